@@ -1,0 +1,10 @@
+namespace BambuserCart.Cli;
+
+/// <summary>Exit codes shared by every command (fixed: DESIGN.md §5).</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int ChecksFailed = 1;
+    public const int UsageError = 2;
+    public const int EnvironmentError = 3;
+}

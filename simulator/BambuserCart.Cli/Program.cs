@@ -1,0 +1,13 @@
+using System.CommandLine;
+using BambuserCart.Cli;
+using BambuserCart.Cli.Commands;
+
+var root = new RootCommand("BambuserCart: an offline simulator and test harness for Bambuser Calls Widget cart integrations.")
+{
+    ServeCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+return parsed.Errors.Count > 0 && parsed.Action is null
+    ? ExitCodes.UsageError
+    : await parsed.InvokeAsync();

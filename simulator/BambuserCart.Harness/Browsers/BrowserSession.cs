@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace BambuserCart.Harness.Browsers;
+
+/// <summary>
+/// One Playwright driver and one headless Chromium for a whole run; each test or validation gets a
+/// fresh, isolated context from <see cref="NewContextAsync"/>. Starting the browser is the slow
+/// part (about a second), so it is shared.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    // Chromium otherwise reaches out to Google on start; this machine's network refuses that.
+    private static readonly string[] QuietArgs =
+    [
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-default-apps", "--disable-quic",
+    ];
+
+    private readonly IPlaywright playwright;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, BrowserChoice choice)
+    {
+        this.playwright = playwright;
+        Browser = browser;
+        Choice = choice;
+    }
+
+    public IBrowser Browser { get; }
+
+    public BrowserChoice Choice { get; }
+
+    /// <exception cref="BrowserNotFoundException">No browser, or it would not start.</exception>
+    public static async Task<BrowserSession> LaunchAsync(string? explicitPath = null, bool headless = true)
+    {
+        var choice = new BrowserLocator().Locate(explicitPath);
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = choice.ExecutablePath,
+                Headless = headless,
+                // The default launch timeout is 180 s; a browser that has not started in 30 s will not.
+                Timeout = 30_000,
+                Args = QuietArgs,
+            });
+            return new BrowserSession(playwright, browser, choice);
+        }
+        catch (PlaywrightException ex)
+        {
+            playwright.Dispose();
+            var firstLine = ex.Message.Split('\n')[0];
+            throw new BrowserNotFoundException($"Could not start {choice.Description}: {firstLine}. {BrowserLocator.HowToGetOne}", ex);
+        }
+    }
+
+    /// <summary>A fresh context that serves the fake embed and keeps every request on this machine.</summary>
+    public async Task<OfflineContext> NewContextAsync(string embedScript, BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
+        return await OfflineContext.CreateAsync(context, embedScript);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright.Dispose();
+    }
+}

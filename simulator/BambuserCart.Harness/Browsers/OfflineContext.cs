@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace BambuserCart.Harness.Browsers;
+
+/// <summary>
+/// A browser context where the real Calls Widget addresses serve the fake embed and every request
+/// to a host other than this machine is aborted and remembered, so a run can never depend on
+/// (or leak to) bambuser.com or anything else outside.
+/// </summary>
+public sealed class OfflineContext : IAsyncDisposable
+{
+    /// <summary>The real script's addresses (global and EU region) that get the fake.</summary>
+    public static readonly IReadOnlyList<string> EmbedUrls =
+    [
+        "https://one-to-one.bambuser.com/embed.js",
+        "https://one-to-one.bambuser.com/eu/embed.js",
+    ];
+
+    private readonly ConcurrentQueue<string> blocked = new();
+
+    private OfflineContext(IBrowserContext context, string embedScript)
+    {
+        Context = context;
+        EmbedScript = embedScript;
+    }
+
+    public IBrowserContext Context { get; }
+
+    public string EmbedScript { get; }
+
+    /// <summary>Requests that tried to leave this machine, in order ("GET https://…").</summary>
+    public IReadOnlyList<string> BlockedRequests => [.. blocked];
+
+    internal static async Task<OfflineContext> CreateAsync(IBrowserContext context, string embedScript)
+    {
+        var offline = new OfflineContext(context, embedScript);
+        await context.RouteAsync("**/*", offline.RouteAsync);
+        return offline;
+    }
+
+    public static bool IsLocalHost(string host) =>
+        host is "127.0.0.1" or "localhost" or "[::1]" or "::1" || host.StartsWith("127.", StringComparison.Ordinal);
+
+    private async Task RouteAsync(IRoute route)
+    {
+        var url = route.Request.Url;
+        if (EmbedUrls.Any(embed => url.StartsWith(embed, StringComparison.Ordinal)))
+        {
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/javascript; charset=utf-8", Body = EmbedScript });
+            return;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || IsLocalHost(uri.Host))
+        {
+            await route.FallbackAsync();
+            return;
+        }
+
+        blocked.Enqueue($"{route.Request.Method} {url}");
+        await route.AbortAsync("blockedbyclient");
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using BambuserCart.Simulator.Contract;
+using Microsoft.Playwright;
+
+namespace BambuserCart.Harness.Driver;
+
+/// <summary>
+/// A typed driver over <c>window.bambuserSimulator</c> in one page: the remote agent's cart
+/// actions, the shopper's checkout, and the widget's state and event trace.
+/// </summary>
+public sealed class WidgetDriver
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public WidgetDriver(IPage page) => Page = page;
+
+    public IPage Page { get; }
+
+    /// <summary>Waits until the page has created its embed instance.</summary>
+    /// <exception cref="SimulatorException">The page never did (with what the fake noticed).</exception>
+    public async Task ReadyAsync(float timeoutMs = 10_000)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                "() => window.bambuserSimulator && window.bambuserSimulator.state().instances > 0",
+                null,
+                new PageWaitForFunctionOptions { Timeout = timeoutMs });
+        }
+        catch (TimeoutException ex)
+        {
+            var loaded = await Page.EvaluateAsync<bool>("() => !!window.bambuserSimulator");
+            var why = loaded
+                ? $"embed.js loaded but no BambuserOneToOneEmbed was created; diagnostics: {Describe((await StateAsync()).Diagnostics)}"
+                : "embed.js never loaded (does the page load https://one-to-one.bambuser.com/embed.js?)";
+            throw new SimulatorException($"The widget was not ready within {timeoutMs} ms at {Page.Url}: {why}", ex);
+        }
+    }
+
+    public Task<CartOutcome> AddToCartAsync(string sku) =>
+        CallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.addToCart(sku)", sku);
+
+    public Task<CartOutcome> SetQuantityAsync(string sku, int quantity) =>
+        CallAsync<CartOutcome>("([sku, q]) => window.bambuserSimulator.agent.setQuantity(sku, q)", new object[] { sku, quantity });
+
+    public Task<CartOutcome> RemoveFromCartAsync(string sku) =>
+        CallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.removeFromCart(sku)", sku);
+
+    public Task<WidgetState> StateAsync() => CallAsync<WidgetState>("() => window.bambuserSimulator.state()");
+
+    public Task<IReadOnlyList<TraceEntry>> TraceAsync() =>
+        CallAsync<IReadOnlyList<TraceEntry>>("() => window.bambuserSimulator.trace()");
+
+    /// <summary>Sets the widget's callback timeout (and how long a checkout waits to see a navigation).</summary>
+    public async Task ConfigureAsync(int? callbackTimeoutMs = null, int? checkoutSettleMs = null)
+    {
+        var settings = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (callbackTimeoutMs is { } timeout)
+        {
+            settings["callbackTimeoutMs"] = timeout;
+        }
+
+        if (checkoutSettleMs is { } settle)
+        {
+            settings["checkoutSettleMs"] = settle;
+        }
+
+        await CallAsync<JsonElement>("s => window.bambuserSimulator.configure(s)", settings);
+    }
+
+    /// <summary>
+    /// Clicks the widget's Checkout button and reports where the merchant's handler went; for a
+    /// new tab, <see cref="CheckoutResult.NewTab"/> is that tab once it has loaded.
+    /// </summary>
+    /// <exception cref="SimulatorException">The widget shows no Checkout button.</exception>
+    public async Task<CheckoutResult> CheckoutAsync()
+    {
+        var popup = new TaskCompletionSource<IPage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnPopup(object? sender, IPage page) => popup.TrySetResult(page);
+        Page.Popup += OnPopup;
+        try
+        {
+            CheckoutResult result;
+            try
+            {
+                result = await CallAsync<CheckoutResult>("() => window.bambuserSimulator.shopper.checkout()");
+            }
+            catch (PlaywrightException ex) when (IsNavigationAway(ex))
+            {
+                // The handler navigated this tab before the fake could answer: the call is over.
+                await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+                return new CheckoutResult(default, WidgetContract.Navigations.SameTab, Page.Url);
+            }
+
+            if (result.Navigation == WidgetContract.Navigations.NewTab)
+            {
+                var tab = await popup.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                await tab.WaitForLoadStateAsync(LoadState.Load);
+                result = result with { NewTab = tab };
+            }
+
+            return result;
+        }
+        finally
+        {
+            Page.Popup -= OnPopup;
+        }
+    }
+
+    private static bool IsNavigationAway(PlaywrightException ex) =>
+        ex.Message.Contains("Execution context was destroyed", StringComparison.Ordinal);
+
+    private async Task<T> CallAsync<T>(string expression, object? argument = null)
+    {
+        JsonElement? raw;
+        try
+        {
+            raw = await Page.EvaluateAsync<JsonElement?>(expression, argument);
+        }
+        catch (PlaywrightException ex) when (!IsNavigationAway(ex))
+        {
+            throw new SimulatorException(CleanJavaScriptError(ex.Message), ex);
+        }
+
+        return raw is { } element
+            ? element.Deserialize<T>(Json) ?? throw new SimulatorException($"bambuserSimulator returned null for {expression}")
+            : throw new SimulatorException($"bambuserSimulator returned nothing for {expression}");
+    }
+
+    // Playwright reports "Error: <message>\n    at …"; the user needs only the message.
+    private static string CleanJavaScriptError(string message)
+    {
+        var first = message.Split('\n')[0].Trim();
+        return first.StartsWith("Error: ", StringComparison.Ordinal) ? first["Error: ".Length..] : first;
+    }
+
+    private static string Describe(IReadOnlyList<WidgetDiagnostic> diagnostics) =>
+        diagnostics.Count == 0 ? "none" : string.Join("; ", diagnostics.Select(d => $"{d.Code}: {d.Detail}"));
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace BambuserCart.Harness.Driver;
+
+/// <summary>A cart event's payload: <c>{ sku }</c> for add, plus quantities for update.</summary>
+public sealed record CartEventPayload(string Sku, int? Quantity, int? PreviousQuantity);
+
+/// <summary>What the widget made of one cart event (<c>Outcome</c> in DESIGN.md §3.3).</summary>
+public sealed record CartOutcome(string Event, CartEventPayload Payload, string Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
+
+/// <summary>One line of the widget's virtual cart.</summary>
+public sealed record WidgetCartLine(string Sku, string Name, int Quantity);
+
+/// <summary>The message the widget shows the shopper, by kind (<c>error</c>, <c>out-of-stock</c>, <c>timeout</c>).</summary>
+public sealed record WidgetMessage(string Kind, string Text);
+
+/// <summary>An integration mistake the fake noticed (code from WidgetContract.Diagnostics).</summary>
+public sealed record WidgetDiagnostic(string Code, string? Detail);
+
+/// <summary><c>bambuserSimulator.state()</c>.</summary>
+public sealed record WidgetState(
+    string? OrgId,
+    int Instances,
+    string Mode,
+    IReadOnlyList<WidgetCartLine> WidgetCart,
+    bool CheckoutButtonVisible,
+    WidgetMessage? Message,
+    IReadOnlyList<string> Handlers,
+    string? FloatAboveUrl,
+    IReadOnlyList<WidgetDiagnostic> Diagnostics);
+
+/// <summary>One emitted event in <c>bambuserSimulator.trace()</c>; checkout entries carry the navigation as outcome.</summary>
+public sealed record TraceEntry(int Seq, string Event, JsonElement Payload, string? Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
+
+/// <summary>Where a checkout took the shopper. <see cref="NewTab"/> is the opened tab, loaded.</summary>
+public sealed record CheckoutResult(JsonElement Payload, string Navigation, string? Url)
+{
+    public Microsoft.Playwright.IPage? NewTab { get; init; }
+}

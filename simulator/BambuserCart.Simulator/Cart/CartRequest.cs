@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace BambuserCart.Simulator.Cart;
+
+/// <summary>
+/// The body of a cart POST. Parsed from the raw body whatever the Content-Type, because the
+/// Cart integration page's own example <c>fetch</c> sends JSON with no Content-Type at all.
+/// </summary>
+public sealed record CartRequest(string Sku, int? Quantity)
+{
+    public static async Task<(CartRequest? Request, CartError? Error)> ReadAsync(HttpRequest request)
+    {
+        string body;
+        using (var reader = new StreamReader(request.Body))
+        {
+            body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, CartError.BadRequest("body: expected a JSON object like {\"sku\":\"...\",\"quantity\":1}, got an empty body"));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return Read(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return (null, CartError.BadRequest($"body: not valid JSON ({ex.Message})"));
+        }
+    }
+
+    private static (CartRequest? Request, CartError? Error) Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, CartError.BadRequest($"body: expected a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}"));
+        }
+
+        if (!root.TryGetProperty("sku", out var sku) || sku.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(sku.GetString()))
+        {
+            return (null, CartError.BadRequest("sku: expected a non-empty string"));
+        }
+
+        int? quantity = null;
+        if (root.TryGetProperty("quantity", out var q) && q.ValueKind != JsonValueKind.Null)
+        {
+            if (q.ValueKind != JsonValueKind.Number || !q.TryGetInt32(out var value))
+            {
+                return (null, CartError.BadRequest($"quantity: expected a whole number, got {q.GetRawText()}"));
+            }
+
+            if (value < 0)
+            {
+                return (null, CartError.BadRequest($"quantity: must not be negative, got {value}"));
+            }
+
+            quantity = value;
+        }
+
+        return (new CartRequest(sku.GetString()!, quantity), null);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace BambuserCart.Simulator.Catalog;
+
+/// <summary>The sample shop's products and stock, read from <c>fixtures/catalog.json</c>.</summary>
+public sealed class ProductCatalog
+{
+    private readonly Dictionary<string, Product> bySku;
+
+    public ProductCatalog(string currency, IReadOnlyList<Product> products)
+    {
+        Currency = currency;
+        Products = products;
+        bySku = products.ToDictionary(p => p.Sku, StringComparer.Ordinal);
+    }
+
+    public string Currency { get; }
+
+    public IReadOnlyList<Product> Products { get; }
+
+    public Product? Find(string sku) => bySku.GetValueOrDefault(sku);
+
+    /// <summary>Loads and checks a catalog file; every problem names the file and the JSON path.</summary>
+    /// <exception cref="CatalogException">The file is missing, malformed or inconsistent.</exception>
+    public static ProductCatalog Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CatalogException($"{path}: catalog file not found");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new CatalogException($"{path}: line {ex.LineNumber + 1}: not valid JSON ({ex.Message})");
+        }
+
+        using (document)
+        {
+            return Read(path, document.RootElement);
+        }
+    }
+
+    private static ProductCatalog Read(string path, JsonElement root)
+    {
+        var currency = root.TryGetProperty("currency", out var c) && c.ValueKind == JsonValueKind.String
+            ? c.GetString()!
+            : "EUR";
+        if (!root.TryGetProperty("products", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            throw new CatalogException($"{path}: $.products: expected an array of products");
+        }
+
+        var products = new List<Product>();
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var at = $"{path}: $.products[{index}]";
+            var sku = RequireString(item, "sku", at);
+            if (products.Any(p => p.Sku == sku))
+            {
+                throw new CatalogException($"{at}.sku: duplicate SKU \"{sku}\"");
+            }
+
+            var name = RequireString(item, "name", at);
+            if (!item.TryGetProperty("price", out var price) || !price.TryGetDecimal(out var priceValue) || priceValue < 0)
+            {
+                throw new CatalogException($"{at}.price: expected a non-negative number");
+            }
+
+            if (!item.TryGetProperty("stock", out var stock) || !stock.TryGetInt32(out var stockValue) || stockValue < 0)
+            {
+                throw new CatalogException($"{at}.stock: expected a non-negative whole number");
+            }
+
+            products.Add(new Product(sku, name, priceValue, stockValue));
+            index++;
+        }
+
+        return new ProductCatalog(currency, products);
+    }
+
+    private static string RequireString(JsonElement item, string field, string at)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new CatalogException($"{at}: expected an object");
+        }
+
+        if (!item.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new CatalogException($"{at}.{field}: expected a non-empty string");
+        }
+
+        return value.GetString()!;
+    }
+}

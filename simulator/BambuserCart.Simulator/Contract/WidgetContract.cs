@@ -1,0 +1,140 @@
+using System.Text.Json;
+
+namespace BambuserCart.Simulator.Contract;
+
+/// <summary>
+/// The one source of truth for the Calls Widget cart contract: event names, callback outcomes,
+/// checkout navigations, widget messages and diagnostic codes. The fake <c>embed.js</c> gets
+/// these values generated into it (<see cref="ToJavaScriptObject"/>) and holds no copy of its own;
+/// a test proves it. Names are from Bambuser's Cart integration page and DESIGN.md §3 (fixed).
+/// </summary>
+public static class WidgetContract
+{
+    /// <summary>Callback timeout of the real widget ("request to update the cart took too long").</summary>
+    public const int DefaultCallbackTimeoutMs = 30_000;
+
+    /// <summary>How long a checkout waits for the merchant's handler to navigate before it says <c>none</c>.</summary>
+    public const int DefaultCheckoutSettleMs = 3_000;
+
+    /// <summary>The one failure reason the Cart integration page names: <c>{ success: false, reason: 'out-of-stock' }</c>.</summary>
+    public const string OutOfStockReason = "out-of-stock";
+
+    public static class Events
+    {
+        public const string AddItem = "should-add-item-to-cart";
+        public const string UpdateItem = "should-update-item-in-cart";
+        public const string GotoCheckout = "goto-checkout";
+
+        /// <summary>
+        /// Every event name the real widget is known to emit. <c>on()</c> with any other name is
+        /// recorded as diagnostic <c>unknown-event</c> (usually a typo that silently never fires).
+        /// </summary>
+        public static readonly IReadOnlyList<string> Known =
+        [
+            AddItem, UpdateItem, GotoCheckout,
+            "provide-product-data", "provide-search-data", "tracking-event", "surf-behind-to",
+            "close", "call-started", "call-ended",
+        ];
+    }
+
+    /// <summary>What the widget made of a cart event's callback (fixed names).</summary>
+    public static class Outcomes
+    {
+        public const string Success = "success";
+        public const string Failure = "failure";
+        public const string OutOfStock = "out-of-stock";
+        public const string Invalid = "invalid";
+        public const string Timeout = "timeout";
+        public const string Threw = "threw";
+        public const string NoHandler = "no-handler";
+
+        public static readonly IReadOnlyList<string> All = [Success, Failure, OutOfStock, Invalid, Timeout, Threw, NoHandler];
+    }
+
+    /// <summary>Where a checkout took the shopper (fixed names).</summary>
+    public static class Navigations
+    {
+        public const string Miniplayer = "miniplayer";
+        public const string NewTab = "new-tab";
+        public const string SameTab = "same-tab";
+        public const string None = "none";
+
+        public static readonly IReadOnlyList<string> All = [Miniplayer, NewTab, SameTab, None];
+    }
+
+    /// <summary>The widget's message to the shopper after a refused change, by kind.</summary>
+    public static class Messages
+    {
+        public const string ErrorKind = "error";
+        public const string OutOfStockKind = "out-of-stock";
+        public const string TimeoutKind = "timeout";
+
+        public const string ErrorText = "Cart Update Error – the product could not be updated in your cart.";
+        public const string OutOfStockText = "Cart Update Error – this product is out of stock.";
+        public const string TimeoutText = "Cart Update Error – request to update the cart took too long.";
+    }
+
+    /// <summary>Codes in <c>state().diagnostics</c>: integration mistakes the real widget would hide.</summary>
+    public static class Diagnostics
+    {
+        public const string EmbedLoadedTwice = "embed-loaded-twice";
+        public const string ReadyHandlerMissing = "ready-handler-missing";
+        public const string ReadyHandlerThrew = "ready-handler-threw";
+        public const string MultipleInstances = "multiple-instances";
+        public const string UnknownEvent = "unknown-event";
+        public const string NoHandler = "no-handler";
+        public const string InvalidCallbackValue = "invalid-callback-value";
+        public const string CallbackCalledTwice = "callback-called-twice";
+        public const string CallbackTimeout = "callback-timeout";
+        public const string CallbackAfterTimeout = "callback-after-timeout";
+        public const string HandlerThrew = "handler-threw";
+        public const string FloatAboveCrossOrigin = "float-above-cross-origin";
+        public const string FloatAboveFramingRefused = "float-above-framing-refused";
+    }
+
+    /// <summary>The contract as a JavaScript object literal, for generating into the fake embed.</summary>
+    public static string ToJavaScriptObject()
+    {
+        var contract = new
+        {
+            defaultCallbackTimeoutMs = DefaultCallbackTimeoutMs,
+            defaultCheckoutSettleMs = DefaultCheckoutSettleMs,
+            outOfStockReason = OutOfStockReason,
+            events = new { add = Events.AddItem, update = Events.UpdateItem, checkout = Events.GotoCheckout, known = Events.Known },
+            outcomes = new
+            {
+                success = Outcomes.Success,
+                failure = Outcomes.Failure,
+                outOfStock = Outcomes.OutOfStock,
+                invalid = Outcomes.Invalid,
+                timeout = Outcomes.Timeout,
+                threw = Outcomes.Threw,
+                noHandler = Outcomes.NoHandler,
+            },
+            navigations = new { miniplayer = Navigations.Miniplayer, newTab = Navigations.NewTab, sameTab = Navigations.SameTab, none = Navigations.None },
+            messages = new
+            {
+                error = new { kind = Messages.ErrorKind, text = Messages.ErrorText },
+                outOfStock = new { kind = Messages.OutOfStockKind, text = Messages.OutOfStockText },
+                timeout = new { kind = Messages.TimeoutKind, text = Messages.TimeoutText },
+            },
+            diagnostics = new
+            {
+                embedLoadedTwice = Diagnostics.EmbedLoadedTwice,
+                readyHandlerMissing = Diagnostics.ReadyHandlerMissing,
+                readyHandlerThrew = Diagnostics.ReadyHandlerThrew,
+                multipleInstances = Diagnostics.MultipleInstances,
+                unknownEvent = Diagnostics.UnknownEvent,
+                noHandler = Diagnostics.NoHandler,
+                invalidCallbackValue = Diagnostics.InvalidCallbackValue,
+                callbackCalledTwice = Diagnostics.CallbackCalledTwice,
+                callbackTimeout = Diagnostics.CallbackTimeout,
+                callbackAfterTimeout = Diagnostics.CallbackAfterTimeout,
+                handlerThrew = Diagnostics.HandlerThrew,
+                floatAboveCrossOrigin = Diagnostics.FloatAboveCrossOrigin,
+                floatAboveFramingRefused = Diagnostics.FloatAboveFramingRefused,
+            },
+        };
+        return JsonSerializer.Serialize(contract);
+    }
+}

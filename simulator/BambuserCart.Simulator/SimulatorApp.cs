@@ -1,0 +1,40 @@
+using BambuserCart.Simulator.Cart;
+using BambuserCart.Simulator.Catalog;
+using BambuserCart.Simulator.Shop;
+using Microsoft.Extensions.FileProviders;
+
+namespace BambuserCart.Simulator;
+
+/// <summary>Builds the simulator web host: sample shop, native cart API and fake embed.</summary>
+public static class SimulatorApp
+{
+    /// <param name="options">Fixtures and orgId.</param>
+    /// <param name="configure">Lets a host pick its server: Kestrel on a port, or the in-memory test server.</param>
+    /// <exception cref="CatalogException">The catalog file is missing or invalid.</exception>
+    public static WebApplication Build(SimulatorOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var catalog = ProductCatalog.Load(options.CatalogPath);
+        if (!Directory.Exists(options.IntegrationsDirectory))
+        {
+            throw new CatalogException($"{options.IntegrationsDirectory}: integrations folder not found");
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<CartStore>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Use(ShopSession.EnsureOnGetAsync);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.GetFullPath(options.IntegrationsDirectory)),
+            RequestPath = "/integrations",
+        });
+        app.MapShopPages(options, catalog);
+        app.MapCartApi();
+        return app;
+    }
+}
