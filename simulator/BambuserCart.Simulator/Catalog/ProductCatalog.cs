@@ -67,12 +67,12 @@ public sealed class ProductCatalog
             }
 
             var name = RequireString(item, "name", at);
-            if (!item.TryGetProperty("price", out var price) || !price.TryGetDecimal(out var priceValue) || priceValue < 0)
+            if (!item.TryGetProperty("price", out var price) || price.ValueKind != JsonValueKind.Number || !price.TryGetDecimal(out var priceValue) || priceValue < 0)
             {
                 throw new CatalogException($"{at}.price: expected a non-negative number");
             }
 
-            if (!item.TryGetProperty("stock", out var stock) || !stock.TryGetInt32(out var stockValue) || stockValue < 0)
+            if (!item.TryGetProperty("stock", out var stock) || stock.ValueKind != JsonValueKind.Number || !stock.TryGetInt32(out var stockValue) || stockValue < 0)
             {
                 throw new CatalogException($"{at}.stock: expected a non-negative whole number");
             }
