@@ -112,19 +112,20 @@ public sealed class WidgetDriver
 
     private async Task<T> CallAsync<T>(string expression, object? argument = null)
     {
-        JsonElement? raw;
+        // The page serialises, not Playwright: its JsonElement results carry "$id" reference markers.
+        string? json;
         try
         {
-            raw = await Page.EvaluateAsync<JsonElement?>(expression, argument);
+            json = await Page.EvaluateAsync<string?>($"async (arg) => JSON.stringify(await ({expression})(arg))", argument);
         }
         catch (PlaywrightException ex) when (!IsNavigationAway(ex))
         {
             throw new SimulatorException(CleanJavaScriptError(ex.Message), ex);
         }
 
-        return raw is { } element
-            ? element.Deserialize<T>(Json) ?? throw new SimulatorException($"bambuserSimulator returned null for {expression}")
-            : throw new SimulatorException($"bambuserSimulator returned nothing for {expression}");
+        return json is null
+            ? throw new SimulatorException($"bambuserSimulator returned nothing for {expression}")
+            : JsonSerializer.Deserialize<T>(json, Json) ?? throw new SimulatorException($"bambuserSimulator returned null for {expression}");
     }
 
     // Playwright reports "Error: <message>\n    at …"; the user needs only the message.

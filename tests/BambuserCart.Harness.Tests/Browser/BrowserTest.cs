@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Hosting;
+using Microsoft.Playwright;
+using NUnit.Framework.Interfaces;
+
+namespace BambuserCart.Harness.Tests.Browser;
+
+/// <summary>
+/// A fresh browser context and page per test, offline: the real embed addresses serve the fake,
+/// and a request to any other host fails the test.
+/// </summary>
+public abstract class BrowserTest
+{
+    private OfflineContext? offline;
+
+    protected static SimulatorServer Server => BrowserTestEnvironment.Server;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected WidgetDriver Widget { get; private set; } = null!;
+
+    [SetUp]
+    public async Task OpenContextAsync()
+    {
+        offline = await BrowserTestEnvironment.Browser.NewContextAsync(Server.EmbedScript);
+        Page = await offline.Context.NewPageAsync();
+        Widget = new WidgetDriver(Page);
+    }
+
+    [TearDown]
+    public async Task CloseContextAsync()
+    {
+        if (offline is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+            {
+                await WriteTraceAsync();
+            }
+
+            Assert.That(offline.BlockedRequests, Is.Empty, "requests tried to leave 127.0.0.1 during the test");
+        }
+        finally
+        {
+            await offline.DisposeAsync();
+            offline = null;
+        }
+    }
+
+    /// <summary>Opens the sample shop in a checkout mode and waits for its widget.</summary>
+    protected async Task OpenShopAsync(string checkoutMode = "miniplayer")
+    {
+        await Page.GotoAsync(Server.Url($"?checkout={checkoutMode}").ToString());
+        await Widget.ReadyAsync();
+    }
+
+    /// <summary>
+    /// Opens a merchant page whose integration is <paramref name="integrationScript"/>; the page
+    /// loads the real embed address, which the context serves with the fake.
+    /// </summary>
+    protected async Task OpenIntegrationAsync(string integrationScript, bool waitForWidget = true)
+    {
+        var url = Server.Url($"__merchant/{Guid.NewGuid():N}.html").ToString();
+        var html = $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Merchant page</title>
+            <script>{integrationScript}</script>
+            <script src="https://one-to-one.bambuser.com/embed.js"></script>
+            </head><body><h1>Merchant page</h1></body></html>
+            """;
+        await Page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = html }));
+        await Page.GotoAsync(url);
+        if (waitForWidget)
+        {
+            await Widget.ReadyAsync();
+        }
+    }
+
+    /// <summary>The native cart as the shop's API reports it for this context's session.</summary>
+    protected async Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync()
+    {
+        var response = await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
+        Assert.That(response.Status, Is.EqualTo((int)HttpStatusCode.OK), "GET /cart");
+        var cart = await response.JsonAsync();
+        return cart!.Value.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
+            .ToList();
+    }
+
+    /// <summary>The event trace, for failure messages: what the widget emitted and what came back.</summary>
+    protected async Task<string> TraceTextAsync()
+    {
+        var trace = await Widget.TraceAsync();
+        return "event trace:\n" + string.Join("\n", trace.Select(e =>
+            $"  #{e.Seq} {e.Event} {e.Payload.GetRawText()} -> {e.Outcome ?? "pending"} value={e.Value?.GetRawText() ?? "null"} callbacks={e.CallbackCalls}"));
+    }
+
+    private async Task WriteTraceAsync()
+    {
+        try
+        {
+            await TestContext.Out.WriteLineAsync(await TraceTextAsync());
+            await TestContext.Out.WriteLineAsync("state: " + JsonSerializer.Serialize(await Widget.StateAsync()));
+        }
+        catch (SimulatorException ex)
+        {
+            await TestContext.Out.WriteLineAsync($"(no widget trace: {ex.Message})");
+        }
+        catch (PlaywrightException ex)
+        {
+            await TestContext.Out.WriteLineAsync($"(no widget trace: {ex.Message.Split('\n')[0]})");
+        }
+    }
+}
