@@ -4,6 +4,7 @@ using BambuserCart.Cli.Commands;
 
 var root = new RootCommand("BambuserCart: an offline simulator and test harness for Bambuser Calls Widget cart integrations.")
 {
+    ValidateCommand.Create(),
     ServeCommand.Create(),
 };
 

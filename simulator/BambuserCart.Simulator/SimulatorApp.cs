@@ -1,5 +1,6 @@
 using BambuserCart.Simulator.Cart;
 using BambuserCart.Simulator.Catalog;
+using BambuserCart.Simulator.Merchant;
 using BambuserCart.Simulator.Shop;
 using Microsoft.Extensions.FileProviders;
 
@@ -33,8 +34,17 @@ public static class SimulatorApp
             FileProvider = new PhysicalFileProvider(Path.GetFullPath(options.IntegrationsDirectory)),
             RequestPath = "/integrations",
         });
+        if (options.MerchantSiteDirectory is { } site)
+        {
+            app.MapMerchantSite(site, options.HostedScript);
+        }
+
         app.MapShopPages(options, catalog);
-        app.MapCartApi();
+        if (options.SampleBackend)
+        {
+            app.MapCartApi();
+        }
+
         return app;
     }
 }

@@ -55,10 +55,12 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>A fresh context that serves the fake embed and keeps every request on this machine.</summary>
-    public async Task<OfflineContext> NewContextAsync(string embedScript, BrowserNewContextOptions? options = null)
+    /// <param name="embedScript">The fake embed to answer the real embed addresses with.</param>
+    /// <param name="allowedHosts">Hosts besides this machine that may be reached (a merchant URL being validated).</param>
+    public async Task<OfflineContext> NewContextAsync(string embedScript, IEnumerable<string>? allowedHosts = null)
     {
-        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
-        return await OfflineContext.CreateAsync(context, embedScript);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
+        return await OfflineContext.CreateAsync(context, embedScript, allowedHosts ?? []);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,7 @@ namespace BambuserCart.Harness.Browsers;
 
 /// <summary>
 /// A browser context where the real Calls Widget addresses serve the fake embed and every request
-/// to a host other than this machine is aborted and remembered, so a run can never depend on
+/// to a host other than this machine (or one explicitly allowed) is aborted and remembered, so a run can never depend on
 /// (or leak to) bambuser.com or anything else outside.
 /// </summary>
 public sealed class OfflineContext : IAsyncDisposable
@@ -18,11 +18,13 @@ public sealed class OfflineContext : IAsyncDisposable
     ];
 
     private readonly ConcurrentQueue<string> blocked = new();
+    private readonly HashSet<string> allowedHosts;
 
-    private OfflineContext(IBrowserContext context, string embedScript)
+    private OfflineContext(IBrowserContext context, string embedScript, IEnumerable<string> allowedHosts)
     {
         Context = context;
         EmbedScript = embedScript;
+        this.allowedHosts = new HashSet<string>(allowedHosts, StringComparer.OrdinalIgnoreCase);
     }
 
     public IBrowserContext Context { get; }
@@ -32,15 +34,19 @@ public sealed class OfflineContext : IAsyncDisposable
     /// <summary>Requests that tried to leave this machine, in order ("GET https://…").</summary>
     public IReadOnlyList<string> BlockedRequests => [.. blocked];
 
-    internal static async Task<OfflineContext> CreateAsync(IBrowserContext context, string embedScript)
+    internal static async Task<OfflineContext> CreateAsync(IBrowserContext context, string embedScript, IEnumerable<string> allowedHosts)
     {
-        var offline = new OfflineContext(context, embedScript);
+        var offline = new OfflineContext(context, embedScript, allowedHosts);
         await context.RouteAsync("**/*", offline.RouteAsync);
         return offline;
     }
 
     public static bool IsLocalHost(string host) =>
         host is "127.0.0.1" or "localhost" or "[::1]" or "::1" || host.StartsWith("127.", StringComparison.Ordinal);
+
+    // The real widget is never reached, even when a user allows hosts: the run must stay a simulation.
+    private static bool IsBambuser(string host) =>
+        host.Equals("bambuser.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".bambuser.com", StringComparison.OrdinalIgnoreCase);
 
     private async Task RouteAsync(IRoute route)
     {
@@ -51,7 +57,7 @@ public sealed class OfflineContext : IAsyncDisposable
             return;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || IsLocalHost(uri.Host))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || IsLocalHost(uri.Host) || (allowedHosts.Contains(uri.Host) && !IsBambuser(uri.Host)))
         {
             await route.FallbackAsync();
             return;

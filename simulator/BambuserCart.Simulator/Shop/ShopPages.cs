@@ -26,6 +26,17 @@ public static class ShopPages
         app.MapGet("/shop.js", () => Results.Text(EmbeddedAsset.Read("shop/shop.js"), "text/javascript; charset=utf-8"));
         app.MapGet("/shop.css", () => Results.Text(EmbeddedAsset.Read("shop/shop.css"), "text/css; charset=utf-8"));
 
+        if (options.MerchantSiteDirectory is not null)
+        {
+            // A merchant's site owns "/"; the sample backend still brings its checkout page.
+            if (options.SampleBackend)
+            {
+                MapCheckoutPage(app, catalog);
+            }
+
+            return;
+        }
+
         app.MapGet("/", (string? checkout) =>
         {
             var mode = checkout ?? CheckoutModes.Miniplayer;
@@ -39,9 +50,12 @@ public static class ShopPages
             return Results.Content(RenderProductPage(options, catalog, mode), "text/html; charset=utf-8");
         });
 
+        MapCheckoutPage(app, catalog);
+    }
+
+    private static void MapCheckoutPage(IEndpointRouteBuilder app, ProductCatalog catalog) =>
         app.MapGet("/checkout", (HttpContext context, CartStore store) =>
             Results.Content(RenderCheckoutPage(store.For(ShopSession.Read(context)!).View(), catalog.Currency), "text/html; charset=utf-8"));
-    }
 
     private static string RenderProductPage(SimulatorOptions options, ProductCatalog catalog, string mode)
     {

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using BambuserCart.Cli.Output;
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Reports;
+using BambuserCart.Harness.Validation;
+using BambuserCart.Simulator.Catalog;
+using Spectre.Console;
+
+namespace BambuserCart.Cli.Commands;
+
+/// <summary><c>validate [TARGET]</c>: the conformance checks of DESIGN.md §5 against a merchant's integration.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var target = new Argument<string?>("TARGET")
+        {
+            Description = "An http(s):// URL, a local .html file, or a local .js integration script. None: the built-in sample shop.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var orgId = new Option<string?>("--org-id") { Description = "The orgId the GTM affiliation must name (default: the one the page gives the widget)." };
+        var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
+        var outOfStock = new Option<string?>("--out-of-stock-sku") { Description = "A SKU the native cart refuses as out of stock." };
+        var backend = new Option<string?>("--backend") { Description = "'sample': mount the sample shop's cart API and catalog on a local file's origin." };
+        backend.AcceptOnlyFromAmong("sample");
+        var probe = new Option<string?>("--cart-probe") { Description = "JavaScript expression giving the native cart as [{sku, quantity}] (built in for the sample backend)." };
+        var cartApi = new Option<string>("--cart-api") { Description = "URL glob of the native cart backend's requests, for fault injection.", DefaultValueFactory = _ => "**/cart/**" };
+        var timeout = new Option<int>("--timeout") { Description = "Widget callback timeout for the run, in ms.", DefaultValueFactory = _ => 5_000 };
+        var checks = new Option<string[]>("--check") { Description = "Run only this check id (repeatable)." };
+        var skips = new Option<string[]>("--skip") { Description = "Do not run this check id (repeatable)." };
+        var json = new Option<FileInfo?>("--report-json") { Description = "Write a CTRF JSON report here." };
+        var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report here." };
+        var html = new Option<DirectoryInfo?>("--html") { Description = "Write a static HTML report (index.html, screenshot, failure trace) into this folder." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary line and errors." };
+        var browserPath = new Option<string?>("--browser") { Description = $"Chromium or Chrome to use (default: ${BrowserLocator.EnvironmentVariable}, Playwright's, then the system's)." };
+        var allowHosts = new Option<string[]>("--allow-host") { Description = "For a URL TARGET: another host the page may load from (repeatable). The target's own host is allowed." };
+
+        var command = new Command("validate", "Check a merchant's Calls Widget cart integration against the contract; exit 0 all required checks passed, 1 one failed, 2 bad input, 3 environment error.")
+        {
+            target, orgId, skus, outOfStock, backend, probe, cartApi, timeout, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
+        };
+        command.SetAction((result, cancellation) => RunAsync(
+            new ValidateRequest(
+                result.GetValue(target),
+                new ValidationSettings
+                {
+                    OrgId = result.GetValue(orgId),
+                    Skus = result.GetValue(skus) ?? [],
+                    OutOfStockSku = result.GetValue(outOfStock),
+                    SampleBackend = result.GetValue(backend) == "sample",
+                    CartProbe = result.GetValue(probe),
+                    CartApiGlob = result.GetValue(cartApi)!,
+                    CallbackTimeoutMs = result.GetValue(timeout),
+                    OnlyChecks = (result.GetValue(checks) ?? []).ToHashSet(),
+                    SkippedChecks = (result.GetValue(skips) ?? []).ToHashSet(),
+                    RecordTrace = result.GetValue(html) is not null,
+                    AllowedHosts = result.GetValue(allowHosts) ?? [],
+                },
+                result.GetValue(json),
+                result.GetValue(junit),
+                result.GetValue(html),
+                result.GetValue(quiet),
+                result.GetValue(browserPath)),
+            AnsiConsole.Console,
+            cancellation));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(ValidateRequest request, IAnsiConsole console, CancellationToken cancellation)
+    {
+        var output = new ValidationConsole(console, request.Quiet);
+        try
+        {
+            var target = ValidationTarget.Parse(request.Target);
+            request.Settings.Check();
+            output.Starting(target);
+            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
+            var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
+            output.Finish(report);
+            WriteReports(request, report, console);
+            return report.ExitCode;
+        }
+        catch (Exception ex) when (ex is ValidationInputException or CatalogException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is BrowserNotFoundException or PortInUseException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.EnvironmentError;
+        }
+    }
+
+    private static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console)
+    {
+        if (request.Json is { } json)
+        {
+            File.WriteAllText(json.FullName, CtrfReport.ToJson(report));
+            console.MarkupLineInterpolated($"JSON report: {json.FullName}");
+        }
+
+        if (request.Junit is { } junit)
+        {
+            JunitReport.Build([report]).Save(junit.FullName);
+            console.MarkupLineInterpolated($"JUnit report: {junit.FullName}");
+        }
+
+        if (request.Html is { } html)
+        {
+            console.MarkupLineInterpolated($"HTML report: {HtmlReport.Write(report, html.FullName)}");
+        }
+
+        if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
+        {
+            foreach (var annotation in GitHubActionsReport.Annotations(report))
+            {
+                Console.WriteLine(annotation);
+            }
+
+            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+            {
+                File.AppendAllText(summary, GitHubActionsReport.Summary(report));
+            }
+        }
+    }
+}
+
+/// <summary>Everything one validate invocation was asked for.</summary>
+internal sealed record ValidateRequest(
+    string? Target,
+    ValidationSettings Settings,
+    FileInfo? Json,
+    FileInfo? Junit,
+    DirectoryInfo? Html,
+    bool Quiet,
+    string? BrowserPath);

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Xml.Linq;
+using BambuserCart.Harness.Validation;
+
+namespace BambuserCart.Harness.Reports;
+
+/// <summary>The <c>--junit</c> file: one testsuite per target, one testcase per check, classname = the check's group.</summary>
+public static class JunitReport
+{
+    public static XDocument Build(IReadOnlyList<ValidationReport> reports) =>
+        new(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(
+                "testsuites",
+                new XAttribute("name", "bambuser-cart validate"),
+                new XAttribute("tests", reports.Sum(r => r.Checks.Count)),
+                new XAttribute("failures", reports.Sum(r => r.Failed)),
+                new XAttribute("skipped", reports.Sum(r => r.Skipped)),
+                reports.Select(Suite)));
+
+    private static XElement Suite(ValidationReport report) =>
+        new(
+            "testsuite",
+            new XAttribute("name", report.Target.ToString()),
+            new XAttribute("tests", report.Checks.Count),
+            new XAttribute("failures", report.Failed),
+            new XAttribute("skipped", report.Skipped),
+            new XAttribute("errors", 0),
+            new XAttribute("time", Seconds(report.Duration)),
+            new XAttribute("timestamp", report.Started.UtcDateTime.ToString("s", CultureInfo.InvariantCulture)),
+            report.Checks.Select(Case));
+
+    private static XElement Case(CheckResult check)
+    {
+        var testcase = new XElement("testcase", new XAttribute("name", check.Id), new XAttribute("classname", check.Check.Group), new XAttribute("time", "0"));
+        switch (check.Status)
+        {
+            case CheckStatus.Failed when check.Check.Required:
+                testcase.Add(new XElement("failure", new XAttribute("message", check.Message), new XAttribute("type", "required"), $"{check.Message}\nFix: {check.Check.Fix}"));
+                break;
+            case CheckStatus.Failed:
+                // An advisory check does not fail the run; CI shows it without turning red.
+                testcase.Add(new XElement("system-out", $"ADVISORY FAILURE: {check.Message}\nFix: {check.Check.Fix}"));
+                break;
+            case CheckStatus.Skipped:
+                testcase.Add(new XElement("skipped", new XAttribute("message", check.Message)));
+                break;
+            default:
+                testcase.Add(new XElement("system-out", check.Message));
+                break;
+        }
+
+        return testcase;
+    }
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,100 @@
+namespace BambuserCart.Harness.Validation;
+
+/// <summary>One conformance check: a fixed id (DESIGN.md §5), whether it gates the exit code, what it proves, how to fix it.</summary>
+public sealed record CheckDefinition(string Id, bool Required, string Proves, string Fix)
+{
+    /// <summary>The id's first segment, e.g. <c>add</c> for <c>add.success</c>: JUnit's classname.</summary>
+    public string Group => Id.Split('.')[0];
+}
+
+/// <summary>
+/// Every check <c>validate</c> runs, in the order it runs them. docs/validation-checks.md is this
+/// table in prose; a test keeps the two in step.
+/// </summary>
+public static class CheckCatalog
+{
+    public const string ReadyHandler = "embed.ready-handler";
+    public const string SingleInstance = "embed.single-instance";
+    public const string AddHandler = "add.handler";
+    public const string UpdateHandler = "update.handler";
+    public const string CheckoutHandler = "checkout.handler";
+    public const string AddSuccess = "add.success";
+    public const string AddNativeCart = "add.native-cart";
+    public const string UpdateQuantity = "update.quantity";
+    public const string AddOutOfStock = "add.out-of-stock";
+    public const string UpdateRemove = "update.remove";
+    public const string AddBackendFailure = "add.backend-failure";
+    public const string UpdateBackendFailure = "update.backend-failure";
+    public const string CheckoutNavigation = "checkout.navigation";
+    public const string CheckoutSameOrigin = "checkout.same-origin";
+    public const string CallbackOnce = "callback.once";
+    public const string CallbackValidValue = "callback.valid-value";
+    public const string CallbackTimely = "callback.timely";
+    public const string HandlerNoThrow = "handler.no-throw";
+    public const string TrackingAffiliation = "tracking.affiliation";
+
+    public static readonly IReadOnlyList<CheckDefinition> All =
+    [
+        new(ReadyHandler, true,
+            "window.onBambuserOneToOneReady existed when embed.js loaded, and it created an instance with an orgId.",
+            "Define onBambuserOneToOneReady before the embed.js script tag (a cached script runs at once) and call new BambuserOneToOneEmbed({ orgId }) in it."),
+        new(SingleInstance, true,
+            "Exactly one BambuserOneToOneEmbed instance exists on the page.",
+            "Keep one onBambuserOneToOneReady handler and one instance; configure every event on it."),
+        new(AddHandler, true,
+            "A should-add-item-to-cart handler is registered.",
+            "oneToOneEmbed.on('should-add-item-to-cart', (addedItem, callback) => …) inside onBambuserOneToOneReady."),
+        new(UpdateHandler, true,
+            "A should-update-item-in-cart handler is registered.",
+            "oneToOneEmbed.on('should-update-item-in-cart', (updatedItem, callback) => …); it also receives re-adds and removals (quantity 0)."),
+        new(CheckoutHandler, true,
+            "A goto-checkout handler is registered (without one the shopper never sees a Checkout button).",
+            "oneToOneEmbed.on('goto-checkout', () => oneToOneEmbed.floatAbove(checkoutUrl)) or window.open(checkoutUrl, '_blank')."),
+        new(AddSuccess, true,
+            "Adding an in-stock SKU is answered callback(true).",
+            "Call callback(true) once your native cart has accepted the product."),
+        new(AddNativeCart, true,
+            "After a successful add, the native cart holds the SKU (needs a cart probe).",
+            "Add the product to the native cart before calling callback(true); check the SKU mapping."),
+        new(UpdateQuantity, true,
+            "A quantity change is answered callback(true) and the native quantity then matches.",
+            "Set the native line to updatedItem.quantity (an absolute quantity, not a delta)."),
+        new(AddOutOfStock, true,
+            "Adding an out-of-stock SKU is answered { success: false, reason: 'out-of-stock' }.",
+            "Map your backend's out-of-stock error to callback({ success: false, reason: 'out-of-stock' })."),
+        new(UpdateRemove, true,
+            "Quantity 0 is answered callback(true) and the line is gone from the native cart.",
+            "When updatedItem.quantity === 0 remove the line from the native cart, then callback(true)."),
+        new(AddBackendFailure, true,
+            "With the native cart backend failing (HTTP 500, then a network error) the add handler still answers, and not with true.",
+            "Catch every failure of your cart call (rejected fetch and non-2xx responses) and call callback(false)."),
+        new(UpdateBackendFailure, true,
+            "With the native cart backend failing (HTTP 500, then a network error) the update handler still answers, and not with true.",
+            "Check response.ok as well as catching network errors, and call callback(false)."),
+        new(CheckoutNavigation, true,
+            "goto-checkout floats the call above the checkout (floatAbove) or opens it in a new tab; navigating the current tab would end the call.",
+            "Use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank'), never location.href = url."),
+        new(CheckoutSameOrigin, true,
+            "A floatAbove URL is on the page's origin and allows framing (no X-Frame-Options: DENY, no frame-ancestors 'none').",
+            "Float above a same-origin URL; send X-Frame-Options: SAMEORIGIN or frame-ancestors 'self' on it."),
+        new(CallbackOnce, true,
+            "No handler called its callback more than once.",
+            "Call callback exactly once per event: return after answering, and do not answer in both then() and finally()."),
+        new(CallbackValidValue, true,
+            "Every callback value was true, false or { success: false, reason: 'out-of-stock' }.",
+            "Answer only with the three documented values; anything else shows the shopper a generic error."),
+        new(CallbackTimely, true,
+            "Every cart event was answered within the callback timeout.",
+            "Call callback on every path, including errors; keep the native cart call fast."),
+        new(HandlerNoThrow, true,
+            "No handler threw or returned a rejected promise.",
+            "Wrap the handler body in try/catch and answer callback(false) on errors."),
+        new(TrackingAffiliation, false,
+            "Every GTM add_to_cart / remove_from_cart pushed to dataLayer during the run carries affiliation 'Bambuser Calls <orgId>' on its items.",
+            "Add affiliation: `Bambuser Calls ${orgId}` to every item of the ecommerce events your cart integration causes."),
+    ];
+
+    public static CheckDefinition Get(string id) => All.First(c => c.Id == id);
+
+    public static bool Exists(string id) => All.Any(c => c.Id == id);
+}

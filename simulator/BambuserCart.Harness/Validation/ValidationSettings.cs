@@ -1,0 +1,61 @@
+namespace BambuserCart.Harness.Validation;
+
+/// <summary>The options of one <c>validate</c> run (see the command's --help for each).</summary>
+public sealed record ValidationSettings
+{
+    /// <summary>The orgId the affiliation must name; null takes the one the page gave the widget.</summary>
+    public string? OrgId { get; init; }
+
+    /// <summary>In-stock SKUs to add; the first is used for add/update/remove.</summary>
+    public IReadOnlyList<string> Skus { get; init; } = [];
+
+    public string? OutOfStockSku { get; init; }
+
+    /// <summary>Mount the sample native cart API and catalog on a local target's origin.</summary>
+    public bool SampleBackend { get; init; }
+
+    /// <summary>A JavaScript expression that evaluates (or resolves) to the native cart as [{ sku, quantity }].</summary>
+    public string? CartProbe { get; init; }
+
+    /// <summary>Which requests are the native cart backend, for fault injection.</summary>
+    public string CartApiGlob { get; init; } = "**/cart/**";
+
+    /// <summary>The widget's callback timeout for the run; callback.timely fails past it.</summary>
+    public int CallbackTimeoutMs { get; init; } = 5_000;
+
+    /// <summary>Run only these checks (empty: all).</summary>
+    public IReadOnlySet<string> OnlyChecks { get; init; } = new HashSet<string>();
+
+    public IReadOnlySet<string> SkippedChecks { get; init; } = new HashSet<string>();
+
+    /// <summary>Record a Playwright trace of the run (kept when a required check fails).</summary>
+    public bool RecordTrace { get; init; }
+
+    /// <summary>Hosts besides this machine that a URL target may load from (its own host is always allowed).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <exception cref="ValidationInputException">An unknown check id, or contradictory options.</exception>
+    public void Check()
+    {
+        foreach (var id in OnlyChecks.Concat(SkippedChecks))
+        {
+            if (!CheckCatalog.Exists(id))
+            {
+                throw new ValidationInputException(
+                    $"--check/--skip: unknown check id '{id}'; known ids: {string.Join(", ", CheckCatalog.All.Select(c => c.Id))}");
+            }
+        }
+
+        if (CallbackTimeoutMs < 1)
+        {
+            throw new ValidationInputException($"--timeout: must be at least 1 ms, got {CallbackTimeoutMs}");
+        }
+
+        if (Skus.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ValidationInputException("--sku: a SKU must not be empty");
+        }
+    }
+
+    public bool Selected(string id) => (OnlyChecks.Count == 0 || OnlyChecks.Contains(id)) && !SkippedChecks.Contains(id);
+}
