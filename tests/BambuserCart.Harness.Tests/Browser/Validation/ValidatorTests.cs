@@ -1,0 +1,132 @@
+using BambuserCart.Harness.Validation;
+
+namespace BambuserCart.Harness.Tests.Browser.Validation;
+
+/// <summary>validate on passing integrations, on every TARGET kind, and on bad input.</summary>
+public sealed class ValidatorTests
+{
+    private static readonly string Integrations = Path.Combine(Simulator.SimulatorOptions.DefaultFixturesDirectory, "integrations");
+
+    [Test]
+    public async Task Sample_shop_passes_every_check()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings());
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Reference_script_with_the_sample_backend_passes_every_check()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), new ValidationSettings { SampleBackend = true });
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Reference_html_page_with_the_sample_backend_passes_every_check()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.html")), new ValidationSettings { SampleBackend = true });
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Url_target_with_skus_and_a_cart_probe_passes_every_check()
+    {
+        var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
+        var settings = new ValidationSettings
+        {
+            Skus = ["SNEAKER-42", "SHIRT-WHITE-L"],
+            OutOfStockSku = "BAG-LEATHER",
+            CartProbe = NativeCartProbe.SampleBackend,
+        };
+
+        var report = await RunAsync(ValidationTarget.Parse(url), settings);
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Url_target_without_a_cart_probe_skips_the_native_cart_check_with_the_reason()
+    {
+        var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
+
+        var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"] });
+
+        var nativeCart = report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart);
+        Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "no cart probe: pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddOutOfStock).Status, Is.EqualTo(CheckStatus.Skipped));
+        Assert.That(report.ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public void Url_target_without_skus_is_an_input_error_naming_the_option()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() => RunAsync(ValidationTarget.Parse(BrowserTestEnvironment.Server.BaseUrl.ToString()), new ValidationSettings()));
+
+        Assert.That(error!.Message, Does.StartWith("--sku:"));
+    }
+
+    [Test]
+    public void Unreachable_url_is_an_input_error_naming_the_url()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
+            RunAsync(ValidationTarget.Parse("http://127.0.0.1:9/shop"), new ValidationSettings { Skus = ["A"] }));
+
+        Assert.That(error!.Message, Does.StartWith("TARGET: http://127.0.0.1:9/shop is unreachable"));
+    }
+
+    [Test]
+    public async Task Only_selected_checks_are_reported()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
+        {
+            OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation },
+        });
+
+        Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(new[] { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation }));
+    }
+
+    [Test]
+    public async Task Zero_checks_run_is_exit_code_2()
+    {
+        // The script pushes no GTM events, so the only selected check is skipped: nothing was proven.
+        var report = await RunAsync(
+            ValidationTarget.Parse(Path.Combine(Integrations, "broken", "callback.once.js")),
+            new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.TrackingAffiliation } });
+
+        Assert.That(report.Checks.Single().Status, Is.EqualTo(CheckStatus.Skipped));
+        Assert.That(report.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Unknown_check_id_is_an_input_error_listing_the_known_ones()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
+            RunAsync(ValidationTarget.SampleShop, new ValidationSettings { SkippedChecks = new HashSet<string> { "add.sucess" } }));
+
+        Assert.That(error!.Message, Does.StartWith("--check/--skip: unknown check id 'add.sucess'; known ids: embed.ready-handler, "));
+    }
+
+    [Test]
+    public void Sample_backend_with_a_url_target_is_an_input_error()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
+            RunAsync(ValidationTarget.Parse("http://127.0.0.1:9/"), new ValidationSettings { SampleBackend = true }));
+
+        Assert.That(error!.Message, Does.StartWith("--backend sample: only for a local .html or .js TARGET"));
+    }
+
+    internal static Task<ValidationReport> RunAsync(ValidationTarget target, ValidationSettings settings) =>
+        Validator.RunAsync(target, settings, BrowserTestEnvironment.Browser);
+
+    private static void AssertAllPassed(ValidationReport report)
+    {
+        var notPassed = report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Id}: {c.Status}: {c.Message}").ToList();
+        Assert.That(notPassed, Is.Empty, "every check should pass");
+        Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(CheckCatalog.All.Select(c => c.Id)), "all checks, in catalogue order");
+        Assert.That(report.ExitCode, Is.Zero);
+        Assert.That(report.BlockedRequests, Is.Empty);
+    }
+}

@@ -1,0 +1,34 @@
+using BambuserCart.Harness.Validation;
+
+namespace BambuserCart.Harness.Tests.Validation;
+
+/// <summary>docs/validation-checks.md is the catalogue in prose; it must not drift from the code.</summary>
+public sealed class CheckCatalogDocTests
+{
+    [Test]
+    public void Check_catalogue_doc_lists_every_check_in_order_with_its_required_flag()
+    {
+        var doc = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "validation-checks.md"));
+
+        var rows = doc.Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Select(cells => (Id: cells[1].Trim('`'), Required: cells[2] == "required"))
+            .ToList();
+
+        Assert.That(rows, Is.EqualTo(CheckCatalog.All.Select(c => (c.Id, c.Required)).ToList()));
+    }
+
+    [Test]
+    public void Check_ids_are_the_fixed_ones_of_the_design()
+    {
+        string[] fixedIds =
+        [
+            "embed.ready-handler", "embed.single-instance", "add.handler", "add.success", "add.native-cart",
+            "add.out-of-stock", "add.backend-failure", "update.handler", "update.quantity", "update.remove",
+            "update.backend-failure", "callback.once", "callback.valid-value", "callback.timely",
+            "handler.no-throw", "checkout.handler", "checkout.navigation", "checkout.same-origin", "tracking.affiliation",
+        ];
+
+        Assert.That(CheckCatalog.All.Select(c => c.Id), Is.EquivalentTo(fixedIds));
+    }
+}
