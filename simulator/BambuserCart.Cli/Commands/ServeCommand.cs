@@ -2,7 +2,6 @@ using System.CommandLine;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
-using Spectre.Console;
 
 namespace BambuserCart.Cli.Commands;
 
@@ -44,7 +43,7 @@ public static class ServeCommand
     {
         if (port is < 0 or > 65535)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] --port: {port} is not a port number (0–65535)");
+            await Console.Error.WriteLineAsync($"error: --port: {port} is not a port number (0–65535)");
             return ExitCodes.UsageError;
         }
 
@@ -61,12 +60,12 @@ public static class ServeCommand
         }
         catch (CatalogException ex)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.UsageError;
         }
         catch (PortInUseException ex)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.EnvironmentError;
         }
 
@@ -82,7 +81,7 @@ public static class ServeCommand
             }
             catch (OperationCanceledException)
             {
-                AnsiConsole.MarkupLine("Stopped.");
+                Console.WriteLine("Stopped.");
             }
         }
 

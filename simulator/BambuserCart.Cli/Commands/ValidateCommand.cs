@@ -63,19 +63,21 @@ public static class ValidateCommand
                 result.GetValue(quiet),
                 result.GetValue(browserPath)),
             AnsiConsole.Console,
+            Console.Error,
             cancellation));
         return command;
     }
 
-    internal static async Task<int> RunAsync(ValidateRequest request, IAnsiConsole console, CancellationToken cancellation)
+    /// <param name="errors">Where errors go (stderr): one unwrapped line each, whatever the terminal width.</param>
+    internal static async Task<int> RunAsync(ValidateRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation)
     {
         var output = new ValidationConsole(console, request.Quiet);
         try
         {
             var target = ValidationTarget.Parse(request.Target);
             request.Settings.Check();
-            output.Starting(target);
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
+            output.Starting(target);
             var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
             output.Finish(report);
             WriteReports(request, report, console);
@@ -83,12 +85,12 @@ public static class ValidateCommand
         }
         catch (Exception ex) when (ex is ValidationInputException or CatalogException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            await errors.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.UsageError;
         }
         catch (Exception ex) when (ex is BrowserNotFoundException or PortInUseException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            await errors.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.EnvironmentError;
         }
     }
