@@ -29,8 +29,11 @@ public sealed record WidgetState(
     string? FloatAboveUrl,
     IReadOnlyList<WidgetDiagnostic> Diagnostics);
 
-/// <summary>One emitted event in <c>bambuserSimulator.trace()</c>; checkout entries carry the navigation as outcome.</summary>
-public sealed record TraceEntry(int Seq, string Event, JsonElement Payload, string? Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
+/// <summary>
+/// One emitted event in <c>bambuserSimulator.trace()</c>. <see cref="Action"/> is what the agent or
+/// shopper did (add, setQuantity, remove, checkout); checkout entries carry the navigation as outcome.
+/// </summary>
+public sealed record TraceEntry(int Seq, string Event, string? Action, JsonElement Payload, string? Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
 
 /// <summary>Where a checkout took the shopper. <see cref="NewTab"/> is the opened tab, loaded.</summary>
 public sealed record CheckoutResult(JsonElement Payload, string Navigation, string? Url)

@@ -134,6 +134,17 @@
     }
   }
 
+  // The recorder (bambuser-cart record) listens here; it must not be able to break the widget.
+  async function notifySettled(entry) {
+    const hooks = window.bambuserSimulatorHooks;
+    if (!hooks || typeof hooks.settled !== 'function') return;
+    try {
+      await hooks.settled(JSON.stringify({ entry, state: snapshot() }));
+    } catch (error) {
+      console.error('bambuserSimulatorHooks.settled failed', error);
+    }
+  }
+
   function outcomeOf(entry) {
     return {
       event: entry.event,
@@ -146,9 +157,11 @@
   }
 
   // Emits one cart event to every registered handler and settles on the first callback.
-  function emitCartEvent(event, payload) {
+  // `action` is what the agent did (add, setQuantity, remove): a re-add and a quantity change
+  // emit the same event, and a recording must replay the one that happened.
+  function emitCartEvent(event, payload, action) {
     const handlers = state.handlers.get(event) || [];
-    const entry = { seq: ++sequence, event, payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
+    const entry = { seq: ++sequence, event, action, payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
     state.trace.push(entry);
     const started = performance.now();
 
@@ -164,7 +177,7 @@
         entry.ms = Math.round(performance.now() - started);
         applyOutcome(event, payload, outcome);
         widget.render();
-        resolve(outcomeOf(entry));
+        notifySettled(entry).then(() => resolve(outcomeOf(entry)));
       };
 
       if (handlers.length === 0) {
@@ -240,12 +253,12 @@
       const line = cartLine(sku);
       // Re-adding a SKU already in the widget cart is an update, as the Cart integration page says.
       return line
-        ? emitCartEvent(EVENTS.update, { sku, quantity: line.quantity + 1, previousQuantity: line.quantity })
-        : emitCartEvent(EVENTS.add, { sku });
+        ? emitCartEvent(EVENTS.update, { sku, quantity: line.quantity + 1, previousQuantity: line.quantity }, 'add')
+        : emitCartEvent(EVENTS.add, { sku }, 'add');
     });
   }
 
-  function setQuantity(sku, quantity) {
+  function setQuantity(sku, quantity, action = 'setQuantity') {
     return enqueueAgentAction(() => {
       requireInstance();
       requireSku(sku);
@@ -256,11 +269,11 @@
       if (!line) throw new Error(`'${sku}' is not in the widget cart; the agent adds it with addToCart first`);
       if (line.quantity === quantity) throw new Error(`'${sku}' already has quantity ${quantity} in the widget cart`);
       openIfClosed();
-      return emitCartEvent(EVENTS.update, { sku, quantity, previousQuantity: line.quantity });
+      return emitCartEvent(EVENTS.update, { sku, quantity, previousQuantity: line.quantity }, action);
     });
   }
 
-  function removeFromCart(sku) { return setQuantity(sku, 0); }
+  function removeFromCart(sku) { return setQuantity(sku, 0, 'remove'); }
 
   function openIfClosed() {
     // An agent acting on the cart means a call is on: the widget is open.
@@ -284,13 +297,14 @@
     checkout.entry.ms = Math.round(performance.now() - checkout.started);
     // A miniplayer's framing check decides the diagnostics; let it finish (it is bounded by fetch).
     const done = navigation === NAV.miniplayer ? framingCheck : Promise.resolve();
-    done.then(() => checkout.resolve({ payload: clone(checkout.entry.payload), navigation, url }));
+    done.then(() => notifySettled(checkout.entry))
+      .then(() => checkout.resolve({ payload: clone(checkout.entry.payload), navigation, url }));
   }
 
   // The Checkout button's click: emits goto-checkout and watches where the handler goes.
   function onCheckoutClicked() {
     const payload = { cart: { items: state.widgetCart.map((line) => ({ sku: line.sku, name: line.name, count: line.quantity })) } };
-    const entry = { seq: ++sequence, event: EVENTS.checkout, payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
+    const entry = { seq: ++sequence, event: EVENTS.checkout, action: 'checkout', payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
     state.trace.push(entry);
     const result = new Promise((resolve) => {
       pendingCheckout = {
@@ -446,6 +460,13 @@
         const sku = this.parts.products.value;
         if (sku) addToCart(sku).catch((error) => console.error(error));
       });
+      const hooks = window.bambuserSimulatorHooks;
+      if (hooks && typeof hooks.stop === 'function') {
+        // Recording: the person driving the console ends it here (Ctrl+C in the terminal also saves).
+        const stop = $('.console .stop');
+        stop.hidden = false;
+        stop.addEventListener('click', () => { stop.disabled = true; hooks.stop(); });
+      }
       this.renderProducts();
       document.body.appendChild(this.host);
       this.render();
@@ -550,6 +571,7 @@
   <label>Product <select aria-label="Product"></select></label>
   <button class="add" type="button">Add to cart</button>
   <ul class="lines" role="list" aria-label="Agent cart"></ul>
+  <button class="stop" type="button" hidden>Stop recording</button>
 </section>`;
 
   // ---- Scripting API (fixed: DESIGN.md §3.3) ----------------------------------------------
@@ -576,7 +598,7 @@
 
   window.bambuserSimulator = Object.freeze({
     ready,
-    agent: Object.freeze({ addToCart, setQuantity, removeFromCart }),
+    agent: Object.freeze({ addToCart, setQuantity: (sku, quantity) => setQuantity(sku, quantity), removeFromCart }),
     shopper: Object.freeze({ checkout }),
     state: snapshot,
     trace: () => clone(state.trace),

@@ -97,9 +97,7 @@ public abstract class BrowserTest
     /// <summary>The event trace, for failure messages: what the widget emitted and what came back.</summary>
     protected async Task<string> TraceTextAsync()
     {
-        var trace = await Widget.TraceAsync();
-        return "event trace:\n" + string.Join("\n", trace.Select(e =>
-            $"  #{e.Seq} {e.Event} {e.Payload.GetRawText()} -> {e.Outcome ?? "pending"} value={e.Value?.GetRawText() ?? "null"} callbacks={e.CallbackCalls}"));
+        return "event trace:\n" + TraceFormatter.Text(await Widget.TraceAsync());
     }
 
     private async Task WriteTraceAsync()

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+
+namespace BambuserCart.Harness.Scenarios;
+
+/// <summary>A scenario file, loaded and checked (see fixtures/scenarios/scenario.schema.json).</summary>
+public sealed record Scenario(string Name, string? Description, ScenarioTarget Target, ScenarioSetup Setup, IReadOnlyList<ScenarioStep> Steps)
+{
+    /// <summary>The file it came from, for messages; "(inline)" when built in code.</summary>
+    public string Source { get; init; } = "(inline)";
+}
+
+/// <summary>The sample shop in a checkout mode (<see cref="ShopCheckout"/>), or a page URL.</summary>
+public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? CartProbe)
+{
+    public bool IsShop => Url is null;
+
+    public static ScenarioTarget Shop(string checkout = "miniplayer") => new(checkout, null, null);
+}
+
+public sealed record ScenarioSetup(int? CallbackTimeoutMs, IReadOnlyList<CartLineSpec> NativeCart)
+{
+    public static ScenarioSetup None { get; } = new(null, []);
+}
+
+public sealed record CartLineSpec(string Sku, int Quantity)
+{
+    public override string ToString() => $"{Sku} × {Quantity}";
+}
+
+/// <summary>One step: the action, its arguments, and what must hold after it.</summary>
+public sealed record ScenarioStep(string Action, string? Sku, int? Quantity, string? Backend, int? TimeoutMs, StepExpectations Expect)
+{
+    public const string Add = "add";
+    public const string SetQuantity = "setQuantity";
+    public const string Remove = "remove";
+    public const string Checkout = "checkout";
+    public const string WaitFor = "waitFor";
+
+    /// <summary>"setQuantity WATCH-STEEL 3", for progress lines and failure messages.</summary>
+    public string Describe() => Action switch
+    {
+        SetQuantity => $"{Action} {Sku} {Quantity}",
+        Add or Remove => $"{Action} {Sku}",
+        WaitFor => $"{Action} {Expect.Describe()}",
+        _ => Action,
+    };
+}
+
+/// <summary>
+/// What must hold after a step. Absent means "not checked"; for <see cref="Message"/> and
+/// <see cref="Url"/> an explicit null means "none", so they carry a Has… flag.
+/// </summary>
+public sealed record StepExpectations
+{
+    public string? Outcome { get; init; }
+
+    public string? Event { get; init; }
+
+    public IReadOnlyList<CartLineSpec>? WidgetCart { get; init; }
+
+    public IReadOnlyList<CartLineSpec>? NativeCart { get; init; }
+
+    public bool HasMessage { get; init; }
+
+    public string? Message { get; init; }
+
+    public bool? CheckoutButton { get; init; }
+
+    public string? Navigation { get; init; }
+
+    public bool HasUrl { get; init; }
+
+    public string? Url { get; init; }
+
+    public static StepExpectations None { get; } = new();
+
+    public static StepExpectations From(JsonObject? json)
+    {
+        if (json is null)
+        {
+            return None;
+        }
+
+        return new StepExpectations
+        {
+            Outcome = (string?)json["outcome"],
+            Event = (string?)json["event"],
+            WidgetCart = Lines(json["widgetCart"]),
+            NativeCart = Lines(json["nativeCart"]),
+            HasMessage = json.ContainsKey("message"),
+            Message = (string?)json["message"],
+            CheckoutButton = (bool?)json["checkoutButton"],
+            Navigation = (string?)json["navigation"],
+            HasUrl = json.ContainsKey("url"),
+            Url = (string?)json["url"],
+        };
+    }
+
+    public static IReadOnlyList<CartLineSpec>? Lines(JsonNode? node) =>
+        node is JsonArray array ? array.Select(l => new CartLineSpec((string)l!["sku"]!, (int)l["quantity"]!)).ToList() : null;
+
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Outcome is not null)
+        {
+            parts.Add($"outcome {Outcome}");
+        }
+
+        if (WidgetCart is not null)
+        {
+            parts.Add($"widgetCart [{string.Join(", ", WidgetCart)}]");
+        }
+
+        if (NativeCart is not null)
+        {
+            parts.Add($"nativeCart [{string.Join(", ", NativeCart)}]");
+        }
+
+        if (HasMessage)
+        {
+            parts.Add($"message {Message ?? "none"}");
+        }
+
+        if (CheckoutButton is { } button)
+        {
+            parts.Add($"checkoutButton {(button ? "shown" : "hidden")}");
+        }
+
+        return string.Join(", ", parts);
+    }
+}

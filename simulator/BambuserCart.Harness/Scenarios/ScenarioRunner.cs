@@ -1,0 +1,135 @@
+using System.Text.Json;
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Validation;
+using Microsoft.Playwright;
+
+namespace BambuserCart.Harness.Scenarios;
+
+/// <summary>Options of one replay.</summary>
+public sealed record ScenarioRunOptions
+{
+    /// <summary>Where a failed run keeps its artefacts, in a folder named after the scenario; null keeps none.</summary>
+    public string? ArtifactsDirectory { get; init; }
+
+    /// <summary>Told of each step as it finishes.</summary>
+    public IProgress<StepResult>? Progress { get; init; }
+}
+
+/// <summary>
+/// Replays a scenario in a fresh browser context: seeds the native cart, opens the target, runs
+/// each step and checks its expectations, stopping at the first step that fails.
+/// </summary>
+public sealed class ScenarioRunner
+{
+    private const string CartApiGlob = "**/cart/**";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly BrowserSession browser;
+    private readonly SimulatorServer shop;
+
+    /// <param name="shop">The sample shop host: the target of shop scenarios, and the source of the fake embed for all.</param>
+    public ScenarioRunner(BrowserSession browser, SimulatorServer shop)
+    {
+        this.browser = browser;
+        this.shop = shop;
+    }
+
+    /// <exception cref="ScenarioException">The target is unreachable or the native cart refused the seed.</exception>
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions? options = null, CancellationToken cancellation = default)
+    {
+        options ??= new ScenarioRunOptions();
+        var allowed = scenario.Target.Url is { } url ? [new Uri(url).Host] : Array.Empty<string>();
+        await using var offline = await browser.NewContextAsync(shop.EmbedScript, allowed);
+        var context = offline.Context;
+        if (options.ArtifactsDirectory is not null)
+        {
+            await FailureArtifacts.StartAsync(context);
+        }
+
+        var faults = await CartFaults.InstallAsync(context, CartApiGlob);
+        var page = await context.NewPageAsync();
+        var steps = new StepExecutor(scenario, shop, page, faults);
+        var results = new List<StepResult>();
+        await SeedNativeCartAsync(scenario, context);
+        var pageUrl = scenario.Target.IsShop ? shop.Url($"?checkout={scenario.Target.ShopCheckout}").ToString() : scenario.Target.Url!;
+        await OpenAsync(scenario, page, pageUrl);
+
+        if (await steps.StartAsync() is { } notStarted)
+        {
+            results.Add(notStarted);
+        }
+        else
+        {
+            for (var i = 0; i < scenario.Steps.Count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var result = await steps.RunAsync(i);
+                results.Add(result);
+                options.Progress?.Report(result);
+                if (!result.Passed)
+                {
+                    break;
+                }
+            }
+        }
+
+        var trace = await steps.TraceAsync();
+        var outcome = new ScenarioResult(scenario, results, trace);
+        if (options.ArtifactsDirectory is { } root)
+        {
+            outcome = outcome.Passed
+                ? outcome
+                : outcome with { Artifacts = await FailureArtifacts.KeepAsync(context, page, Path.Combine(root, FailureArtifacts.SafeName(ArtifactName(scenario))), JsonSerializer.Serialize(trace, Json)) };
+            if (outcome.Passed)
+            {
+                await FailureArtifacts.DiscardAsync(context);
+            }
+        }
+
+        return outcome;
+    }
+
+    private static string ArtifactName(Scenario scenario) =>
+        File.Exists(scenario.Source) ? Path.GetFileNameWithoutExtension(scenario.Source) : scenario.Name;
+
+    private async Task SeedNativeCartAsync(Scenario scenario, IBrowserContext context)
+    {
+        if (scenario.Setup.NativeCart.Count == 0)
+        {
+            return;
+        }
+
+        // Straight to the shop's API with the context's cookies: the widget sees no event.
+        await context.APIRequest.GetAsync(shop.Url("cart").ToString());
+        for (var i = 0; i < scenario.Setup.NativeCart.Count; i++)
+        {
+            var line = scenario.Setup.NativeCart[i];
+            var response = await context.APIRequest.PostAsync(shop.Url("cart/update").ToString(), new APIRequestContextOptions
+            {
+                DataObject = new { sku = line.Sku, quantity = line.Quantity },
+            });
+            if (!response.Ok)
+            {
+                throw new ScenarioException($"{scenario.Source}: $.setup.nativeCart[{i}]: the sample shop refused {line}: {await response.TextAsync()}");
+            }
+        }
+    }
+
+    private static async Task OpenAsync(Scenario scenario, IPage page, string url)
+    {
+        try
+        {
+            var response = await page.GotoAsync(url, new PageGotoOptions { Timeout = 20_000 });
+            if (response is { Ok: false })
+            {
+                throw new ScenarioException($"{scenario.Source}: $.target: {url} answered HTTP {response.Status}");
+            }
+        }
+        catch (PlaywrightException ex) when (Validator.IsUnreachable(ex))
+        {
+            throw new ScenarioException($"{scenario.Source}: $.target.url: {url} is unreachable ({ex.Message.Split('\n')[0]})", ex);
+        }
+    }
+
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Validation;
+using Microsoft.Playwright;
+
+namespace BambuserCart.Harness.Scenarios;
+
+/// <summary>Runs one scenario's steps in an open page and checks each step's expectations.</summary>
+internal sealed class StepExecutor
+{
+    private const int DefaultWaitMs = 5_000;
+    private const int PollMs = 50;
+
+    private readonly Scenario scenario;
+    private readonly SimulatorServer shop;
+    private readonly IPage page;
+    private readonly WidgetDriver widget;
+    private readonly CartFaults faults;
+
+    public StepExecutor(Scenario scenario, SimulatorServer shop, IPage page, CartFaults faults)
+    {
+        this.scenario = scenario;
+        this.shop = shop;
+        this.page = page;
+        this.faults = faults;
+        widget = new WidgetDriver(page);
+    }
+
+    /// <summary>Waits for the widget and applies the setup; a result when the widget never started.</summary>
+    public async Task<StepResult?> StartAsync()
+    {
+        try
+        {
+            await widget.ReadyAsync();
+            if (scenario.Setup.CallbackTimeoutMs is { } timeout)
+            {
+                await widget.ConfigureAsync(callbackTimeoutMs: timeout);
+            }
+
+            return null;
+        }
+        catch (SimulatorException ex)
+        {
+            return new StepResult(0, scenario.Steps[0], [$"the widget never started: {ex.Message}"]);
+        }
+    }
+
+    public async Task<StepResult> RunAsync(int index)
+    {
+        var step = scenario.Steps[index];
+        faults.Switch(step.Backend switch
+        {
+            "http-500" => CartFault.Http500,
+            "network-error" => CartFault.NetworkError,
+            _ => CartFault.None,
+        });
+        try
+        {
+            return step.Action switch
+            {
+                ScenarioStep.Checkout => await CheckoutAsync(index, step),
+                ScenarioStep.WaitFor => await WaitForAsync(index, step),
+                _ => await CartActionAsync(index, step),
+            };
+        }
+        catch (SimulatorException ex)
+        {
+            return new StepResult(index, step, [$"{step.Describe()}: {ex.Message}"]);
+        }
+        finally
+        {
+            faults.Switch(CartFault.None);
+        }
+    }
+
+    public async Task<IReadOnlyList<TraceEntry>> TraceAsync()
+    {
+        try
+        {
+            return await widget.TraceAsync();
+        }
+        catch (SimulatorException)
+        {
+            // The page navigated away (a same-tab checkout): its trace went with it.
+            return [];
+        }
+    }
+
+    private async Task<StepResult> CartActionAsync(int index, ScenarioStep step)
+    {
+        var outcome = step.Action switch
+        {
+            ScenarioStep.Add => await widget.AddToCartAsync(step.Sku!),
+            ScenarioStep.SetQuantity => await widget.SetQuantityAsync(step.Sku!, step.Quantity!.Value),
+            _ => await widget.RemoveFromCartAsync(step.Sku!),
+        };
+        var failures = new List<string>();
+        Compare(failures, "outcome", step.Expect.Outcome, outcome.Outcome);
+        Compare(failures, "event", step.Expect.Event, outcome.Event);
+        failures.AddRange(await StateFailuresAsync(step.Expect));
+        return new StepResult(index, step, failures) { Happened = $"{outcome.Event} → {outcome.Outcome}" };
+    }
+
+    private async Task<StepResult> CheckoutAsync(int index, ScenarioStep step)
+    {
+        var checkout = await widget.CheckoutAsync();
+        var failures = new List<string>();
+        Compare(failures, "navigation", step.Expect.Navigation, checkout.Navigation);
+        if (step.Expect.HasUrl)
+        {
+            var expected = step.Expect.Url is null ? null : new Uri(new Uri(page.Url), step.Expect.Url).ToString();
+            Compare(failures, "url", expected, checkout.Url, always: true);
+        }
+
+        if (checkout.Navigation != "same-tab")
+        {
+            failures.AddRange(await StateFailuresAsync(step.Expect));
+        }
+
+        return new StepResult(index, step, failures) { Happened = $"{checkout.Navigation} {checkout.Url}" };
+    }
+
+    private async Task<StepResult> WaitForAsync(int index, ScenarioStep step)
+    {
+        var limit = step.TimeoutMs ?? DefaultWaitMs;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var failures = await StateFailuresAsync(step.Expect);
+            if (failures.Count == 0)
+            {
+                return new StepResult(index, step, []) { Happened = $"met after {clock.ElapsedMilliseconds} ms" };
+            }
+
+            if (clock.ElapsedMilliseconds >= limit)
+            {
+                return new StepResult(index, step, failures.Select(f => $"waited {limit} ms for {step.Expect.Describe()}; still {f}").ToList());
+            }
+
+            // A bounded poll on the condition, not a fixed sleep: the step ends as soon as it holds.
+            await Task.Delay(PollMs);
+        }
+    }
+
+    /// <summary>Widget cart, message, Checkout button and native cart against the expectations.</summary>
+    private async Task<List<string>> StateFailuresAsync(StepExpectations expect)
+    {
+        var failures = new List<string>();
+        var state = await widget.StateAsync();
+        if (expect.WidgetCart is { } widgetCart)
+        {
+            CompareLines(failures, "widgetCart", widgetCart, state.WidgetCart.Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList());
+        }
+
+        if (expect.HasMessage)
+        {
+            Compare(failures, "message", expect.Message, state.Message?.Kind, always: true);
+        }
+
+        if (expect.CheckoutButton is { } button)
+        {
+            Compare(failures, "checkoutButton", button ? "shown" : "hidden", state.CheckoutButtonVisible ? "shown" : "hidden");
+        }
+
+        if (expect.NativeCart is { } nativeCart)
+        {
+            CompareLines(failures, "nativeCart", nativeCart, await NativeCartAsync());
+        }
+
+        return failures;
+    }
+
+    private async Task<IReadOnlyList<CartLineSpec>> NativeCartAsync()
+    {
+        if (scenario.Target.CartProbe is { } probe)
+        {
+            return (await NativeCartProbe.ReadAsync(page, probe)).Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList();
+        }
+
+        var response = await page.Context.APIRequest.GetAsync(shop.Url("cart").ToString());
+        var cart = await response.JsonAsync();
+        return cart!.Value.GetProperty("items").EnumerateArray()
+            .Select(i => new CartLineSpec(i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
+            .ToList();
+    }
+
+    private static void Compare(List<string> failures, string what, string? expected, string? actual, bool always = false)
+    {
+        if ((expected is not null || always) && expected != actual)
+        {
+            failures.Add($"{what}: expected {expected ?? "none"}, got {actual ?? "none"}");
+        }
+    }
+
+    private static void CompareLines(List<string> failures, string what, IReadOnlyList<CartLineSpec> expected, IReadOnlyList<CartLineSpec> actual)
+    {
+        if (!expected.SequenceEqual(actual))
+        {
+            failures.Add($"{what}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+        }
+    }
+}
