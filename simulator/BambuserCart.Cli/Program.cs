@@ -6,6 +6,8 @@ var root = new RootCommand("BambuserCart: an offline simulator and test harness 
 {
     ValidateCommand.Create(),
     ServeCommand.Create(),
+    ReplayCommand.Create(),
+    RecordCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using BambuserCart.Cli.Output;
 using BambuserCart.Harness.Browsers;
-using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Reports;
 using BambuserCart.Harness.Validation;
-using BambuserCart.Simulator.Catalog;
 using Spectre.Console;
 
 namespace BambuserCart.Cli.Commands;
@@ -62,7 +60,7 @@ public static class ValidateCommand
                 result.GetValue(html),
                 result.GetValue(quiet),
                 result.GetValue(browserPath)),
-            AnsiConsole.Console,
+            Terminal.Create(),
             Console.Error,
             cancellation));
         return command;
@@ -72,7 +70,7 @@ public static class ValidateCommand
     internal static async Task<int> RunAsync(ValidateRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation)
     {
         var output = new ValidationConsole(console, request.Quiet);
-        try
+        return await CommandErrors.GuardAsync(errors, async () =>
         {
             var target = ValidationTarget.Parse(request.Target);
             request.Settings.Check();
@@ -82,17 +80,7 @@ public static class ValidateCommand
             output.Finish(report);
             WriteReports(request, report, console);
             return report.ExitCode;
-        }
-        catch (Exception ex) when (ex is ValidationInputException or CatalogException)
-        {
-            await errors.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (Exception ex) when (ex is BrowserNotFoundException or PortInUseException)
-        {
-            await errors.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.EnvironmentError;
-        }
+        });
     }
 
     private static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console)

@@ -65,7 +65,16 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.CloseAsync();
+        try
+        {
+            // Bounded for the same Chromium close race as OfflineContext; the driver's exit ends it anyway.
+            await Browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            // Disposing Playwright below stops the driver, which takes the browser with it.
+        }
+
         playwright.Dispose();
     }
 }

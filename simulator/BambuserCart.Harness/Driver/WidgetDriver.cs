@@ -92,6 +92,13 @@ public sealed class WidgetDriver
                 return new CheckoutResult(default, WidgetContract.Navigations.SameTab, Page.Url);
             }
 
+            if (result.Navigation == WidgetContract.Navigations.SameTab && result.Url is { } destination)
+            {
+                // Let the navigation commit before anyone touches the page again: closing a page
+                // mid-commit can hang Chromium (Playwright issues 41900, 42366).
+                await WaitForNavigationAsync(destination);
+            }
+
             if (result.Navigation == WidgetContract.Navigations.NewTab)
             {
                 var tab = await popup.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -104,6 +111,18 @@ public sealed class WidgetDriver
         finally
         {
             Page.Popup -= OnPopup;
+        }
+    }
+
+    private async Task WaitForNavigationAsync(string destination)
+    {
+        try
+        {
+            await Page.WaitForURLAsync(destination, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The destination never answered (or was a download); the outcome is same-tab regardless.
         }
     }
 

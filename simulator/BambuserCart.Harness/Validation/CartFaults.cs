@@ -41,6 +41,18 @@ public sealed class CartFaults
 
     private async Task RouteAsync(IRoute route)
     {
+        try
+        {
+            await HandleAsync(route);
+        }
+        catch (PlaywrightException)
+        {
+            // The page went away with the request in flight (see OfflineContext): nothing to answer.
+        }
+    }
+
+    private async Task HandleAsync(IRoute route)
+    {
         switch (Mode)
         {
             case CartFault.Http500:

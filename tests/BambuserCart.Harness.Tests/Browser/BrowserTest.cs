@@ -22,10 +22,19 @@ public abstract class BrowserTest
 
     protected WidgetDriver Widget { get; private set; } = null!;
 
+    private static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private bool tracing;
+
+    /// <summary>artifacts/ at the repository root (beside BambuserCart.sln), where failed tests leave their evidence.</summary>
+    protected static string ArtifactsRoot { get; } = FindArtifactsRoot();
+
     [SetUp]
     public async Task OpenContextAsync()
     {
         offline = await BrowserTestEnvironment.Browser.NewContextAsync(Server.EmbedScript);
+        await FailureArtifacts.StartAsync(offline.Context);
+        tracing = true;
         Page = await offline.Context.NewPageAsync();
         Widget = new WidgetDriver(Page);
     }
@@ -43,6 +52,11 @@ public abstract class BrowserTest
             if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
             {
                 await WriteTraceAsync();
+                await KeepFailureArtifactsAsync();
+            }
+            else if (tracing)
+            {
+                await FailureArtifacts.DiscardAsync(offline.Context);
             }
 
             Assert.That(offline.BlockedRequests, Is.Empty, "requests tried to leave 127.0.0.1 during the test");
@@ -52,6 +66,46 @@ public abstract class BrowserTest
             await offline.DisposeAsync();
             offline = null;
         }
+    }
+
+    /// <summary>
+    /// Keeps the Playwright trace, a screenshot and the event trace in artifacts/&lt;test&gt;/ and
+    /// attaches them to the NUnit result; teardown calls it for a failed test.
+    /// </summary>
+    protected async Task<IReadOnlyList<string>> KeepFailureArtifactsAsync()
+    {
+        string? events = null;
+        try
+        {
+            events = JsonSerializer.Serialize(await Widget.TraceAsync(), IndentedJson);
+        }
+        catch (Exception ex) when (ex is SimulatorException or PlaywrightException)
+        {
+            // No widget on the page (it never loaded, or navigated away): the trace and screenshot still help.
+        }
+
+        tracing = false;
+        var folder = Path.Combine(ArtifactsRoot, FailureArtifacts.SafeName(TestContext.CurrentContext.Test.FullName));
+        var files = await FailureArtifacts.KeepAsync(offline!.Context, Page, folder, events);
+        foreach (var file in files)
+        {
+            TestContext.AddTestAttachment(file);
+        }
+
+        return files;
+    }
+
+    private static string FindArtifactsRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "BambuserCart.sln")))
+            {
+                return Path.Combine(directory.FullName, "artifacts");
+            }
+        }
+
+        return Path.Combine(TestContext.CurrentContext.WorkDirectory, "artifacts");
     }
 
     /// <summary>Opens the sample shop in a checkout mode and waits for its widget.</summary>
@@ -75,7 +129,7 @@ public abstract class BrowserTest
             <script src="https://one-to-one.bambuser.com/embed.js"></script>
             </head><body><h1>Merchant page</h1></body></html>
             """;
-        await Page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = html }));
+        await Page.ServeHtmlAsync(url, html);
         await Page.GotoAsync(url);
         if (waitForWidget)
         {

@@ -1,4 +1,5 @@
 using BambuserCart.Simulator.Contract;
+using BambuserCart.Harness.Browsers;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using Navigations = BambuserCart.Simulator.Contract.WidgetContract.Navigations;
@@ -95,12 +96,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
     public async Task Float_above_a_page_that_refuses_framing_is_recorded_as_a_diagnostic(string header, string value)
     {
         var refusing = Server.Url("__merchant/refuses-framing").ToString();
-        await Page.RouteAsync(refusing, route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            ContentType = "text/html",
-            Body = "<h1>Checkout</h1>",
-            Headers = new Dictionary<string, string> { [header] = value },
-        }));
+        await Page.ServeHtmlAsync(refusing, "<h1>Checkout</h1>", new Dictionary<string, string> { [header] = value });
         await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{refusing}');"));
         await Widget.AddToCartAsync("SHIRT-BLUE-M");
 

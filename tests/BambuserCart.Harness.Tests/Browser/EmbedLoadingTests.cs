@@ -1,3 +1,4 @@
+using BambuserCart.Harness.Browsers;
 using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,11 +25,7 @@ public sealed class EmbedLoadingTests : BrowserTest
     public async Task Eu_region_address_is_served_the_fake_too()
     {
         var url = Server.Url("__merchant/eu.html").ToString();
-        await Page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            ContentType = "text/html",
-            Body = $"<script>{MinimalIntegration}</script><script src=\"https://one-to-one.bambuser.com/eu/embed.js\"></script>",
-        }));
+        await Page.ServeHtmlAsync(url, $"<script>{MinimalIntegration}</script><script src=\"https://one-to-one.bambuser.com/eu/embed.js\"></script>");
 
         await Page.GotoAsync(url);
 

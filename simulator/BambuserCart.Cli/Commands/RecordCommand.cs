@@ -1,0 +1,106 @@
+using System.CommandLine;
+using BambuserCart.Cli.Output;
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Scenarios;
+using BambuserCart.Simulator.Shop;
+using Microsoft.Playwright;
+using Spectre.Console;
+
+namespace BambuserCart.Cli.Commands;
+
+/// <summary>
+/// <c>record --out FILE</c>: opens the simulator and writes a scenario of what happens in it.
+/// Headed where a display exists (use the agent console, then "Stop recording" or Ctrl+C);
+/// headless, a <c>--script</c> drives it through <c>window.bambuserSimulator</c>.
+/// </summary>
+public static class RecordCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The scenario file to write.", Required = true };
+        var target = new Option<string?>("--target") { Description = "Record on this page URL instead of the sample shop." };
+        var probe = new Option<string?>("--cart-probe") { Description = "With --target: JavaScript giving the native cart as [{sku, quantity}], recorded as expectations." };
+        var checkout = new Option<string>("--checkout") { Description = "The sample shop's checkout mode.", DefaultValueFactory = _ => CheckoutModes.Miniplayer };
+        checkout.AcceptOnlyFromAmong([.. CheckoutModes.All]);
+        var script = new Option<FileInfo?>("--script") { Description = "JavaScript run in the page to drive the session (await bambuserSimulator.agent.addToCart('SKU') …); the recording stops when it ends." };
+        var force = new Option<bool>("--force") { Description = "Replace --out if it exists." };
+        var name = new Option<string?>("--name") { Description = "The scenario's name." };
+        var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+
+        var command = new Command("record", "Record a session in the simulator as a scenario file.")
+        {
+            output, target, probe, checkout, script, force, name, browserPath,
+        };
+        command.SetAction((result, cancellation) => RunAsync(
+            new RecordRequest(
+                result.GetValue(output)!,
+                result.GetValue(target) is { } url ? new ScenarioTarget(null, url, result.GetValue(probe)) : ScenarioTarget.Shop(result.GetValue(checkout)!),
+                result.GetValue(script),
+                result.GetValue(force),
+                result.GetValue(name),
+                result.GetValue(browserPath),
+                Headed: HasDisplay()),
+            Terminal.Create(),
+            Console.Error,
+            cancellation));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(RecordRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation)
+    {
+        if (request.Script is { Exists: false } missing)
+        {
+            await errors.WriteLineAsync($"error: --script: file '{missing.FullName}' does not exist");
+            return ExitCodes.UsageError;
+        }
+
+        if (request.Script is null && !request.Headed)
+        {
+            await errors.WriteLineAsync("error: no display for a browser window: pass --script FILE to drive the recording headless, or run where a display exists");
+            return ExitCodes.UsageError;
+        }
+
+        return await CommandErrors.GuardAsync(errors, async () =>
+        {
+            await using var shop = await SimulatorServer.StartAsync();
+            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath, headless: !request.Headed || request.Script is not null);
+            await using var recorder = await ScenarioRecorder.StartAsync(browser, shop, request.Target, request.Output.FullName, request.Force);
+            recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step["action"]?.ToString() ?? "?")} {Markup.Escape(step["sku"]?.ToString() ?? string.Empty)} → {Markup.Escape(step["expect"]?["outcome"]?.ToString() ?? step["expect"]?["navigation"]?.ToString() ?? string.Empty)}");
+
+            if (request.Script is { } script)
+            {
+                await DriveAsync(recorder, await File.ReadAllTextAsync(script.FullName, cancellation), script.FullName);
+            }
+            else
+            {
+                console.MarkupLine("Recording. Act in the agent console; click [bold]Stop recording[/] or press Ctrl+C to save.");
+                await Task.WhenAny(recorder.StopRequested, Task.Delay(Timeout.Infinite, cancellation));
+            }
+
+            // Ctrl+C and Stop recording both save what was recorded: nothing is lost.
+            var path = await recorder.SaveAsync(request.Name);
+            console.MarkupLineInterpolated($"record: {recorder.StepCount} steps written to {path}");
+            return ExitCodes.Success;
+        });
+    }
+
+    private static async Task DriveAsync(ScenarioRecorder recorder, string script, string path)
+    {
+        try
+        {
+            await recorder.Page.EvaluateAsync($"async () => {{ const simulator = window.bambuserSimulator;\n{script}\n}}");
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new ScenarioException($"{path}: the script failed: {ex.Message.Split('\n')[0]}", ex);
+        }
+    }
+
+    private static bool HasDisplay() =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
+}
+
+internal sealed record RecordRequest(FileInfo Output, ScenarioTarget Target, FileInfo? Script, bool Force, string? Name, string? BrowserPath, bool Headed);

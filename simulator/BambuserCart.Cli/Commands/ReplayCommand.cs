@@ -1,0 +1,81 @@
+using System.CommandLine;
+using BambuserCart.Cli.Output;
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Scenarios;
+using Spectre.Console;
+
+namespace BambuserCart.Cli.Commands;
+
+/// <summary><c>replay FILE…</c>: runs scenario files and prints each step with its outcome.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Scenario files to replay.", Arity = ArgumentArity.OneOrMore };
+        var target = new Option<string?>("--target") { Description = "Replay against this page URL instead of each scenario's target." };
+        var sets = new Option<string[]>("--set") { Description = "Override a value for this run, e.g. setup.callbackTimeoutMs=500 (repeatable)." };
+        var artifacts = new Option<DirectoryInfo>("--artifacts")
+        {
+            Description = "Where a failed scenario keeps its Playwright trace, screenshot and event trace.",
+            DefaultValueFactory = _ => new DirectoryInfo("artifacts"),
+        };
+        var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+
+        var command = new Command("replay", "Replay scenario files; exit 0 all passed, 1 a step failed, 2 bad input, 3 environment error.")
+        {
+            files, target, sets, artifacts, browserPath,
+        };
+        command.SetAction((result, cancellation) => RunAsync(
+            new ReplayRequest(result.GetValue(files)!, result.GetValue(target), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)),
+            Terminal.Create(),
+            Console.Error,
+            cancellation));
+        return command;
+    }
+
+    internal static Task<int> RunAsync(ReplayRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation) =>
+        CommandErrors.GuardAsync(errors, async () =>
+        {
+            await using var shop = await SimulatorServer.StartAsync();
+            // Every file is checked before the browser starts: a typo in the third file should not cost two runs.
+            var scenarios = request.Files.Select(f => ScenarioLoader.Load(f.FullName, shop.Catalog, request.Overrides, request.Target)).ToList();
+            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
+            var runner = new ScenarioRunner(browser, shop);
+            var passed = 0;
+            foreach (var scenario in scenarios)
+            {
+                console.MarkupLineInterpolated($"[bold]{scenario.Name}[/] ({scenario.Source})");
+                var result = await runner.RunAsync(
+                    scenario,
+                    new ScenarioRunOptions { ArtifactsDirectory = request.Artifacts.FullName, Progress = new StepPrinter(console) },
+                    cancellation);
+                if (result.Passed)
+                {
+                    passed++;
+                    continue;
+                }
+
+                console.WriteLine(result.FailureMessage());
+                foreach (var file in result.Artifacts)
+                {
+                    console.WriteLine($"  kept {file}");
+                }
+            }
+
+            var failed = scenarios.Count - passed;
+            console.MarkupLine($"replay: {passed} passed, {failed} failed");
+            return failed == 0 ? ExitCodes.Success : ExitCodes.ChecksFailed;
+        });
+
+    private sealed class StepPrinter(IAnsiConsole console) : IProgress<StepResult>
+    {
+        public void Report(StepResult value)
+        {
+            var mark = value.Passed ? "[green]✓[/]" : "[red]✗[/]";
+            console.MarkupLine($"  {mark} {value.Index + 1}. {Markup.Escape(value.Step.Describe())} → {Markup.Escape(value.Happened)}");
+        }
+    }
+}
+
+internal sealed record ReplayRequest(FileInfo[] Files, string? Target, IReadOnlyList<string> Overrides, DirectoryInfo Artifacts, string? BrowserPath);

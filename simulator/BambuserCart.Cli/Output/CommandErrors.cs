@@ -1,0 +1,32 @@
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Scenarios;
+using BambuserCart.Harness.Validation;
+using BambuserCart.Simulator.Catalog;
+
+namespace BambuserCart.Cli.Output;
+
+/// <summary>
+/// The errors every command turns into one line on stderr and an exit code, never a stack trace:
+/// bad input (2) and a missing environment (3).
+/// </summary>
+internal static class CommandErrors
+{
+    public static async Task<int> GuardAsync(TextWriter errors, Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception ex) when (ex is ValidationInputException or ScenarioException or CatalogException)
+        {
+            await errors.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is BrowserNotFoundException or PortInUseException)
+        {
+            await errors.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.EnvironmentError;
+        }
+    }
+}
