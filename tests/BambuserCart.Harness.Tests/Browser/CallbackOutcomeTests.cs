@@ -1,8 +1,8 @@
 using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Outcomes = BambuserCart.Simulator.Contract.WidgetContract.Outcomes;
 using Messages = BambuserCart.Simulator.Contract.WidgetContract.Messages;
+using Outcomes = BambuserCart.Simulator.Contract.WidgetContract.Outcomes;
 
 namespace BambuserCart.Harness.Tests.Browser;
 

@@ -1,5 +1,5 @@
-using BambuserCart.Simulator.Contract;
 using BambuserCart.Harness.Browsers;
+using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using Navigations = BambuserCart.Simulator.Contract.WidgetContract.Navigations;

@@ -1,3 +1,4 @@
+using BambuserCart.Harness.Reports;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Tests.Browser.Validation;
@@ -45,6 +46,17 @@ public sealed class ValidatorTests
         var report = await RunAsync(ValidationTarget.Parse(url), settings);
 
         AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
+
+        var result = Reports.ReportSchema.Evaluate(CtrfReport.ToJson(report));
+
+        Assert.That(result.IsValid, Is.True, System.Text.Json.JsonSerializer.Serialize(result));
+        Assert.That(report.BlockedRequests, Is.EqualTo(new[] { "GET https://checkout.example.com/cart" }), "the cross-origin miniplayer page was refused, not fetched");
     }
 
     [Test]
