@@ -16,16 +16,33 @@ public sealed class WidgetDriver
 
     public IPage Page { get; }
 
-    /// <summary>Waits until the page has created its embed instance.</summary>
+    /// <summary>
+    /// Waits until the page has created its embed instance, or until it has loaded with the ready
+    /// handler missing (then none will come: the real widget would never start either).
+    /// </summary>
     /// <exception cref="SimulatorException">The page never did (with what the fake noticed).</exception>
     public async Task ReadyAsync(float timeoutMs = 10_000)
     {
         try
         {
             await Page.WaitForFunctionAsync(
-                "() => window.bambuserSimulator && window.bambuserSimulator.state().instances > 0",
+                $$"""
+                () => {
+                  const simulator = window.bambuserSimulator;
+                  if (!simulator) return false;
+                  const state = simulator.state();
+                  return state.instances > 0
+                    || (document.readyState === 'complete' && state.diagnostics.some(d => d.code === '{{WidgetContract.Diagnostics.ReadyHandlerMissing}}'));
+                }
+                """,
                 null,
                 new PageWaitForFunctionOptions { Timeout = timeoutMs });
+            if ((await StateAsync()).Instances > 0)
+            {
+                return;
+            }
+
+            throw new SimulatorException($"The widget did not start at {Page.Url}: embed.js loaded but no BambuserOneToOneEmbed was created; diagnostics: {Describe((await StateAsync()).Diagnostics)}");
         }
         catch (TimeoutException ex)
         {
