@@ -7,4 +7,7 @@ public static class ExitCodes
     public const int ChecksFailed = 1;
     public const int UsageError = 2;
     public const int EnvironmentError = 3;
+
+    /// <summary>Stopped with Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

@@ -104,6 +104,22 @@ public sealed class ValidateCommandTests
         Assert.That(failOutput.Trim(), Does.StartWith("validate: 17 passed, 1 failed, 1 skipped"));
     }
 
+    [Test]
+    public async Task On_github_actions_failed_required_checks_become_annotations_and_a_step_summary()
+    {
+        var summary = Path.Combine(output, "summary.md");
+        var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        var (exit, stdout, _) = await CliProcess.RunAsync(environment, "validate", Path.Combine(Broken, "checkout.handler.js"), "--backend", "sample", "--quiet");
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), stdout);
+        Assert.That(stdout.Split('\n').Where(l => l.StartsWith("::error", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "::error title=bambuser-cart checkout.handler::expected a 'goto-checkout' handler, found handlers for [should-add-item-to-cart, should-update-item-in-cart]; the shopper never sees a Checkout button",
+        }));
+        Assert.That(File.ReadAllText(summary), Does.Contain("| `checkout.handler` | ❌ failed |"));
+    }
+
     private static ValidationSettings Settings() => new() { SampleBackend = false, CallbackTimeoutMs = 1_000 };
 
     private static ValidateRequest Request(string? target) => new(

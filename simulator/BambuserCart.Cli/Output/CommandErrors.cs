@@ -28,5 +28,11 @@ internal static class CommandErrors
             await errors.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.EnvironmentError;
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: say so, rather than leave a stack trace for an ordinary stop.
+            await errors.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
     }
 }
