@@ -65,10 +65,10 @@ public static class HtmlReport
                 .Append($"<td>{(check.Status == CheckStatus.Failed ? E(check.Check.Fix) : string.Empty)}</td></tr>\n");
         }
 
-        html.Append("</tbody></table>\n<h2>Event timeline</h2>\n<table><thead><tr><th>#</th><th>Event</th><th>Payload</th><th>Outcome</th><th>Value</th><th>Callbacks</th><th>ms</th></tr></thead><tbody>\n");
+        html.Append("</tbody></table>\n<h2>Event timeline</h2>\n<table><thead><tr><th>#</th><th>Action</th><th>Event</th><th>Payload</th><th>Outcome</th><th>Value</th><th>Callbacks</th><th>ms</th></tr></thead><tbody>\n");
         foreach (var entry in report.Trace.OfType<JsonObject>())
         {
-            html.Append($"<tr><td>{E(entry["seq"]?.ToString())}</td><td><code>{E(entry["event"]?.ToString())}</code></td>")
+            html.Append($"<tr><td>{E(entry["seq"]?.ToString())}</td><td>{E(entry["action"]?.ToString())}</td><td><code>{E(entry["event"]?.ToString())}</code></td>")
                 .Append($"<td><code>{E(entry["payload"]?.ToJsonString())}</code></td><td>{E(entry["outcome"]?.ToString())}</td>")
                 .Append($"<td><code>{E(entry["value"]?.ToJsonString())}</code></td><td>{E(entry["callbackCalls"]?.ToString())}</td><td>{E(entry["ms"]?.ToString())}</td></tr>\n");
         }
