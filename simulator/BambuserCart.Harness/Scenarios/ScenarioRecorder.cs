@@ -214,9 +214,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
         IEnumerable<(string Sku, int Quantity)> lines;
         if (target.IsShop)
         {
-            var response = await offline.Context.APIRequest.GetAsync(shop.Url("cart").ToString());
-            var cart = await response.JsonAsync();
-            lines = cart!.Value.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32())).ToList();
+            lines = await NativeCartProbe.ReadSampleShopAsync(offline.Context, shop);
         }
         else if (target.CartProbe is { } probe)
         {

@@ -173,16 +173,10 @@ internal sealed class StepExecutor
 
     private async Task<IReadOnlyList<CartLineSpec>> NativeCartAsync()
     {
-        if (scenario.Target.CartProbe is { } probe)
-        {
-            return (await NativeCartProbe.ReadAsync(page, probe)).Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList();
-        }
-
-        var response = await page.Context.APIRequest.GetAsync(shop.Url("cart").ToString());
-        var cart = await response.JsonAsync();
-        return cart!.Value.GetProperty("items").EnumerateArray()
-            .Select(i => new CartLineSpec(i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
-            .ToList();
+        var lines = scenario.Target.CartProbe is { } probe
+            ? await NativeCartProbe.ReadAsync(page, probe)
+            : await NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
+        return lines.Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList();
     }
 
     private static void Compare(List<string> failures, string what, string? expected, string? actual, bool always = false)

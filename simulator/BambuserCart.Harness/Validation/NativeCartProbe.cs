@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Hosting;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Validation;
@@ -35,6 +36,22 @@ public static class NativeCartProbe
         {
             throw new SimulatorException($"--cart-probe must give [{{ sku, quantity }}], gave {json}", ex);
         }
+    }
+
+    /// <summary>The sample shop's native cart for this context's session, straight from its API (no page needed).</summary>
+    /// <exception cref="SimulatorException">The shop did not answer GET /cart with a cart.</exception>
+    public static async Task<IReadOnlyList<(string Sku, int Quantity)>> ReadSampleShopAsync(IBrowserContext context, SimulatorServer shop)
+    {
+        var response = await context.APIRequest.GetAsync(shop.Url("cart").ToString());
+        if (!response.Ok)
+        {
+            throw new SimulatorException($"GET {response.Url} answered HTTP {response.Status}: {await response.TextAsync()}");
+        }
+
+        var cart = await response.JsonAsync();
+        return cart!.Value.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
+            .ToList();
     }
 
     public static string Describe(IReadOnlyList<(string Sku, int Quantity)> cart) =>

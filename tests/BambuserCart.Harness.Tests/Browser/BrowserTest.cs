@@ -1,8 +1,8 @@
-using System.Net;
 using System.Text.Json;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
 using NUnit.Framework.Interfaces;
 
@@ -138,15 +138,8 @@ public abstract class BrowserTest
     }
 
     /// <summary>The native cart as the shop's API reports it for this context's session.</summary>
-    protected async Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync()
-    {
-        var response = await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
-        Assert.That(response.Status, Is.EqualTo((int)HttpStatusCode.OK), "GET /cart");
-        var cart = await response.JsonAsync();
-        return cart!.Value.GetProperty("items").EnumerateArray()
-            .Select(i => (i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
-            .ToList();
-    }
+    protected Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync() =>
+        NativeCartProbe.ReadSampleShopAsync(Page.Context, Server);
 
     /// <summary>The event trace, for failure messages: what the widget emitted and what came back.</summary>
     protected async Task<string> TraceTextAsync()
