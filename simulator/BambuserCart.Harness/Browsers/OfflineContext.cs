@@ -46,6 +46,10 @@ public sealed class OfflineContext : IAsyncDisposable
     public static bool IsLocalHost(string host) =>
         host is "127.0.0.1" or "localhost" or "[::1]" or "::1" || host.StartsWith("127.", StringComparison.Ordinal);
 
+    /// <summary>This machine always; an allowed host too, unless it is Bambuser's.</summary>
+    public static bool MayReach(string host, IReadOnlySet<string> allowedHosts) =>
+        IsLocalHost(host) || (allowedHosts.Contains(host) && !IsBambuser(host));
+
     // The real widget is never reached, even when a user allows hosts: the run must stay a simulation.
     private static bool IsBambuser(string host) =>
         host.Equals("bambuser.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".bambuser.com", StringComparison.OrdinalIgnoreCase);
@@ -72,7 +76,7 @@ public sealed class OfflineContext : IAsyncDisposable
             return;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || IsLocalHost(uri.Host) || (allowedHosts.Contains(uri.Host) && !IsBambuser(uri.Host)))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || MayReach(uri.Host, allowedHosts))
         {
             await route.FallbackAsync();
             return;

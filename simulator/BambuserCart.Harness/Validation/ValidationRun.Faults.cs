@@ -64,21 +64,23 @@ internal sealed partial class ValidationRun
         foreach (var (fault, outcome, faulted) in outcomes)
         {
             var when = fault == CartFault.Http500 ? "with the cart backend answering HTTP 500" : "with the cart backend unreachable (network error)";
-            if (outcome.Outcome == WidgetContract.Outcomes.Success)
-            {
-                Fail(id, $"{eventText} {when}: expected callback(false), got callback(true) — the widget shows a product the native cart does not have", evidence);
-                return;
-            }
-
             if (unanswered.Contains(outcome.Outcome))
             {
+                // Not answering is wrong whatever the backend did.
                 Fail(id, $"{eventText} {when}: expected callback(false), got {Answered(outcome)}", evidence);
                 return;
             }
 
             if (faulted == 0)
             {
-                Skip(id, $"{eventText}: no request matched --cart-api '{settings.CartApiGlob}', so no failure could be injected; set --cart-api to your cart backend's URL pattern");
+                // No failure reached the handler, so its answer proves nothing either way.
+                Skip(id, $"{eventText}: no request matched --cart-api '{settings.CartApiGlob}' (the handler answered {Answered(outcome)} without one), so no failure could be injected; set --cart-api to your cart backend's URL pattern");
+                return;
+            }
+
+            if (outcome.Outcome == WidgetContract.Outcomes.Success)
+            {
+                Fail(id, $"{eventText} {when}: expected callback(false), got callback(true) — the widget shows a product the native cart does not have", evidence);
                 return;
             }
         }

@@ -27,4 +27,15 @@ public sealed class OfflineGuardTests
     [TestCase("10.0.0.1", false)]
     public void Only_loopback_hosts_count_as_local(string host, bool local) =>
         Assert.That(OfflineContext.IsLocalHost(host), Is.EqualTo(local));
+
+    [TestCase("staging.shop.example", true)]
+    [TestCase("cdn.example", false)]
+    [TestCase("one-to-one.bambuser.com", false)]
+    [TestCase("bambuser.com", false)]
+    public void Allowed_hosts_are_reachable_but_bambuser_never_is(string host, bool reachable)
+    {
+        var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "staging.shop.example", "one-to-one.bambuser.com", "bambuser.com" };
+
+        Assert.That(OfflineContext.MayReach(host, allowed), Is.EqualTo(reachable));
+    }
 }

@@ -90,6 +90,31 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Org_id_option_sets_the_affiliation_the_pushes_must_name()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
+        {
+            OrgId = "other-org",
+            OnlyChecks = new HashSet<string> { CheckCatalog.TrackingAffiliation },
+        });
+
+        var check = report.Checks.Single();
+        Assert.That(check.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(check.Message, Does.StartWith("expected affiliation 'Bambuser Calls other-org' on every item; add_to_cart item SHIRT-BLUE-M: affiliation \"Bambuser Calls sample-org\""));
+        Assert.That(report.ExitCode, Is.Zero, "tracking.affiliation is advisory");
+    }
+
+    [Test]
+    public async Task Cart_api_glob_that_matches_nothing_skips_the_backend_failure_checks_saying_why()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CartApiGlob = "**/api/basket/**" });
+
+        var skipped = report.Checks.Where(c => c.Id is CheckCatalog.AddBackendFailure or CheckCatalog.UpdateBackendFailure).ToList();
+        Assert.That(skipped.Select(c => c.Status), Is.All.EqualTo(CheckStatus.Skipped));
+        Assert.That(skipped.Select(c => c.Message), Is.All.Contains("no request matched --cart-api '**/api/basket/**'"));
+    }
+
+    [Test]
     public async Task Only_selected_checks_are_reported()
     {
         var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
