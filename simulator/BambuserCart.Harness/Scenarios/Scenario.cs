@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BambuserCart.Harness.Hosting;
 
 namespace BambuserCart.Harness.Scenarios;
 
@@ -13,6 +14,12 @@ public sealed record Scenario(string Name, string? Description, ScenarioTarget T
 public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? CartProbe)
 {
     public bool IsShop => Url is null;
+
+    /// <summary>Hosts outside this machine the target's page may load from: a URL target's own.</summary>
+    public IReadOnlyList<string> ReachableHosts => Url is { } url ? [new Uri(url).Host] : [];
+
+    /// <summary>The page to open: the sample shop in its checkout mode, or the URL.</summary>
+    public string PageUrl(SimulatorServer shop) => IsShop ? shop.Url($"?checkout={ShopCheckout}").ToString() : Url!;
 
     public static ScenarioTarget Shop(string checkout = "miniplayer") => new(checkout, null, null);
 }

@@ -67,8 +67,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     public static async Task<ScenarioRecorder> StartAsync(BrowserSession browser, SimulatorServer shop, ScenarioTarget target, string outputPath, bool overwrite)
     {
         RefuseToOverwrite(outputPath, overwrite);
-        var allowed = target.Url is { } url ? [new Uri(url).Host] : Array.Empty<string>();
-        var offline = await browser.NewContextAsync(shop.EmbedScript, allowed);
+        var offline = await browser.NewContextAsync(shop.EmbedScript, target.ReachableHosts);
         var page = await offline.Context.NewPageAsync();
         var recorder = new ScenarioRecorder(offline, shop, target, outputPath, overwrite, page);
         await offline.Context.ExposeFunctionAsync<string, Task<bool>>(SettledBinding, recorder.OnSettledAsync);
@@ -76,16 +75,15 @@ public sealed class ScenarioRecorder : IAsyncDisposable
         await offline.Context.AddInitScriptAsync(
             $"window.bambuserSimulatorHooks = {{ settled: (json) => window.{SettledBinding}(json), stop: () => window.{StopBinding}() }};");
 
-        var pageUrl = target.IsShop ? shop.Url($"?checkout={target.ShopCheckout}").ToString() : target.Url!;
         try
         {
-            await page.GotoAsync(pageUrl, new PageGotoOptions { Timeout = 20_000 });
+            await TargetPage.OpenAsync(page, target.PageUrl(shop));
             await recorder.Widget.ReadyAsync();
         }
-        catch (PlaywrightException ex) when (Validator.IsUnreachable(ex))
+        catch (TargetUnreachableException ex)
         {
             await offline.DisposeAsync();
-            throw new ScenarioException($"--target: {pageUrl} is unreachable ({ex.Message.Split('\n')[0]})", ex);
+            throw new ScenarioException($"--target: {ex.Message}", ex);
         }
         catch (SimulatorException ex)
         {

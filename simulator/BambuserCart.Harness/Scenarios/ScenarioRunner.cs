@@ -39,8 +39,7 @@ public sealed class ScenarioRunner
     public async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= new ScenarioRunOptions();
-        var allowed = scenario.Target.Url is { } url ? [new Uri(url).Host] : Array.Empty<string>();
-        await using var offline = await browser.NewContextAsync(shop.EmbedScript, allowed);
+        await using var offline = await browser.NewContextAsync(shop.EmbedScript, scenario.Target.ReachableHosts);
         var context = offline.Context;
         if (options.ArtifactsDirectory is not null)
         {
@@ -52,8 +51,7 @@ public sealed class ScenarioRunner
         var steps = new StepExecutor(scenario, shop, page, faults);
         var results = new List<StepResult>();
         await SeedNativeCartAsync(scenario, context);
-        var pageUrl = scenario.Target.IsShop ? shop.Url($"?checkout={scenario.Target.ShopCheckout}").ToString() : scenario.Target.Url!;
-        await OpenAsync(scenario, page, pageUrl);
+        await OpenAsync(scenario, page, scenario.Target.PageUrl(shop));
 
         if (await steps.StartAsync() is { } notStarted)
         {
@@ -120,15 +118,11 @@ public sealed class ScenarioRunner
     {
         try
         {
-            var response = await page.GotoAsync(url, new PageGotoOptions { Timeout = 20_000 });
-            if (response is { Ok: false })
-            {
-                throw new ScenarioException($"{scenario.Source}: $.target: {url} answered HTTP {response.Status}");
-            }
+            await TargetPage.OpenAsync(page, url);
         }
-        catch (PlaywrightException ex) when (Validator.IsUnreachable(ex))
+        catch (TargetUnreachableException ex)
         {
-            throw new ScenarioException($"{scenario.Source}: $.target.url: {url} is unreachable ({ex.Message.Split('\n')[0]})", ex);
+            throw new ScenarioException($"{scenario.Source}: {(scenario.Target.IsShop ? "$.target" : "$.target.url")}: {ex.Message}", ex);
         }
     }
 

@@ -85,23 +85,13 @@ internal sealed partial class ValidationRun
 
     private async Task OpenPageAsync()
     {
-        IResponse? response;
         try
         {
-            response = await page.GotoAsync(pageUrl, new PageGotoOptions { Timeout = 20_000 });
+            await TargetPage.OpenAsync(page, pageUrl);
         }
-        catch (PlaywrightException ex) when (Validator.IsUnreachable(ex))
+        catch (TargetUnreachableException ex)
         {
-            throw new ValidationInputException($"TARGET: {pageUrl} is unreachable ({ex.Message.Split('\n')[0]})", ex);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new ValidationInputException($"TARGET: {pageUrl} did not load within 20 s", ex);
-        }
-
-        if (response is { Ok: false })
-        {
-            throw new ValidationInputException($"TARGET: {pageUrl} answered HTTP {response.Status}");
+            throw new ValidationInputException($"TARGET: {ex.Message}", ex);
         }
     }
 

@@ -3,7 +3,6 @@ using BambuserCart.Harness.Hosting;
 using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 using BambuserCart.Simulator.Widget;
-using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Validation;
 
@@ -81,6 +80,4 @@ public static class Validator
             CartProbe = settings.CartProbe ?? NativeCartProbe.SampleBackend,
         };
     }
-
-    internal static bool IsUnreachable(PlaywrightException ex) => ex.Message.Contains("net::ERR_", StringComparison.Ordinal);
 }
