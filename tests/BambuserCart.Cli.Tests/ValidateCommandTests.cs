@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests
         var exit = await ValidateCommand.RunAsync(Request(null), console, TextWriter.Null, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output);
-        Assert.That(console.Output, Does.Contain("validate: 19 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
+        Assert.That(console.Output, Does.Contain("validate: 22 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
         Assert.That(console.Output, Does.Contain("✓ add.success"), "a progress line per check");
     }
 
@@ -46,20 +46,84 @@ public sealed class ValidateCommandTests
         Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), console.Output);
         Assert.That(File.ReadAllText(Path.Combine(output, "report.json")), Does.Contain("\"name\": \"update.remove\""));
         var junit = XDocument.Load(Path.Combine(output, "junit.xml"));
-        Assert.That(junit.Descendants("failure").Select(f => f.Parent!.Attribute("name")!.Value), Is.EqualTo(new[] { "update.remove" }));
-        Assert.That(File.ReadAllText(Path.Combine(output, "html", "index.html")), Does.Contain("<a href=\"trace.zip\">"), "a failed run links its Playwright trace");
-        Assert.That(new FileInfo(Path.Combine(output, "html", "trace.zip")).Length, Is.GreaterThan(0));
+        Assert.That(junit.Descendants("failure").Select(f => f.Parent!.Attribute("name")!.Value), Is.EqualTo(new[] { "update.remove", "callback.confirmed" }));
+        Assert.That(File.ReadAllText(Path.Combine(output, "html", "index.html")), Does.Contain("<a href=\"trace-update.remove.zip\">"), "a failed run links the Playwright trace of the page it failed on");
+        Assert.That(new FileInfo(Path.Combine(output, "html", "trace-update.remove.zip")).Length, Is.GreaterThan(0));
+        Assert.That(Directory.GetFiles(Path.Combine(output, "html"), "trace-*.zip").Select(Path.GetFileName), Is.EquivalentTo(new[] { "trace-update.remove.zip" }), "only the pages where checks failed keep a trace");
     }
 
     [Test]
-    public async Task Quiet_prints_only_the_summary_line()
+    public async Task Quiet_prints_only_the_verdict_which_names_the_failed_and_unproven_checks()
     {
         var console = new TestConsole();
 
         await ValidateCommand.RunAsync(Request(Path.Combine(Broken, "checkout.handler.js")) with { Quiet = true }, console, TextWriter.Null, CancellationToken.None);
 
         // checkout.navigation and .same-origin cannot run without a handler; the script pushes no GTM events.
-        Assert.That(console.Output.Trim(), Is.EqualTo("validate: 15 passed, 1 failed, 3 skipped — a required check failed (exit 1)"));
+        Assert.That(Unwrapped(console.Output), Is.EqualTo(
+            "validate: 18 passed, 1 failed, 3 skipped — a required check failed: checkout.handler; "
+            + "2 required checks were not proven: checkout.navigation, checkout.same-origin (exit 1)"));
+    }
+
+    [Test]
+    public async Task Failures_section_gives_each_failed_check_its_message_fix_and_events()
+    {
+        var console = new TestConsole { Profile = { Width = 120 } };
+
+        await ValidateCommand.RunAsync(Request(Path.Combine(Broken, "callback.confirmed--answer-then-send.js")), console, TextWriter.Null, CancellationToken.None);
+
+        var failures = console.Output[console.Output.IndexOf("Failures", StringComparison.Ordinal)..];
+        Assert.That(failures, Does.Contain("✗ callback.confirmed").And.Contain("Fix: Call callback(true) inside the .then of your cart request"));
+        Assert.That(Unwrapped(failures), Does.Contain("callback(true) came before any cart request was sent; callback(true) at 0 ms; POST /cart/add answered 200 at"));
+        Assert.That(failures, Does.Contain("Event #1 should-add-item-to-cart { sku: 'SHIRT-BLUE-M' } [add.success] → callback(true)"));
+        Assert.That(console.Lines.Max(l => l.Length), Is.LessThanOrEqualTo(120), "fits the console");
+    }
+
+    [Test]
+    public async Task Unproven_required_check_exits_0_saying_so_and_1_with_strict()
+    {
+        var settings = Settings() with { CartApiGlob = "**/api/basket/**" };
+        var relaxed = new TestConsole();
+        var strict = new TestConsole();
+
+        var relaxedExit = await ValidateCommand.RunAsync(Request(null) with { Settings = settings, Quiet = true }, relaxed, TextWriter.Null, CancellationToken.None);
+        var strictExit = await ValidateCommand.RunAsync(Request(null) with { Settings = settings with { Strict = true }, Quiet = true }, strict, TextWriter.Null, CancellationToken.None);
+
+        Assert.That((relaxedExit, strictExit), Is.EqualTo((ExitCodes.Success, ExitCodes.ChecksFailed)));
+        Assert.That(Unwrapped(relaxed.Output), Does.Contain("no required check failed, but 3 required checks were not proven: add.backend-failure, update.backend-failure, callback.confirmed").And.Not.Contain("all required checks passed"));
+        Assert.That(Unwrapped(strict.Output), Does.EndWith("3 required checks were not proven: add.backend-failure, update.backend-failure, callback.confirmed (--strict) (exit 1)"));
+    }
+
+    [Test]
+    public async Task Report_into_a_missing_folder_is_created_and_one_that_cannot_be_written_is_exit_2_before_the_run()
+    {
+        var nested = new FileInfo(Path.Combine(output, "a", "b", "report.json"));
+        var blocker = Path.Combine(output, "file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        using var errors = new StringWriter();
+        var console = new TestConsole();
+
+        var created = await ValidateCommand.RunAsync(Request(null) with { Json = nested, Quiet = true }, new TestConsole(), TextWriter.Null, CancellationToken.None);
+        var refused = await ValidateCommand.RunAsync(Request(null) with { Junit = new FileInfo(Path.Combine(blocker, "junit.xml")) }, console, errors, CancellationToken.None);
+
+        Assert.That(created, Is.EqualTo(ExitCodes.Success));
+        Assert.That(nested.Exists, Is.True);
+        Assert.That(refused, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(errors.ToString(), Does.StartWith($"error: --junit: cannot write {Path.Combine(blocker, "junit.xml")}: "));
+        Assert.That(console.Output, Does.Not.Contain("Validating"), "nothing ran");
+    }
+
+    [TestCase("fetch('/cart').then(r => r.json(", "--cart-probe: it failed in the page: SyntaxError")]
+    [TestCase("fetch('/cart').then(r => r.json()).then(c => c.lines.map(l => l))", "--cart-probe: it failed in the page: TypeError")]
+    [TestCase("({ items: [] })", "--cart-probe: it must give an array [{ sku, quantity }], gave {\"items\":[]}")]
+    public async Task Broken_cart_probe_is_bad_input_exit_2_naming_the_problem(string probe, string expected)
+    {
+        using var errors = new StringWriter();
+
+        var exit = await ValidateCommand.RunAsync(Request(null) with { Settings = Settings() with { CartProbe = probe } }, new TestConsole(), errors, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(errors.ToString(), Does.StartWith($"error: {expected}").And.Contain("before the first event, with an empty cart"));
     }
 
     [Test]
@@ -101,7 +165,7 @@ public sealed class ValidateCommandTests
         var (failing, failOutput, _) = await CliProcess.RunAsync("validate", Path.Combine(Broken, "add.out-of-stock.js"), "--backend", "sample", "--quiet");
 
         Assert.That((passing, failing), Is.EqualTo((ExitCodes.Success, ExitCodes.ChecksFailed)), passOutput + failOutput);
-        Assert.That(failOutput.Trim(), Does.StartWith("validate: 17 passed, 1 failed, 1 skipped"));
+        Assert.That(failOutput.Trim(), Does.StartWith("validate: 20 passed, 1 failed, 1 skipped — a required check failed: add.out-of-stock (exit 1)"));
     }
 
     [Test]
@@ -113,12 +177,17 @@ public sealed class ValidateCommandTests
         var (exit, stdout, _) = await CliProcess.RunAsync(environment, "validate", Path.Combine(Broken, "checkout.handler.js"), "--backend", "sample", "--quiet");
 
         Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), stdout);
-        Assert.That(stdout.Split('\n').Where(l => l.StartsWith("::error", StringComparison.Ordinal)), Is.EqualTo(new[]
+        Assert.That(stdout.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
             "::error title=bambuser-cart checkout.handler::expected a 'goto-checkout' handler, found handlers for [should-add-item-to-cart, should-update-item-in-cart]; the shopper never sees a Checkout button",
+            "::warning title=bambuser-cart checkout.navigation (not proven)::not proven: there is no goto-checkout handler, so no Checkout button (see checkout.handler)",
+            "::warning title=bambuser-cart checkout.same-origin (not proven)::not proven: there is no goto-checkout handler, so no Checkout button (see checkout.handler)",
         }));
-        Assert.That(File.ReadAllText(summary), Does.Contain("| `checkout.handler` | ❌ failed |"));
+        Assert.That(File.ReadAllText(summary), Does.Contain("| `checkout.handler` | ❌ failed |").And.Contain("| `checkout.navigation` | ⚠️ not proven |"));
     }
+
+    // The console wraps long lines at its width; the words are what matter here.
+    private static string Unwrapped(string text) => System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"\s*\n\s*", " ");
 
     private static ValidationSettings Settings() => new() { SampleBackend = false, CallbackTimeoutMs = 1_000 };
 

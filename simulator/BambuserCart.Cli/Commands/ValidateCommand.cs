@@ -18,13 +18,16 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var orgId = new Option<string?>("--org-id") { Description = "The orgId the GTM affiliation must name (default: the one the page gives the widget)." };
-        var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
+        var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add, with at least 4 in stock (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
         var outOfStock = new Option<string?>("--out-of-stock-sku") { Description = "A SKU the native cart refuses as out of stock." };
+        var unknownSku = new Option<string?>("--unknown-sku") { Description = $"A SKU the shop does not sell (default {ValidationSettings.DefaultUnknownSku})." };
         var backend = new Option<string?>("--backend") { Description = "'sample': mount the sample shop's cart API and catalog on a local file's origin." };
         backend.AcceptOnlyFromAmong("sample");
         var probe = new Option<string?>("--cart-probe") { Description = "JavaScript expression giving the native cart as [{sku, quantity}] (built in for the sample backend)." };
         var cartApi = new Option<string>("--cart-api") { Description = "URL glob of the native cart backend's requests, for fault injection.", DefaultValueFactory = _ => "**/cart/**" };
         var timeout = new Option<int>("--timeout") { Description = "Widget callback timeout for the run, in ms.", DefaultValueFactory = _ => 5_000 };
+        var latency = new Option<int>("--cart-latency") { Description = "Delay every cart API response by this many ms, to see that the verdict holds on a slow backend." };
+        var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) when a required check could not be proven (was skipped). Use it in CI." };
         var checks = new Option<string[]>("--check") { Description = "Run only this check id (repeatable)." };
         var skips = new Option<string[]>("--skip") { Description = "Do not run this check id (repeatable)." };
         var json = new Option<FileInfo?>("--report-json") { Description = "Write a CTRF JSON report here." };
@@ -36,7 +39,7 @@ public static class ValidateCommand
 
         var command = new Command("validate", "Check a merchant's Calls Widget cart integration against the contract; exit 0 all required checks passed, 1 one failed, 2 bad input, 3 environment error.")
         {
-            target, orgId, skus, outOfStock, backend, probe, cartApi, timeout, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
+            target, orgId, skus, outOfStock, unknownSku, backend, probe, cartApi, timeout, latency, strict, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ValidateRequest(
@@ -46,10 +49,13 @@ public static class ValidateCommand
                     OrgId = result.GetValue(orgId),
                     Skus = result.GetValue(skus) ?? [],
                     OutOfStockSku = result.GetValue(outOfStock),
+                    UnknownSku = result.GetValue(unknownSku),
                     SampleBackend = result.GetValue(backend) == "sample",
                     CartProbe = result.GetValue(probe),
                     CartApiGlob = result.GetValue(cartApi)!,
                     CallbackTimeoutMs = result.GetValue(timeout),
+                    CartLatencyMs = result.GetValue(latency),
+                    Strict = result.GetValue(strict),
                     OnlyChecks = (result.GetValue(checks) ?? []).ToHashSet(),
                     SkippedChecks = (result.GetValue(skips) ?? []).ToHashSet(),
                     RecordTrace = result.GetValue(html) is not null,
@@ -74,6 +80,8 @@ public static class ValidateCommand
         {
             var target = ValidationTarget.Parse(request.Target);
             request.Settings.Check();
+            // Before anything runs: a report that cannot be written must not cost a whole run.
+            ReportPaths.Prepare(request);
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
             output.Starting(target);
             var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
@@ -87,19 +95,21 @@ public static class ValidateCommand
     {
         if (request.Json is { } json)
         {
-            File.WriteAllText(json.FullName, CtrfReport.ToJson(report));
+            ReportPaths.Write("--report-json", json.FullName, () => File.WriteAllText(json.FullName, CtrfReport.ToJson(report)));
             console.MarkupLineInterpolated($"JSON report: {json.FullName}");
         }
 
         if (request.Junit is { } junit)
         {
-            JunitReport.Build([report]).Save(junit.FullName);
+            ReportPaths.Write("--junit", junit.FullName, () => JunitReport.Write([report], junit.FullName));
             console.MarkupLineInterpolated($"JUnit report: {junit.FullName}");
         }
 
         if (request.Html is { } html)
         {
-            console.MarkupLineInterpolated($"HTML report: {HtmlReport.Write(report, html.FullName)}");
+            var page = string.Empty;
+            ReportPaths.Write("--html", html.FullName, () => page = HtmlReport.Write(report, html.FullName));
+            console.MarkupLineInterpolated($"HTML report: {page}");
         }
 
         if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")

@@ -5,16 +5,19 @@ namespace BambuserCart.Cli.Output;
 /// <summary>The console the commands write to.</summary>
 internal static class Terminal
 {
+    /// <summary>Piped output (a CI log, a file) is laid out for this many columns.</summary>
+    public const int MaxRedirectedWidth = 120;
+
     /// <summary>
-    /// Spectre.Console assumes 80 columns when output is redirected and wraps long lines; a CI log
-    /// or a file is better served by whole lines (a failure message, a URL), so it gets more room.
+    /// Spectre.Console assumes 80 columns when output is redirected; CI logs are wider than that but
+    /// still read in a browser pane, so piped output gets <see cref="MaxRedirectedWidth"/> columns.
     /// </summary>
     public static IAnsiConsole Create()
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {
-            console.Profile.Width = 240;
+            console.Profile.Width = MaxRedirectedWidth;
         }
 
         return console;

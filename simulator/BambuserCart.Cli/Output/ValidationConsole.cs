@@ -1,14 +1,21 @@
+using BambuserCart.Harness.Reports;
 using BambuserCart.Harness.Validation;
 using Spectre.Console;
 
 namespace BambuserCart.Cli.Output;
 
 /// <summary>
-/// validate's console: a line per check as it is decided, then a table and a summary line.
-/// Spectre.Console drops colours by itself when output is not a terminal.
+/// validate's console: a line per check as it is decided, then the failures (check, message, fix,
+/// the events behind it), the checks that were not proven, and the verdict line. Long text wraps
+/// to the console width (120 columns when piped). <c>--quiet</c> prints only the verdict line,
+/// which still names the failed and unproven checks. Spectre.Console drops colours by itself when
+/// output is not a terminal.
 /// </summary>
 internal sealed class ValidationConsole : IProgress<CheckResult>
 {
+    private const int MaxEventsShown = 3;
+    private const string Indent = "    ";
+
     private readonly IAnsiConsole console;
     private readonly bool quiet;
 
@@ -30,8 +37,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
     {
         if (!quiet)
         {
-            // Just the verdict as it comes; the messages follow in the table.
-            console.MarkupLine($"  {Symbol(value)} {Markup.Escape(value.Id)}");
+            console.MarkupLine($"  {Symbol(value)} {Markup.Escape(value.Id)}{Note(value)}");
         }
     }
 
@@ -39,37 +45,84 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
     {
         if (!quiet)
         {
-            var table = new Table().AddColumns("Check", "Status", "Message");
-            foreach (var check in report.Checks)
-            {
-                table.AddRow(new Text(check.Id), new Markup(Status(check)), new Text(check.Message));
-            }
-
-            console.Write(table);
+            Failures(report);
+            NotProven(report);
         }
 
-        var verdict = report.ExitCode switch
-        {
-            0 => "[green]all required checks passed[/]",
-            1 => "[red]a required check failed[/]",
-            _ => "[red]0 checks ran[/]",
-        };
-        console.MarkupLine($"validate: {report.Passed} passed, {report.Failed} failed, {report.Skipped} skipped — {verdict} (exit {report.ExitCode})");
+        var colour = report.ExitCode == 0 ? (report.NotProven.Count == 0 ? "green" : "yellow") : "red";
+        console.MarkupLine($"[{colour}]validate: {Markup.Escape(ConsoleVerdict.Headline(report))}[/]");
     }
+
+    private void Failures(ValidationReport report)
+    {
+        var failures = report.Checks.Where(c => c.Status == CheckStatus.Failed).OrderBy(c => c.Check.Required ? 0 : 1).ToList();
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Failures[/]");
+        foreach (var check in failures)
+        {
+            console.MarkupLine($"{Symbol(check)} [bold]{Markup.Escape(check.Id)}[/]{(check.Check.Required ? string.Empty : " (advisory)")}");
+            Indented(check.Message);
+            Indented($"Fix: {check.Check.Fix}");
+            foreach (var number in check.Events.Take(MaxEventsShown))
+            {
+                var observed = report.Events.FirstOrDefault(e => e.Number == number);
+                if (observed is not null)
+                {
+                    Indented($"Event {observed.Label} [{observed.Step}] → {observed.AnswerText}");
+                }
+            }
+
+            if (check.Events.Count > MaxEventsShown)
+            {
+                Indented($"… and {check.Events.Count - MaxEventsShown} more events (see --html or --report-json)");
+            }
+        }
+    }
+
+    private void NotProven(ValidationReport report)
+    {
+        if (report.NotProven.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Not proven[/] (required checks this run could not decide; --strict fails on them)");
+        foreach (var check in report.NotProven)
+        {
+            console.MarkupLine($"[yellow]?[/] [bold]{Markup.Escape(check.Id)}[/]");
+            Indented(check.Message);
+        }
+    }
+
+    // Wrapped by hand at word boundaries: a padded Spectre paragraph pads every line to the width.
+    private void Indented(string text)
+    {
+        foreach (var line in TextWrap.Lines(text, Math.Max(40, console.Profile.Width - Indent.Length)))
+        {
+            console.WriteLine(Indent + line);
+        }
+    }
+
+    private static string Note(CheckResult check) => check.Status switch
+    {
+        CheckStatus.Failed when !check.Check.Required => " [yellow](advisory)[/]",
+        CheckStatus.Skipped when check.Check.Required => " [yellow](not proven)[/]",
+        CheckStatus.Skipped => " [grey](skipped)[/]",
+        _ => string.Empty,
+    };
 
     private static string Symbol(CheckResult check) => check.Status switch
     {
         CheckStatus.Passed => "[green]✓[/]",
         CheckStatus.Failed when check.Check.Required => "[red]✗[/]",
         CheckStatus.Failed => "[yellow]![/]",
+        _ when check.Check.Required => "[yellow]?[/]",
         _ => "[grey]-[/]",
-    };
-
-    private static string Status(CheckResult check) => check.Status switch
-    {
-        CheckStatus.Passed => "[green]passed[/]",
-        CheckStatus.Failed when check.Check.Required => "[red]failed[/]",
-        CheckStatus.Failed => "[yellow]failed (advisory)[/]",
-        _ => "[grey]skipped[/]",
     };
 }

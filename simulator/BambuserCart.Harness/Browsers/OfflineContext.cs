@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
+using BambuserCart.Simulator.Widget;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Browsers;
 
 /// <summary>
-/// A browser context where the real Calls Widget addresses serve the fake embed and every request
-/// to a host other than this machine (or one explicitly allowed) is aborted and remembered, so a run can never depend on
-/// (or leak to) bambuser.com or anything else outside.
+/// A browser context with the evidence recorder in every page, where the real Calls Widget
+/// addresses serve the fake embed and every request to a host other than this machine (or one
+/// explicitly allowed) is aborted and remembered, so a run can never depend on (or leak to)
+/// bambuser.com or anything else outside.
 /// </summary>
 public sealed class OfflineContext : IAsyncDisposable
 {
@@ -39,6 +41,8 @@ public sealed class OfflineContext : IAsyncDisposable
     internal static async Task<OfflineContext> CreateAsync(IBrowserContext context, string embedScript, IEnumerable<string> allowedHosts)
     {
         var offline = new OfflineContext(context, embedScript, allowedHosts);
+        // Before any page script: the page's requests and errors are evidence for the verdict.
+        await context.AddInitScriptAsync(EvidenceScript.Source);
         await context.RouteAsync("**/*", offline.RouteAsync);
         return offline;
     }

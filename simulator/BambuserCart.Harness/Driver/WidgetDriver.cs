@@ -17,8 +17,9 @@ public sealed class WidgetDriver
     public IPage Page { get; }
 
     /// <summary>
-    /// Waits until the page has created its embed instance, or until it has loaded with the ready
-    /// handler missing (then none will come: the real widget would never start either).
+    /// Waits until the page has created its embed instance, or until none can come: the page has
+    /// loaded with the ready handler missing, or the ready handler threw (the real widget would
+    /// never start either).
     /// </summary>
     /// <exception cref="SimulatorException">The page never did (with what the fake noticed).</exception>
     public async Task ReadyAsync(float timeoutMs = 10_000)
@@ -32,6 +33,7 @@ public sealed class WidgetDriver
                   if (!simulator) return false;
                   const state = simulator.state();
                   return state.instances > 0
+                    || state.diagnostics.some(d => d.code === '{{WidgetContract.Diagnostics.ReadyHandlerThrew}}')
                     || (document.readyState === 'complete' && state.diagnostics.some(d => d.code === '{{WidgetContract.Diagnostics.ReadyHandlerMissing}}'));
                 }
                 """,

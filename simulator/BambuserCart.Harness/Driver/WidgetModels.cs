@@ -5,8 +5,11 @@ namespace BambuserCart.Harness.Driver;
 /// <summary>A cart event's payload: <c>{ sku }</c> for add, plus quantities for update.</summary>
 public sealed record CartEventPayload(string Sku, int? Quantity, int? PreviousQuantity);
 
-/// <summary>What the widget made of one cart event (<c>Outcome</c> in DESIGN.md §3.3).</summary>
-public sealed record CartOutcome(string Event, CartEventPayload Payload, string Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
+/// <summary>What the widget made of one cart event (<c>Outcome</c> in DESIGN.md §3.3); <see cref="Seq"/> is its trace entry's.</summary>
+public sealed record CartOutcome(string Event, CartEventPayload Payload, string Outcome, JsonElement? Value, int CallbackCalls, int? Ms)
+{
+    public int Seq { get; init; }
+}
 
 /// <summary>One line of the widget's virtual cart.</summary>
 public sealed record WidgetCartLine(string Sku, string Name, int Quantity);

@@ -1,19 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Reports;
 
 /// <summary>
 /// The <c>--report-json</c> file: CTRF-shaped JSON (Common Test Report Format), so CI dashboards
-/// that read CTRF show each check as a test. Schema: docs/schemas/validate-report.schema.json.
+/// that read CTRF show each check as a test. Every check links to the events it rests on, and
+/// every event carries its evidence. Schema: docs/schemas/validate-report.schema.json.
 /// </summary>
 public static class CtrfReport
 {
     public static JsonObject Build(ValidationReport report)
     {
         var start = report.Started.ToUnixTimeMilliseconds();
-        var tests = new JsonArray(report.Checks.Select(check => (JsonNode)new JsonObject
+        var cart = new CartApiPattern(report.CartApi);
+        var tests = new JsonArray([.. report.Checks.Select(check => (JsonNode)new JsonObject
         {
             ["name"] = check.Id,
             ["status"] = Status(check.Status),
@@ -23,12 +26,13 @@ public static class CtrfReport
             ["extra"] = new JsonObject
             {
                 ["required"] = check.Check.Required,
+                ["notProven"] = check.NotProven,
                 ["proves"] = check.Check.Proves,
                 ["fix"] = check.Check.Fix,
                 ["evidence"] = check.Evidence.DeepClone(),
-                ["trace"] = check.Trace.DeepClone(),
+                ["events"] = new JsonArray([.. check.Events.Select(n => (JsonNode)n)]),
             },
-        }).ToArray());
+        })]);
 
         return new JsonObject
         {
@@ -53,9 +57,19 @@ public static class CtrfReport
                 ["extra"] = new JsonObject
                 {
                     ["exitCode"] = report.ExitCode,
-                    ["diagnostics"] = report.Diagnostics.DeepClone(),
-                    ["trace"] = report.Trace.DeepClone(),
-                    ["blockedRequests"] = new JsonArray(report.BlockedRequests.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
+                    ["strict"] = report.Strict,
+                    ["notProven"] = new JsonArray([.. report.NotProven.Select(c => (JsonNode)c.Id)]),
+                    ["cartApi"] = report.CartApi,
+                    ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(d => (JsonNode)new JsonObject { ["code"] = d.Code, ["detail"] = d.Detail })]),
+                    ["events"] = new JsonArray([.. report.Events.Select(e => (JsonNode)EventJson.Build(e, cart))]),
+                    ["pageErrors"] = new JsonArray([.. report.PageErrors.Select(e => (JsonNode)new JsonObject
+                    {
+                        ["page"] = e.Page,
+                        ["kind"] = e.Kind,
+                        ["message"] = e.Message,
+                        ["source"] = e.Source,
+                    })]),
+                    ["blockedRequests"] = new JsonArray([.. report.BlockedRequests.Select(r => (JsonNode)r)]),
                 },
             },
         };

@@ -4,23 +4,26 @@ using BambuserCart.Harness.Validation;
 namespace BambuserCart.Harness.Reports;
 
 /// <summary>
-/// On GitHub Actions: <c>::error</c> annotations for failed required checks (at most 10, GitHub
-/// shows no more per step) and a Markdown table appended to <c>$GITHUB_STEP_SUMMARY</c>.
+/// On GitHub Actions: an <c>::error</c> annotation per failed required check and a <c>::warning</c>
+/// per required check that was not proven (GitHub shows at most 10 of each per step), and a Markdown
+/// table appended to <c>$GITHUB_STEP_SUMMARY</c>.
 /// </summary>
 public static class GitHubActionsReport
 {
     public const int MaxAnnotations = 10;
 
     public static IEnumerable<string> Annotations(ValidationReport report) =>
-        report.Checks.Where(c => c.FailsRun).Take(MaxAnnotations)
-            .Select(c => $"::error title=bambuser-cart {Escape(c.Id)}::{Escape(c.Message)}");
+        report.RequiredFailures.Take(MaxAnnotations)
+            .Select(c => $"::error title=bambuser-cart {Escape(c.Id)}::{Escape(c.Message)}")
+            .Concat(report.NotProven.Take(MaxAnnotations)
+                .Select(c => $"::warning title=bambuser-cart {Escape(c.Id)} (not proven)::{Escape(c.Message)}"));
 
     public static string Summary(ValidationReport report)
     {
         var markdown = new StringBuilder();
-        markdown.AppendLine($"### bambuser-cart validate: {report.Target}");
+        markdown.AppendLine($"### bambuser-cart validate: {Cell(report.Target.ToString())}");
         markdown.AppendLine();
-        markdown.AppendLine($"{report.Passed} passed, {report.Failed} failed, {report.Skipped} skipped");
+        markdown.AppendLine($"{ConsoleVerdict.Headline(report)}");
         markdown.AppendLine();
         markdown.AppendLine("| Check | Status | Message |");
         markdown.AppendLine("|---|---|---|");
@@ -30,13 +33,18 @@ public static class GitHubActionsReport
             {
                 CheckStatus.Passed => "✅ passed",
                 CheckStatus.Failed => check.Check.Required ? "❌ failed" : "⚠️ failed (advisory)",
-                _ => "⏭️ skipped",
+                _ => check.Check.Required ? "⚠️ not proven" : "⏭️ skipped",
             };
-            markdown.AppendLine($"| `{check.Id}` | {status} | {check.Message.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            markdown.AppendLine($"| `{check.Id}` | {status} | {Cell(check.Message)} |");
         }
 
         return markdown.ToString();
     }
+
+    // A table cell is one line: page text must not end the row or open markup.
+    private static string Cell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal);
 
     // GitHub's workflow command escaping: %, CR and LF in the message.
     private static string Escape(string text) =>

@@ -4,9 +4,20 @@ using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Reports;
 
-/// <summary>The <c>--junit</c> file: one testsuite per target, one testcase per check, classname = the check's group.</summary>
+/// <summary>
+/// The <c>--junit</c> file: one testsuite per target, one testcase per check, classname = the
+/// check's group. Only failed required checks are failures (an advisory failure is output, not a
+/// red case), and a required check that was not proven is a skipped case that says so.
+/// </summary>
 public static class JunitReport
 {
+    /// <summary>Writes the file as UTF-8 without a byte order mark, which some CI readers choke on.</summary>
+    public static void Write(IReadOnlyList<ValidationReport> reports, string path)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        Build(reports).Save(writer);
+    }
+
     public static XDocument Build(IReadOnlyList<ValidationReport> reports) =>
         new(
             new XDeclaration("1.0", "utf-8", null),
@@ -14,7 +25,7 @@ public static class JunitReport
                 "testsuites",
                 new XAttribute("name", "bambuser-cart validate"),
                 new XAttribute("tests", reports.Sum(r => r.Checks.Count)),
-                new XAttribute("failures", reports.Sum(r => r.Failed)),
+                new XAttribute("failures", reports.Sum(r => r.RequiredFailures.Count)),
                 new XAttribute("skipped", reports.Sum(r => r.Skipped)),
                 reports.Select(Suite)));
 
@@ -23,7 +34,7 @@ public static class JunitReport
             "testsuite",
             new XAttribute("name", report.Target.ToString()),
             new XAttribute("tests", report.Checks.Count),
-            new XAttribute("failures", report.Failed),
+            new XAttribute("failures", report.RequiredFailures.Count),
             new XAttribute("skipped", report.Skipped),
             new XAttribute("errors", 0),
             new XAttribute("time", Seconds(report.Duration)),
@@ -43,7 +54,7 @@ public static class JunitReport
                 testcase.Add(new XElement("system-out", $"ADVISORY FAILURE: {check.Message}\nFix: {check.Check.Fix}"));
                 break;
             case CheckStatus.Skipped:
-                testcase.Add(new XElement("skipped", new XAttribute("message", check.Message)));
+                testcase.Add(new XElement("skipped", new XAttribute("message", check.NotProven && !check.Message.StartsWith("not proven", StringComparison.Ordinal) ? $"not proven: {check.Message}" : check.Message)));
                 break;
             default:
                 testcase.Add(new XElement("system-out", check.Message));

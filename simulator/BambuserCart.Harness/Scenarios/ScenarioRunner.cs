@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
@@ -22,7 +23,6 @@ public sealed record ScenarioRunOptions
 /// </summary>
 public sealed class ScenarioRunner
 {
-    private const string CartApiGlob = "**/cart/**";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly BrowserSession browser;
@@ -46,7 +46,7 @@ public sealed class ScenarioRunner
             await FailureArtifacts.StartAsync(context);
         }
 
-        var faults = await CartFaults.InstallAsync(context, CartApiGlob);
+        var faults = await CartFaults.InstallAsync(context, CartApiPattern.Default);
         var page = await context.NewPageAsync();
         var steps = new StepExecutor(scenario, shop, page, faults);
         var results = new List<StepResult>();

@@ -1,35 +1,57 @@
+using BambuserCart.Harness.Evidence;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Validation;
 
+/// <summary>A condition of the native cart backend that validate (or a scenario step) puts it in.</summary>
 public enum CartFault
 {
     None,
+
+    /// <summary>Every cart request is answered HTTP 500.</summary>
     Http500,
+
+    /// <summary>Every cart request fails at the network level.</summary>
     NetworkError,
+
+    /// <summary>Every cart request is answered, correctly, but late (below the callback timeout).</summary>
+    Slow,
 }
 
 /// <summary>
-/// Makes the merchant's native cart backend fail on demand: requests matching the cart API glob
-/// get an HTTP 500 or a network error while a fault is switched on.
+/// Puts the merchant's native cart backend in a condition on demand: requests matching the cart
+/// API glob get an HTTP 500, a network error, or a late answer while a fault is switched on. A
+/// base latency, when set, delays every matching request in every condition.
 /// </summary>
 public sealed class CartFaults
 {
+    private readonly TimeSpan latency;
+    private readonly TimeSpan slowDelay;
     private int faulted;
 
-    private CartFaults()
+    private CartFaults(CartApiPattern pattern, TimeSpan latency, TimeSpan slowDelay)
     {
+        Pattern = pattern;
+        this.latency = latency;
+        this.slowDelay = slowDelay;
     }
 
-    public CartFault Mode { get; set; }
+    public CartApiPattern Pattern { get; }
 
-    /// <summary>How many requests got a fault since the last <see cref="Switch"/>.</summary>
+    public CartFault Mode { get; private set; }
+
+    /// <summary>How many requests met the fault since the last <see cref="Switch"/>.</summary>
     public int Faulted => Volatile.Read(ref faulted);
 
-    public static async Task<CartFaults> InstallAsync(IBrowserContext context, string glob)
+    /// <summary>How late a <see cref="CartFault.Slow"/> answer comes (on top of any base latency).</summary>
+    public TimeSpan SlowDelay => slowDelay;
+
+    /// <param name="latency">Delays every matching request (to check that a verdict holds on a slow network).</param>
+    /// <param name="slowDelay">The extra delay of <see cref="CartFault.Slow"/>.</param>
+    public static async Task<CartFaults> InstallAsync(IBrowserContext context, CartApiPattern pattern, TimeSpan latency = default, TimeSpan slowDelay = default)
     {
-        var faults = new CartFaults();
-        await context.RouteAsync(glob, faults.RouteAsync);
+        var faults = new CartFaults(pattern, latency, slowDelay);
+        await context.RouteAsync(pattern.Glob, faults.RouteAsync);
         return faults;
     }
 
@@ -53,19 +75,31 @@ public sealed class CartFaults
 
     private async Task HandleAsync(IRoute route)
     {
-        switch (Mode)
+        // Read once: the fault a request meets is the one on when it arrived.
+        var mode = Mode;
+        if (mode != CartFault.None)
+        {
+            Interlocked.Increment(ref faulted);
+        }
+
+        var delay = latency + (mode == CartFault.Slow ? slowDelay : TimeSpan.Zero);
+        if (delay > TimeSpan.Zero)
+        {
+            // Injected backend latency: the point of this delay is to be slow, not to wait for anything.
+            await Task.Delay(delay);
+        }
+
+        switch (mode)
         {
             case CartFault.Http500:
-                Interlocked.Increment(ref faulted);
                 await route.FulfillAsync(new RouteFulfillOptions
                 {
                     Status = 500,
                     ContentType = "application/json",
-                    Body = """{"error":"injected-failure","detail":"bambuser-cart validate: simulated backend failure"}""",
+                    Body = """{"error":"injected-failure","detail":"bambuser-cart: simulated backend failure"}""",
                 });
                 break;
             case CartFault.NetworkError:
-                Interlocked.Increment(ref faulted);
                 await route.AbortAsync("failed");
                 break;
             default:

@@ -21,8 +21,9 @@ public static class CheckCatalog
     public const string AddSuccess = "add.success";
     public const string AddNativeCart = "add.native-cart";
     public const string UpdateQuantity = "update.quantity";
-    public const string AddOutOfStock = "add.out-of-stock";
     public const string UpdateRemove = "update.remove";
+    public const string AddOutOfStock = "add.out-of-stock";
+    public const string AddUnknownSku = "add.unknown-sku";
     public const string AddBackendFailure = "add.backend-failure";
     public const string UpdateBackendFailure = "update.backend-failure";
     public const string CheckoutNavigation = "checkout.navigation";
@@ -30,14 +31,16 @@ public static class CheckCatalog
     public const string CallbackOnce = "callback.once";
     public const string CallbackValidValue = "callback.valid-value";
     public const string CallbackTimely = "callback.timely";
+    public const string CallbackConfirmed = "callback.confirmed";
     public const string HandlerNoThrow = "handler.no-throw";
+    public const string PageNoErrors = "page.no-errors";
     public const string TrackingAffiliation = "tracking.affiliation";
 
     public static readonly IReadOnlyList<CheckDefinition> All =
     [
         new(ReadyHandler, true,
-            "window.onBambuserOneToOneReady existed when embed.js loaded, and it created an instance with an orgId.",
-            "Define onBambuserOneToOneReady before the embed.js script tag (a cached script runs at once) and call new BambuserOneToOneEmbed({ orgId }) in it."),
+            "window.onBambuserOneToOneReady existed when embed.js loaded, created an instance with an orgId, and did not throw.",
+            "Define onBambuserOneToOneReady before the embed.js script tag (a cached script runs at once), call new BambuserOneToOneEmbed({ orgId }) in it, and fix any error the page throws before or inside it."),
         new(SingleInstance, true,
             "Exactly one BambuserOneToOneEmbed instance exists on the page.",
             "Keep one onBambuserOneToOneReady handler and one instance; configure every event on it."),
@@ -51,32 +54,35 @@ public static class CheckCatalog
             "A goto-checkout handler is registered (without one the shopper never sees a Checkout button).",
             "oneToOneEmbed.on('goto-checkout', () => oneToOneEmbed.floatAbove(checkoutUrl)) or window.open(checkoutUrl, '_blank')."),
         new(AddSuccess, true,
-            "Adding an in-stock SKU is answered callback(true).",
+            "Adding an in-stock SKU to an empty cart is answered callback(true).",
             "Call callback(true) once your native cart has accepted the product."),
         new(AddNativeCart, true,
-            "After a successful add, the native cart holds the SKU (needs a cart probe).",
+            "After a successful add, once the event's requests are done, the native cart holds the SKU (needs a cart probe).",
             "Add the product to the native cart before calling callback(true); check the SKU mapping."),
         new(UpdateQuantity, true,
-            "A quantity change is answered callback(true) and the native quantity then matches.",
-            "Set the native line to updatedItem.quantity (an absolute quantity, not a delta)."),
+            "Two quantity changes that tell setting from adding (1 → 3, then 3 → 2) are answered callback(true) and the native quantity follows each (needs a cart probe).",
+            "Set the native line to updatedItem.quantity (an absolute quantity: not +1, not the change)."),
+        new(UpdateRemove, true,
+            "With the line proven to be in the native cart, quantity 0 is answered callback(true) and the line is then gone (needs a cart probe).",
+            "When updatedItem.quantity === 0 remove the line from the native cart, then callback(true)."),
         new(AddOutOfStock, true,
             "Adding an out-of-stock SKU is answered { success: false, reason: 'out-of-stock' }.",
             "Map your backend's out-of-stock error to callback({ success: false, reason: 'out-of-stock' })."),
-        new(UpdateRemove, true,
-            "Quantity 0 is answered callback(true) and the line is gone from the native cart.",
-            "When updatedItem.quantity === 0 remove the line from the native cart, then callback(true)."),
+        new(AddUnknownSku, true,
+            "Adding a SKU the shop does not sell (--unknown-sku) is answered, and not with callback(true).",
+            "Let your backend's unknown-product error reach callback(false); never answer true for a product the native cart did not take."),
         new(AddBackendFailure, true,
-            "With the native cart backend failing (HTTP 500, then a network error) the add handler still answers, and not with true.",
-            "Catch every failure of your cart call (rejected fetch and non-2xx responses) and call callback(false)."),
+            "With the cart backend failing (HTTP 500, then a network error) the add handler answers, and not with true; with a slow backend it still ends in callback(true) and the native cart holds the product.",
+            "Catch every failure of your cart call (rejected fetch and non-2xx responses) and call callback(false); wait for the answer however long it takes."),
         new(UpdateBackendFailure, true,
-            "With the native cart backend failing (HTTP 500, then a network error) the update handler still answers, and not with true.",
-            "Check response.ok as well as catching network errors, and call callback(false)."),
+            "With the cart backend failing (HTTP 500, then a network error) the update handler answers, and not with true; with a slow backend it still ends in callback(true) and the native quantity follows.",
+            "Check response.ok as well as catching network errors, and call callback(false); wait for the answer however long it takes."),
         new(CheckoutNavigation, true,
-            "goto-checkout floats the call above the checkout (floatAbove) or opens it in a new tab; navigating the current tab would end the call.",
-            "Use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank'), never location.href = url."),
+            "goto-checkout floats the call above the checkout (floatAbove) or opens it in a new tab that answers 2xx; navigating the current tab would end the call.",
+            "Use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank'), never location.href = url, with the URL of a page that exists."),
         new(CheckoutSameOrigin, true,
-            "A floatAbove URL is on the page's origin and allows framing (no X-Frame-Options: DENY, no frame-ancestors 'none').",
-            "Float above a same-origin URL; send X-Frame-Options: SAMEORIGIN or frame-ancestors 'self' on it."),
+            "A floatAbove URL is on the page's origin, allows framing (no X-Frame-Options: DENY, no frame-ancestors 'none') and answers 2xx. A new-tab checkout has no such page and passes.",
+            "Float above an existing same-origin URL; send X-Frame-Options: SAMEORIGIN or frame-ancestors 'self' on it."),
         new(CallbackOnce, true,
             "No handler called its callback more than once.",
             "Call callback exactly once per event: return after answering, and do not answer in both then() and finally()."),
@@ -85,16 +91,25 @@ public static class CheckCatalog
             "Answer only with the three documented values; anything else shows the shopper a generic error."),
         new(CallbackTimely, true,
             "Every cart event was answered within the callback timeout.",
-            "Call callback on every path, including errors; keep the native cart call fast."),
+            "Call callback on every path, including errors (a throw inside .catch leaves it uncalled); keep the native cart call fast."),
+        new(CallbackConfirmed, true,
+            "Every callback(true) with a working backend came after a cart request of that event (one matching --cart-api) had answered 2xx, with no cart change still in flight.",
+            "Call callback(true) inside the .then of your cart request, after checking response.ok: not before sending it, not beside it, not without it."),
         new(HandlerNoThrow, true,
-            "No handler threw or returned a rejected promise.",
-            "Wrap the handler body in try/catch and answer callback(false) on errors."),
+            "No handler threw or returned a rejected promise, and no uncaught error or unhandled rejection happened while an event was handled.",
+            "Catch errors on every path of the handler, including inside .then and .catch callbacks, and answer callback(false)."),
+        new(PageNoErrors, false,
+            "The page threw no uncaught error or unhandled rejection outside cart events (while loading, between events).",
+            "Fix the errors listed: an error thrown before onBambuserOneToOneReady is defined stops the widget from ever starting."),
         new(TrackingAffiliation, false,
             "Every GTM add_to_cart / remove_from_cart pushed to dataLayer during the run carries affiliation 'Bambuser Calls <orgId>' on its items.",
             "Add affiliation: `Bambuser Calls ${orgId}` to every item of the ecommerce events your cart integration causes."),
     ];
 
     public static CheckDefinition Get(string id) => All.First(c => c.Id == id);
+
+    /// <summary>Where the check stands in the catalogue: reports list checks in this order.</summary>
+    public static int IndexOf(string id) => All.ToList().FindIndex(c => c.Id == id);
 
     public static bool Exists(string id) => All.Any(c => c.Id == id);
 }

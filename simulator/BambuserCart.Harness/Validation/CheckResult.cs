@@ -17,8 +17,11 @@ public sealed record CheckResult(CheckDefinition Check, CheckStatus Status, stri
     /// <summary>What the check looked at (outcomes, native cart, dataLayer pushes…), for reports.</summary>
     public JsonObject Evidence { get; init; } = [];
 
-    /// <summary>The widget's event trace when the check was decided.</summary>
-    public JsonArray Trace { get; init; } = [];
+    /// <summary>The run's events (<see cref="ObservedEvent.Number"/>) this verdict rests on.</summary>
+    public IReadOnlyList<int> Events { get; init; } = [];
+
+    /// <summary>A required check that could not be proven either way.</summary>
+    public bool NotProven => Status == CheckStatus.Skipped && Check.Required;
 
     public bool FailsRun => Status == CheckStatus.Failed && Check.Required;
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
 using Microsoft.Playwright;
 
@@ -12,30 +14,21 @@ public static class NativeCartProbe
     public const string SampleBackend =
         "fetch('/cart', { credentials: 'same-origin' }).then(r => r.json()).then(c => c.items.map(i => ({ sku: i.sku, quantity: i.quantity })))";
 
-    /// <exception cref="SimulatorException">The expression failed or did not give [{ sku, quantity }].</exception>
+    /// <summary>Runs the probe as the harness's own work (its requests are not the merchant's) and reads [{ sku, quantity }].</summary>
+    /// <exception cref="SimulatorException">The expression failed or did not give [{ sku, quantity }]; the message says which.</exception>
     public static async Task<IReadOnlyList<(string Sku, int Quantity)>> ReadAsync(IPage page, string expression)
     {
-        string json;
+        string? json;
         try
         {
-            json = await page.EvaluateAsync<string>($"async () => JSON.stringify(await ({expression}))");
+            json = await page.EvaluateAsync<string?>(PageEvidenceReader.ByHarness(expression));
         }
         catch (PlaywrightException ex)
         {
-            throw new SimulatorException($"--cart-probe failed: {ex.Message.Split('\n')[0]}", ex);
+            throw new SimulatorException($"it failed in the page: {ex.Message.Split('\n')[0].Trim()}", ex);
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(json ?? "null");
-            return document.RootElement.EnumerateArray()
-                .Select(line => (line.GetProperty("sku").GetString()!, line.GetProperty("quantity").GetInt32()))
-                .ToList();
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            throw new SimulatorException($"--cart-probe must give [{{ sku, quantity }}], gave {json}", ex);
-        }
+        return Parse(json);
     }
 
     /// <summary>The sample shop's native cart for this context's session, straight from its API (no page needed).</summary>
@@ -56,4 +49,56 @@ public static class NativeCartProbe
 
     public static string Describe(IReadOnlyList<(string Sku, int Quantity)> cart) =>
         cart.Count == 0 ? "an empty native cart" : "native cart [" + string.Join(", ", cart.Select(l => $"{l.Sku} × {l.Quantity}")) + "]";
+
+    /// <summary>The quantity of <paramref name="sku"/> over all its lines (0: none).</summary>
+    public static int QuantityOf(IReadOnlyList<(string Sku, int Quantity)> cart, string sku) => cart.Where(l => l.Sku == sku).Sum(l => l.Quantity);
+
+    // Lenient where merchants' APIs differ harmlessly (a quantity sent as "2"), strict on the rest.
+    private static List<(string Sku, int Quantity)> Parse(string? json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json ?? "null");
+        }
+        catch (JsonException ex)
+        {
+            throw new SimulatorException($"it must give [{{ sku, quantity }}], gave something that is not JSON: {Shorten(json)}", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                throw new SimulatorException($"it must give an array [{{ sku, quantity }}], gave {Shorten(root.GetRawText())}");
+            }
+
+            var lines = new List<(string, int)>();
+            var index = 0;
+            foreach (var line in root.EnumerateArray())
+            {
+                if (line.ValueKind != JsonValueKind.Object
+                    || !line.TryGetProperty("sku", out var sku) || sku.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)
+                    || !line.TryGetProperty("quantity", out var quantity) || Quantity(quantity) is not { } count)
+                {
+                    throw new SimulatorException($"it must give [{{ sku, quantity }}] with a string sku and a whole quantity; item [{index}] is {Shorten(line.GetRawText())}");
+                }
+
+                lines.Add((sku.ValueKind == JsonValueKind.String ? sku.GetString()! : sku.GetRawText(), count));
+                index++;
+            }
+
+            return lines;
+        }
+    }
+
+    private static int? Quantity(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+        JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+
+    private static string Shorten(string? text) => text is null ? "nothing" : text.Length <= 120 ? text : text[..120] + "…";
 }

@@ -1,3 +1,5 @@
+using BambuserCart.Harness.Evidence;
+
 namespace BambuserCart.Harness.Validation;
 
 /// <summary>The options of one <c>validate</c> run (see the command's --help for each).</summary>
@@ -11,6 +13,12 @@ public sealed record ValidationSettings
 
     public string? OutOfStockSku { get; init; }
 
+    /// <summary>A SKU the shop does not sell; add.unknown-sku adds it. Null: <see cref="DefaultUnknownSku"/>.</summary>
+    public string? UnknownSku { get; init; }
+
+    /// <summary>The SKU add.unknown-sku tries when none is given: no shop sells it.</summary>
+    public const string DefaultUnknownSku = "BAMBUSER-CART-NO-SUCH-SKU";
+
     /// <summary>Mount the sample native cart API and catalog on a local target's origin.</summary>
     public bool SampleBackend { get; init; }
 
@@ -18,7 +26,13 @@ public sealed record ValidationSettings
     public string? CartProbe { get; init; }
 
     /// <summary>Which requests are the native cart backend, for fault injection.</summary>
-    public string CartApiGlob { get; init; } = "**/cart/**";
+    public string CartApiGlob { get; init; } = CartApiPattern.DefaultGlob;
+
+    /// <summary>Delays every cart API response by this much, to check that the verdict holds on a slow backend.</summary>
+    public int CartLatencyMs { get; init; }
+
+    /// <summary>A required check that could not be proven (skipped) fails the run (exit 1).</summary>
+    public bool Strict { get; init; }
 
     /// <summary>The widget's callback timeout for the run; callback.timely fails past it.</summary>
     public int CallbackTimeoutMs { get; init; } = 5_000;
@@ -55,7 +69,29 @@ public sealed record ValidationSettings
         {
             throw new ValidationInputException("--sku: a SKU must not be empty");
         }
+
+        if (UnknownSku is not null && string.IsNullOrWhiteSpace(UnknownSku))
+        {
+            throw new ValidationInputException("--unknown-sku: must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(CartApiGlob))
+        {
+            throw new ValidationInputException("--cart-api: must not be empty (default '**/cart/**')");
+        }
+
+        if (CartLatencyMs < 0 || CartLatencyMs + SlowBackendMs >= CallbackTimeoutMs)
+        {
+            throw new ValidationInputException(
+                $"--cart-latency: must be 0 or more and leave room below --timeout {CallbackTimeoutMs} ms for the slow-backend check ({SlowBackendMs} ms more), got {CartLatencyMs}");
+        }
     }
+
+    /// <summary>How late the slow backend answers: well below the callback timeout, 400 ms at most.</summary>
+    public int SlowBackendMs => Math.Clamp(CallbackTimeoutMs / 4, 1, 400);
+
+    /// <summary>The SKU add.unknown-sku tries.</summary>
+    public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;
 
     public bool Selected(string id) => (OnlyChecks.Count == 0 || OnlyChecks.Contains(id)) && !SkippedChecks.Contains(id);
 }

@@ -1,5 +1,8 @@
 using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Validation.Checks;
+using BambuserCart.Harness.Validation.Run;
 using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 using BambuserCart.Simulator.Widget;
@@ -8,7 +11,8 @@ namespace BambuserCart.Harness.Validation;
 
 /// <summary>
 /// <c>validate</c>: loads a merchant's page with the fake widget, plays the remote agent through
-/// every cart path (including a failing backend) and checkout, and judges each check.
+/// every cart path (including a failing and a slow backend) and checkout, recording what the page
+/// did during each event, and judges each check on that evidence.
 /// </summary>
 public static class Validator
 {
@@ -45,12 +49,20 @@ public static class Validator
             _ => target.Location,
         };
 
+        if (usesSampleBackend && catalog.Find(settings.UnknownSkuOrDefault) is not null)
+        {
+            throw new ValidationInputException($"--unknown-sku: '{settings.UnknownSkuOrDefault}' is in the catalog; give a SKU the shop does not sell");
+        }
+
         var offered = (usesSampleBackend ? catalog.Products : [])
             .Concat(settings.Skus.Where(s => catalog.Find(s) is null).Select(s => new Product(s, s, 0, 0)));
-        var allowed = target.Kind == TargetKind.Url ? settings.AllowedHosts.Append(new Uri(pageUrl).Host) : settings.AllowedHosts;
-        await using var offline = await browser.NewContextAsync(FakeEmbedScript.Render(offered), allowed);
-        var run = new ValidationRun(offline, settings, target, pageUrl, usesSampleBackend, progress, cancellation);
-        return await run.ExecuteAsync();
+        IReadOnlyList<string> allowed = target.Kind == TargetKind.Url ? [.. settings.AllowedHosts, new Uri(pageUrl).Host] : settings.AllowedHosts;
+        var context = new RunContext(browser, FakeEmbedScript.Render(offered), allowed, pageUrl, settings, new Verdicts(settings, progress, cancellation), new RunLog())
+        {
+            // The sample backend's cart API is the default glob's; any other pattern is the user's guess.
+            CartApiKnown = usesSampleBackend && settings.CartApiGlob == CartApiPattern.DefaultGlob,
+        };
+        return await new ValidationRun(context, target).ExecuteAsync();
     }
 
     private static SimulatorOptions HostOptions(ValidationTarget target, ValidationSettings settings) => target.Kind switch
@@ -75,7 +87,7 @@ public static class Validator
 
         return settings with
         {
-            Skus = settings.Skus.Count > 0 ? settings.Skus : catalog.Products.Where(p => p.Stock >= 3).Select(p => p.Sku).Take(2).ToList(),
+            Skus = settings.Skus.Count > 0 ? settings.Skus : catalog.Products.Where(p => p.Stock >= CartChecks.QuantitySteps.Max()).Select(p => p.Sku).Take(2).ToList(),
             OutOfStockSku = settings.OutOfStockSku ?? catalog.Products.FirstOrDefault(p => p.Stock == 0)?.Sku,
             CartProbe = settings.CartProbe ?? NativeCartProbe.SampleBackend,
         };

@@ -90,6 +90,9 @@ public static class WidgetContract
         public const string HandlerThrew = "handler-threw";
         public const string FloatAboveCrossOrigin = "float-above-cross-origin";
         public const string FloatAboveFramingRefused = "float-above-framing-refused";
+
+        /// <summary>The page given to <c>floatAbove</c> answered an HTTP error: the shopper would see it beneath the miniplayer.</summary>
+        public const string FloatAboveTargetError = "float-above-target-error";
     }
 
     /// <summary>The contract as a JavaScript object literal, for generating into the fake embed.</summary>
@@ -133,6 +136,7 @@ public static class WidgetContract
                 handlerThrew = Diagnostics.HandlerThrew,
                 floatAboveCrossOrigin = Diagnostics.FloatAboveCrossOrigin,
                 floatAboveFramingRefused = Diagnostics.FloatAboveFramingRefused,
+                floatAboveTargetError = Diagnostics.FloatAboveTargetError,
             },
         };
         return JsonSerializer.Serialize(contract);

@@ -20,6 +20,10 @@
     return;
   }
 
+  // The harness's evidence recorder (evidence.js), when the page runs under the harness: told when
+  // each event is emitted and answered, so requests and errors can be tied to their event.
+  const evidence = window.__bambuserCartEvidence || null;
+
   const EVENTS = CONTRACT.events;
   const OUTCOMES = CONTRACT.outcomes;
   const NAV = CONTRACT.navigations;
@@ -55,8 +59,21 @@
     state.diagnostics.push({ code, detail: detail == null ? null : String(detail) });
   }
 
+  // "TypeError: x is not a function (at http://127.0.0.1:5080/app.js:9:14)": where the merchant's code threw.
   function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+    if (evidence) {
+      const described = evidence.describeError(error);
+      return described.source ? `${described.message} (at ${described.source})` : described.message;
+    }
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+
+  // The widget's own timers (callback timeout, checkout settle) are not the merchant's pending work.
+  const setTimer = evidence ? evidence.timers.set : (fn, ms) => setTimeout(fn, ms);
+  const clearTimer = evidence ? evidence.timers.clear : (id) => clearTimeout(id);
+
+  function mark(kind, seq, detail) {
+    if (evidence) evidence.mark(kind, seq, detail);
   }
 
   // Describes any callback value for a diagnostic, including ones JSON cannot carry.
@@ -147,6 +164,7 @@
 
   function outcomeOf(entry) {
     return {
+      seq: entry.seq,
       event: entry.event,
       payload: clone(entry.payload),
       outcome: entry.outcome,
@@ -164,6 +182,7 @@
     const entry = { seq: ++sequence, event, action, payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
     state.trace.push(entry);
     const started = performance.now();
+    mark('emit', entry.seq, event);
 
     return new Promise((resolve) => {
       let settled = false;
@@ -171,7 +190,7 @@
       const finish = (outcome, value) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        clearTimer(timer);
         entry.outcome = outcome;
         entry.value = jsonSafe(value);
         entry.ms = Math.round(performance.now() - started);
@@ -187,13 +206,15 @@
       }
 
       const timeoutMs = state.options.callbackTimeoutMs;
-      timer = setTimeout(() => {
+      timer = setTimer(() => {
+        mark('timeout', entry.seq, timeoutMs);
         diagnose(DIAG.callbackTimeout, `'${event}' #${entry.seq}: no callback within ${timeoutMs} ms`);
         finish(OUTCOMES.timeout, undefined);
       }, timeoutMs);
 
       const callback = (value) => {
         entry.callbackCalls += 1;
+        mark('answer', entry.seq, describe(value));
         if (entry.callbackCalls > 1) {
           diagnose(DIAG.callbackCalledTwice, `'${event}' #${entry.seq}: callback called ${entry.callbackCalls} times; ignored ${describe(value)}, the first call counts`);
           return;
@@ -210,6 +231,7 @@
       };
 
       const threw = (error, how) => {
+        mark('threw', entry.seq, errorMessage(error));
         diagnose(DIAG.handlerThrew, `'${event}' #${entry.seq}: handler ${how}: ${errorMessage(error)}`);
         if (entry.callbackCalls === 0) finish(OUTCOMES.threw, undefined);
       };
@@ -291,7 +313,8 @@
     if (!pendingCheckout) return;
     const checkout = pendingCheckout;
     pendingCheckout = null;
-    clearTimeout(checkout.timer);
+    clearTimer(checkout.timer);
+    mark('navigate', checkout.entry.seq, `${navigation} ${url || ''}`.trim());
     checkout.entry.outcome = navigation;
     checkout.entry.value = url;
     checkout.entry.ms = Math.round(performance.now() - checkout.started);
@@ -306,21 +329,26 @@
     const payload = { cart: { items: state.widgetCart.map((line) => ({ sku: line.sku, name: line.name, count: line.quantity })) } };
     const entry = { seq: ++sequence, event: EVENTS.checkout, action: 'checkout', payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
     state.trace.push(entry);
+    mark('emit', entry.seq, EVENTS.checkout);
     const result = new Promise((resolve) => {
       pendingCheckout = {
         entry,
         resolve,
         started: performance.now(),
-        timer: setTimeout(() => settleCheckout(NAV.none, null), state.options.checkoutSettleMs),
+        timer: setTimer(() => settleCheckout(NAV.none, null), state.options.checkoutSettleMs),
       };
     });
     for (const handler of state.handlers.get(EVENTS.checkout) || []) {
       try {
         const returned = handler(clone(payload));
         if (returned && typeof returned.then === 'function') {
-          returned.then(undefined, (error) => diagnose(DIAG.handlerThrew, `'${EVENTS.checkout}': handler returned a rejected promise: ${errorMessage(error)}`));
+          returned.then(undefined, (error) => {
+            mark('threw', entry.seq, errorMessage(error));
+            diagnose(DIAG.handlerThrew, `'${EVENTS.checkout}': handler returned a rejected promise: ${errorMessage(error)}`);
+          });
         }
       } catch (error) {
+        mark('threw', entry.seq, errorMessage(error));
         diagnose(DIAG.handlerThrew, `'${EVENTS.checkout}': handler threw: ${errorMessage(error)}`);
       }
     }
@@ -374,7 +402,12 @@
       diagnose(DIAG.floatAboveCrossOrigin, `floatAbove('${url}'): the miniplayer needs a URL on this page's origin ${location.origin}`);
       return Promise.resolve();
     }
-    return fetch(url, { credentials: 'same-origin' }).then((response) => {
+    // The fake's own request: through the recorder's untouched fetch, so it is never judged as the merchant's.
+    const ownFetch = evidence && evidence.fetch ? evidence.fetch : fetch;
+    return ownFetch(url, { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) {
+        diagnose(DIAG.floatAboveTargetError, `floatAbove('${url}'): the page answered HTTP ${response.status}; the shopper would see an error page beneath the miniplayer`);
+      }
       const frameOptions = (response.headers.get('x-frame-options') || '').trim().toLowerCase();
       const policy = (response.headers.get('content-security-policy') || '').toLowerCase();
       const ancestors = /frame-ancestors\s+([^;]*)/.exec(policy);

@@ -63,14 +63,14 @@ public sealed class CallbackOutcomeTests : BrowserTest
     }
 
     [Test]
-    public async Task Throwing_handler_message_is_kept_in_a_diagnostic()
+    public async Task Throwing_handler_message_and_location_are_kept_in_a_diagnostic()
     {
         await OpenIntegrationAsync(AddHandler("throw new Error('backend down');"));
 
         await Widget.AddToCartAsync("SHIRT-BLUE-M");
 
         var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.HandlerThrew);
-        Assert.That(diagnostic.Detail, Does.EndWith("handler threw: backend down"));
+        Assert.That(diagnostic.Detail, Does.Match(@"handler threw: Error: backend down \(at http://127\.0\.0\.1:\d+/\S+:\d+:\d+\)$"));
     }
 
     [Test]

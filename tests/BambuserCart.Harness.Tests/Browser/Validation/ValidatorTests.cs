@@ -49,6 +49,77 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Reference_script_passes_every_check_with_every_cart_answer_delayed()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), new ValidationSettings { SampleBackend = true, CartLatencyMs = 400 });
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Every_event_of_a_run_carries_the_evidence_of_its_cart_requests()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings());
+
+        var faulted = report.Events.Where(e => e.Fault is CartFault.Http500).ToList();
+        Assert.That(report.Events.Where(e => e.IsCartEvent), Has.All.Matches<ObservedEvent>(e => e.Evidence.Requests.Count > 0 && e.Evidence.FirstAnswer is not null));
+        Assert.That(faulted.Select(e => e.Step), Is.EqualTo(new[] { "add.backend-failure (http-500)", "update.backend-failure (http-500)" }));
+        Assert.That(faulted.SelectMany(e => e.Evidence.Requests).Select(r => r.Status), Is.All.EqualTo(500));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.CallbackConfirmed).Events, Is.Not.Empty, "the check links the events it judged");
+    }
+
+    [Test]
+    public async Task Only_the_pages_the_selected_checks_need_are_played()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { OnlyChecks = new HashSet<string> { CheckCatalog.CheckoutNavigation } });
+
+        Assert.That(report.Events.Select(e => e.Step), Is.EqualTo(new[] { "checkout (setup: add)", "checkout" }));
+    }
+
+    [Test]
+    public async Task Ready_handler_that_throws_is_reported_at_once_with_the_error_and_where_it_was_thrown()
+    {
+        var report = await RunScriptAsync("window.onBambuserOneToOneReady = () => { throw new Error('config missing'); };\n");
+
+        var ready = report.Checks.Single(c => c.Id == CheckCatalog.ReadyHandler);
+        Assert.That(ready.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(ready.Message, Does.Contain("onBambuserOneToOneReady threw: Error: config missing (at http://127.0.0.1:").And.Not.Contain("was not ready within"), "stopped on the error, not on the wait's bound");
+    }
+
+    [Test]
+    public async Task Missing_ready_handler_names_the_error_that_stopped_the_script()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "embed.ready-handler--top-level-error.js")), new ValidationSettings { SampleBackend = true });
+
+        var ready = report.Checks.Single(c => c.Id == CheckCatalog.ReadyHandler);
+        Assert.That(ready.Message, Does.Contain("the page threw while loading: TypeError: Cannot read properties of undefined (reading 'checkoutUrl') (at http://127.0.0.1:"));
+        Assert.That(report.PageErrors.Select(e => e.Message), Has.Some.StartsWith("TypeError: Cannot read properties of undefined"));
+    }
+
+    [Test]
+    public async Task Timeout_names_the_error_that_kept_the_callback_from_coming()
+    {
+        var report = await RunAsync(
+            ValidationTarget.Parse(Path.Combine(Integrations, "broken", "handler.no-throw--promise-chain.js")),
+            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 1_000, OnlyChecks = new HashSet<string> { CheckCatalog.AddOutOfStock, CheckCatalog.CallbackTimely, CheckCatalog.HandlerNoThrow } });
+
+        var timely = report.Checks.Single(c => c.Id == CheckCatalog.CallbackTimely);
+        var thrown = report.Checks.Single(c => c.Id == CheckCatalog.HandlerNoThrow);
+        Assert.That(timely.Message, Does.Contain("the callback never came; while it waited the page threw ReferenceError: OUT_OF_STOCK is not defined (at http://127.0.0.1:"));
+        Assert.That(thrown.Message, Does.Contain("an unhandled rejection ReferenceError: OUT_OF_STOCK is not defined (at http://127.0.0.1:").And.Contain("handler.no-throw--promise-chain.js:"));
+    }
+
+    [Test]
+    public async Task Removal_of_a_line_the_native_cart_never_held_is_not_proven_rather_than_passed()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.native-cart.js")), new ValidationSettings { SampleBackend = true });
+
+        var remove = report.Checks.Single(c => c.Id == CheckCatalog.UpdateRemove);
+        Assert.That((remove.Status, remove.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
+        Assert.That(remove.Message, Does.StartWith("not proven: after callback(true) for 'SHIRT-BLUE-M' the probe shows an empty native cart, so its removal would prove nothing"));
+    }
+
+    [Test]
     public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
@@ -67,9 +138,10 @@ public sealed class ValidatorTests
         var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"] });
 
         var nativeCart = report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart);
-        Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "no cart probe: pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)")));
+        Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)")));
         Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddOutOfStock).Status, Is.EqualTo(CheckStatus.Skipped));
         Assert.That(report.ExitCode, Is.Zero);
+        Assert.That(report.NotProven.Select(c => c.Id), Is.SupersetOf(new[] { CheckCatalog.AddNativeCart, CheckCatalog.UpdateQuantity, CheckCatalog.UpdateRemove }), "without a probe nothing about the native cart is proven");
     }
 
     [Test]
@@ -112,6 +184,10 @@ public sealed class ValidatorTests
         var skipped = report.Checks.Where(c => c.Id is CheckCatalog.AddBackendFailure or CheckCatalog.UpdateBackendFailure).ToList();
         Assert.That(skipped.Select(c => c.Status), Is.All.EqualTo(CheckStatus.Skipped));
         Assert.That(skipped.Select(c => c.Message), Is.All.Contains("no request matched --cart-api '**/api/basket/**'"));
+        Assert.That(skipped[0].Message, Does.Contain("the requests it made: POST /cart/add → 200; set --cart-api to the URL pattern of your cart backend"));
+        Assert.That(report.ExitCode, Is.Zero, "not proven is not failed");
+        Assert.That(report.NotProven.Select(c => c.Id), Is.EquivalentTo(new[] { CheckCatalog.AddBackendFailure, CheckCatalog.UpdateBackendFailure, CheckCatalog.CallbackConfirmed }));
+        Assert.That((report with { Strict = true }).ExitCode, Is.EqualTo(1), "--strict fails on it");
     }
 
     [Test]
@@ -157,6 +233,22 @@ public sealed class ValidatorTests
 
     internal static Task<ValidationReport> RunAsync(ValidationTarget target, ValidationSettings settings) =>
         Validator.RunAsync(target, settings, BrowserTestEnvironment.Browser);
+
+    // A bare integration script in a folder of its own, validated with the sample backend.
+    private static async Task<ValidationReport> RunScriptAsync(string script)
+    {
+        var folder = Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "integration.js");
+            await File.WriteAllTextAsync(path, script);
+            return await RunAsync(ValidationTarget.Parse(path), new ValidationSettings { SampleBackend = true });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     private static void AssertAllPassed(ValidationReport report)
     {

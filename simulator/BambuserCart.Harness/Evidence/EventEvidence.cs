@@ -1,0 +1,104 @@
+namespace BambuserCart.Harness.Evidence;
+
+/// <summary>
+/// What the page did during one event's window: the callback calls, the requests it made, the
+/// errors it threw and its console errors, with times relative to the emit. Check messages and
+/// reports describe events through it ("callback(true) at 3 ms; POST /cart/add answered 200 at 152 ms").
+/// </summary>
+public sealed record EventEvidence(
+    double EmittedAt,
+    int EmitOrder,
+    IReadOnlyList<EventMark> Marks,
+    IReadOnlyList<RequestRecord> Requests,
+    IReadOnlyList<PageErrorRecord> Errors,
+    IReadOnlyList<ConsoleRecord> ConsoleErrors)
+{
+    private const int MaxTimelineItems = 8;
+
+    public static EventEvidence None { get; } = new(0, 0, [], [], [], []);
+
+    /// <summary>What was still going on when the harness stopped waiting for the event to end; null when it ended.</summary>
+    public string? StillBusy { get; init; }
+
+    /// <summary>The first callback call: the one that counts.</summary>
+    public EventMark? FirstAnswer => Marks.FirstOrDefault(m => m.Kind == "answer");
+
+    /// <summary>Milliseconds after the emit.</summary>
+    public int Ms(double at) => (int)Math.Round(at - EmittedAt, MidpointRounding.AwayFromZero);
+
+    public IReadOnlyList<RequestRecord> CartRequests(CartApiPattern cart) => Requests.Where(cart.Matches).ToList();
+
+    /// <summary>"POST /cart/add answered 200 at 152 ms (sent at 1 ms)".</summary>
+    public string Describe(RequestRecord request, Uri? page)
+    {
+        var what = $"{request.Method} {ShortUrl(request.Url, page)}";
+        var sent = Ms(request.At);
+        if (!request.Answered)
+        {
+            return $"{what} sent at {sent} ms, still unanswered";
+        }
+
+        var answered = Ms(request.EndAt!.Value);
+        return request.Status is null
+            ? $"{what} failed ({request.Error}) at {answered} ms (sent at {sent} ms)"
+            : $"{what} answered {request.Status} at {answered} ms (sent at {sent} ms)";
+    }
+
+    /// <summary>
+    /// The event as it happened, in page order: callback calls, cart requests (or every request,
+    /// when <paramref name="cart"/> is null), errors and console errors.
+    /// </summary>
+    public string Timeline(CartApiPattern? cart, Uri? page)
+    {
+        var items = new List<(int Order, string Text)>();
+        foreach (var mark in Marks)
+        {
+            items.Add((mark.Order, mark.Kind switch
+            {
+                "answer" => $"callback({mark.Detail}) at {Ms(mark.At)} ms",
+                "timeout" => $"no callback within {mark.Detail} ms",
+                "threw" => $"the handler threw {mark.Detail} at {Ms(mark.At)} ms",
+                "navigate" => $"checkout went {mark.Detail} at {Ms(mark.At)} ms",
+                _ => $"{mark.Kind} at {Ms(mark.At)} ms",
+            }));
+        }
+
+        foreach (var request in cart is null ? Requests : CartRequests(cart))
+        {
+            items.Add((request.EndOrder ?? request.Order, Describe(request, page)));
+        }
+
+        foreach (var error in Errors)
+        {
+            items.Add((error.Order, $"{(error.Kind == "unhandled-rejection" ? "unhandled rejection" : "uncaught")} {error.Describe()} at {Ms(error.At)} ms"));
+        }
+
+        foreach (var line in ConsoleErrors)
+        {
+            items.Add((line.Order, $"console.error \"{line.Message}\" at {Ms(line.At)} ms"));
+        }
+
+        var ordered = items.OrderBy(i => i.Order).Select(i => i.Text).ToList();
+        var text = ordered.Count <= MaxTimelineItems
+            ? string.Join("; ", ordered)
+            : string.Join("; ", ordered.Take(MaxTimelineItems)) + $"; … {ordered.Count - MaxTimelineItems} more";
+        return StillBusy is null ? text : $"{text}; still busy when the harness stopped waiting: {StillBusy}";
+    }
+
+    /// <summary>"POST /cart/add → 200, GET /api/cart → 200", or "none".</summary>
+    public string RequestsSeen(Uri? page) =>
+        Requests.Count == 0 ? "none" : string.Join(", ", Requests.Select(r => $"{r.Method} {ShortUrl(r.Url, page)} → {r.Result}"));
+
+    /// <summary>A URL on the page's own origin by its path; any other in full.</summary>
+    public static string ShortUrl(string url, Uri? page)
+    {
+        if (page is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return url;
+        }
+
+        return string.Equals(uri.GetLeftPart(UriPartial.Authority), page.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
+            ? uri.PathAndQuery
+            : url;
+    }
+}

@@ -1,0 +1,133 @@
+using BambuserCart.Harness.Validation.Run;
+using BambuserCart.Simulator.Contract;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+
+namespace BambuserCart.Harness.Validation.Checks;
+
+/// <summary>
+/// add.backend-failure and update.backend-failure, each on a fresh page: the same change with the
+/// cart backend answering HTTP 500, then failing at the network level (the handler must answer,
+/// and not true), then answering late (the handler must still end in true, the native cart right).
+/// A fault stays on until the event's requests are done, so a request sent after the answer meets
+/// it too.
+/// </summary>
+internal static class BackendFailureChecks
+{
+    private static readonly CartFault[] Failures = [CartFault.Http500, CartFault.NetworkError];
+
+    public static async Task AddAsync(TargetSession session, RunContext run)
+    {
+        var sku = run.Sku;
+        await JudgeAsync(session, run, AddBackendFailure, (fault, label) => session.AddAsync(sku, label, fault), new HealthyBaseline(sku, 1, AddSuccess, AddNativeCart), []);
+    }
+
+    public static async Task UpdateAsync(TargetSession session, RunContext run)
+    {
+        var sku = run.Sku;
+        var setup = await session.AddAsync(sku, "update.backend-failure (setup: add)");
+        if (setup.Outcome != WidgetContract.Outcomes.Success)
+        {
+            run.Verdicts.Skip(UpdateBackendFailure, $"not proven: '{sku}' could not be put in the widget cart with a working backend ({setup.Describe()} got {setup.AnswerText}; see add.success)", [setup]);
+            return;
+        }
+
+        if (await session.NativeCartAsync($"after {setup.Label}") is { } native && NativeCartProbe.QuantityOf(native, sku) != 1)
+        {
+            run.Verdicts.Skip(UpdateBackendFailure, $"not proven: after the add the widget holds '{sku}' × 1 but the probe shows {NativeCartProbe.Describe(native)} (see add.native-cart)", [setup]);
+            return;
+        }
+
+        await JudgeAsync(session, run, UpdateBackendFailure, (fault, label) => session.SetQuantityAsync(sku, 2, label, fault), new HealthyBaseline(sku, 2, UpdateQuantity, UpdateQuantity), [setup]);
+    }
+
+    private static async Task JudgeAsync(
+        TargetSession session,
+        RunContext run,
+        string id,
+        Func<CartFault, string, Task<ObservedEvent>> change,
+        HealthyBaseline expected,
+        List<ObservedEvent> events)
+    {
+        var verdicts = run.Verdicts;
+        var slowMs = run.Settings.SlowBackendMs;
+        foreach (var fault in Failures)
+        {
+            var attempt = await change(fault, $"{id} ({CartFaultNames.Name(fault)})");
+            events.Add(attempt);
+            var when = CartFaultNames.Condition(fault, slowMs);
+            if (!attempt.Answered)
+            {
+                // Not answering is wrong whatever the backend did.
+                verdicts.Fail(id, $"{attempt.Describe()} {when}: expected callback(false), got {attempt.AnswerText}; {attempt.Timeline(run.Cart, run.PageUri)}", events);
+                return;
+            }
+
+            if (attempt.FaultedRequests == 0)
+            {
+                verdicts.Skip(id, $"not proven: no failure could be injected, because {NoCartRequest(attempt, run)}", events);
+                return;
+            }
+
+            if (attempt.Outcome == WidgetContract.Outcomes.Success)
+            {
+                verdicts.Fail(id, $"{attempt.Describe()} {when}: expected callback(false), got callback(true): the widget shows a change the native cart does not have; {attempt.Timeline(run.Cart, run.PageUri)}", events);
+                return;
+            }
+        }
+
+        var slow = await change(CartFault.Slow, $"{id} (slow)");
+        events.Add(slow);
+        var slowly = CartFaultNames.Condition(CartFault.Slow, slowMs);
+        var failuresHandled = $"{events[0].Describe()} was answered {string.Join(" and ", events.Where(e => e.Fault is CartFault.Http500 or CartFault.NetworkError).Select(e => e.AnswerText))} with the backend failing (HTTP 500, network error)";
+        if (slow.Outcome != WidgetContract.Outcomes.Success)
+        {
+            if (verdicts.HasFailed(expected.AnswerCheck))
+            {
+                // Wrong with a working backend too: that failure is the healthy check's, not this one's.
+                verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: {slow.Describe()} was answered {slow.AnswerText}, as with a working backend (see {expected.AnswerCheck})", events);
+                return;
+            }
+
+            verdicts.Fail(id, $"{slow.Describe()} {slowly}: expected callback(true) once the backend answered, got {slow.AnswerText}; {slow.Timeline(run.Cart, run.PageUri)}", events);
+            return;
+        }
+
+        var native = await session.NativeCartAsync($"after {slow.Label}");
+        if (native is not null && NativeCartProbe.QuantityOf(native, expected.Sku) != expected.Quantity)
+        {
+            var wrong = $"once its requests were done the probe shows {NativeCartProbe.Describe(native)} (expected '{expected.Sku}' × {expected.Quantity})";
+            if (verdicts.HasFailed(expected.NativeCheck))
+            {
+                verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: it answered callback(true) and {wrong}, as with a working backend (see {expected.NativeCheck})", events);
+            }
+            else
+            {
+                verdicts.Fail(id, $"{slow.Describe()} {slowly} answered callback(true), but {wrong}; {slow.Timeline(run.Cart, run.PageUri)}", events);
+            }
+
+            return;
+        }
+
+        var nativeNote = native is null ? " (native cart not read: no --cart-probe)" : $", the native cart then holding '{expected.Sku}' × {expected.Quantity}";
+        verdicts.Pass(id, $"{failuresHandled}, and callback(true) with a slow backend ({slowMs} ms late){nativeNote}", events);
+    }
+
+    /// <summary>
+    /// "no request matched --cart-api '**/api/cart/**' during #4 should-add-item-to-cart { … }; the
+    /// requests it made: GET /basket → 200" — or that it made none at all, and what that means.
+    /// </summary>
+    public static string NoCartRequest(ObservedEvent observed, RunContext run)
+    {
+        var seen = observed.Evidence.Requests.Count == 0
+            ? $"it made no request at all and answered {observed.AnswerText} without contacting any backend"
+            : $"the requests it made: {observed.Evidence.RequestsSeen(run.PageUri)}; set --cart-api to the URL pattern of your cart backend";
+        return $"no request matched --cart-api '{run.Cart.Glob}' during {observed.Label}; {seen}";
+    }
+
+    /// <summary>
+    /// What the native cart must hold after the slow change, and the checks that judge the same
+    /// kind of change with a working backend: when one of those failed, the slow half repeats
+    /// that failure and proves nothing of its own.
+    /// </summary>
+    private sealed record HealthyBaseline(string Sku, int Quantity, string AnswerCheck, string NativeCheck);
+}

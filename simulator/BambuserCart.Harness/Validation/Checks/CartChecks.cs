@@ -1,0 +1,145 @@
+using BambuserCart.Harness.Validation.Run;
+using BambuserCart.Simulator.Contract;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+
+namespace BambuserCart.Harness.Validation.Checks;
+
+/// <summary>
+/// add.success and add.native-cart on an empty cart, then update.quantity on the line the add
+/// made, on the first page: each step runs only when the one before left the widget and the
+/// native cart in the state it needs (otherwise its check says it was not proven, and why).
+/// </summary>
+internal static class CartChecks
+{
+    public static IReadOnlyList<string> Ids { get; } = [AddSuccess, AddNativeCart, UpdateQuantity];
+
+    /// <summary>The quantities update.quantity sets, from 1: the --sku needs this much stock.</summary>
+    public static IReadOnlyList<int> QuantitySteps { get; } = [4, 2];
+
+    public static async Task RunAsync(TargetSession session, RunContext run)
+    {
+        var verdicts = run.Verdicts;
+        var sku = run.Sku;
+        var add = await session.AddAsync(sku, "add.success");
+        var added = add.Outcome == WidgetContract.Outcomes.Success;
+        if (added)
+        {
+            verdicts.Pass(AddSuccess, $"{add.Describe()} answered callback(true)", [add]);
+        }
+        else
+        {
+            verdicts.Fail(AddSuccess, $"{add.Describe()}: expected callback(true), got {add.AnswerText}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+        }
+
+        var native = added ? await session.NativeCartAsync($"after {add.Label}") : null;
+        if (!run.HasProbe)
+        {
+            verdicts.Skip(AddNativeCart, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)", [add]);
+        }
+        else if (!added)
+        {
+            verdicts.Skip(AddNativeCart, "not proven: the add was not accepted (see add.success), so there is nothing to find in the native cart", [add]);
+        }
+        else if (NativeCartProbe.QuantityOf(native!, sku) >= 1)
+        {
+            verdicts.Pass(AddNativeCart, $"after callback(true) and the event's requests, the {NativeCartProbe.Describe(native!)} holds '{sku}'", [add]);
+        }
+        else
+        {
+            verdicts.Fail(AddNativeCart, $"{add.Describe()} answered callback(true) but, once its requests were done, the probe shows {NativeCartProbe.Describe(native!)}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+        }
+
+        if (!verdicts.Wanted(UpdateQuantity))
+        {
+            return;
+        }
+
+        if (!added)
+        {
+            verdicts.Skip(UpdateQuantity, $"not proven: '{sku}' is not in the widget cart (see add.success), so its quantity cannot change", [add]);
+            return;
+        }
+
+        if (native is not null && NativeCartProbe.QuantityOf(native, sku) != 1)
+        {
+            verdicts.Skip(UpdateQuantity, $"not proven: after the add the widget holds '{sku}' × 1 but the probe shows {NativeCartProbe.Describe(native)} (see add.native-cart), so a quantity change cannot be judged", [add]);
+            return;
+        }
+
+        await QuantityAsync(session, run, sku);
+    }
+
+    // 1 → 4 tells setting (4) from adding one (2), sending the change (3) and adding the quantity (5);
+    // 4 → 2 then tells setting from anything that only ever adds.
+    private static async Task QuantityAsync(TargetSession session, RunContext run, string sku)
+    {
+        var verdicts = run.Verdicts;
+        var changes = new List<ObservedEvent>();
+        var seen = new List<int>();
+        var current = 1;
+        foreach (var quantity in QuantitySteps)
+        {
+            var update = await session.SetQuantityAsync(sku, quantity, $"update.quantity {current} → {quantity}");
+            changes.Add(update);
+            if (update.Outcome != WidgetContract.Outcomes.Success)
+            {
+                var stock = update.Outcome == WidgetContract.Outcomes.OutOfStock ? $" (give a --sku with at least {QuantitySteps[0]} in stock)" : string.Empty;
+                verdicts.Fail(UpdateQuantity, $"{update.Describe()}: expected callback(true), got {update.AnswerText}{stock}; {update.Timeline(run.Cart, run.PageUri)}", changes);
+                return;
+            }
+
+            if (await session.NativeCartAsync($"after {update.Label}") is { } native)
+            {
+                var actual = NativeCartProbe.QuantityOf(native, sku);
+                seen.Add(actual);
+                if (actual != quantity)
+                {
+                    verdicts.Fail(UpdateQuantity, $"{update.Describe()} answered callback(true) but the native cart then holds '{sku}' × {actual}: {Interpret(current, quantity, actual)}; {update.Timeline(run.Cart, run.PageUri)}", changes);
+                    return;
+                }
+            }
+
+            current = quantity;
+        }
+
+        if (seen.Count == 0)
+        {
+            verdicts.Skip(UpdateQuantity, "not proven: 1 → 4 and 4 → 2 were both answered callback(true), but without --cart-probe the native quantity cannot be read", changes);
+        }
+        else
+        {
+            verdicts.Pass(UpdateQuantity, "1 → 4 and 4 → 2 were answered callback(true) and the native cart followed (× 4, then × 2): it sets the quantity", changes);
+        }
+    }
+
+    /// <summary>What a wrong native quantity says about the handler.</summary>
+    public static string Interpret(int previous, int quantity, int actual)
+    {
+        if (actual == previous)
+        {
+            return "the native quantity did not change";
+        }
+
+        if (actual == previous + 1)
+        {
+            return "it added one instead of setting the quantity";
+        }
+
+        if (actual == previous - 1)
+        {
+            return "it removed one instead of setting the quantity";
+        }
+
+        if (actual == previous + quantity)
+        {
+            return "it added the new quantity to the line instead of setting it";
+        }
+
+        if (actual == quantity - previous)
+        {
+            return "it set the line to the change (quantity − previousQuantity) instead of the quantity";
+        }
+
+        return actual == 0 ? "the line is gone" : $"expected × {quantity}";
+    }
+}

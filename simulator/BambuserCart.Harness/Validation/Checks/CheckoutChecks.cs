@@ -1,0 +1,77 @@
+using BambuserCart.Harness.Validation.Run;
+using BambuserCart.Simulator.Contract;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+using Navigations = BambuserCart.Simulator.Contract.WidgetContract.Navigations;
+
+namespace BambuserCart.Harness.Validation.Checks;
+
+/// <summary>checkout.navigation and checkout.same-origin: on a fresh page, one item in the cart, the shopper clicks Checkout.</summary>
+internal static class CheckoutChecks
+{
+    public static IReadOnlyList<string> Ids { get; } = [CheckoutNavigation, CheckoutSameOrigin];
+
+    private static readonly string[] PageProblems =
+    [
+        WidgetContract.Diagnostics.FloatAboveCrossOrigin,
+        WidgetContract.Diagnostics.FloatAboveFramingRefused,
+        WidgetContract.Diagnostics.FloatAboveTargetError,
+    ];
+
+    public static async Task RunAsync(TargetSession session, RunContext run)
+    {
+        var verdicts = run.Verdicts;
+        if (!(await session.StateAsync()).Handlers.Contains(WidgetContract.Events.GotoCheckout))
+        {
+            verdicts.SkipAll(Ids, "not proven: there is no goto-checkout handler, so no Checkout button (see checkout.handler)");
+            return;
+        }
+
+        var setup = await session.AddAsync(run.Sku, "checkout (setup: add)");
+        if (setup.Outcome != WidgetContract.Outcomes.Success)
+        {
+            verdicts.SkipAll(Ids, $"not proven: no item could be put in the widget cart ({setup.Describe()} got {setup.AnswerText}; see add.success), so there is no Checkout button");
+            return;
+        }
+
+        var (checkout, observed, tabStatus) = await session.CheckoutAsync("checkout");
+        var url = checkout.Url;
+        switch (checkout.Navigation)
+        {
+            case Navigations.Miniplayer:
+                verdicts.Pass(CheckoutNavigation, $"goto-checkout floated the call above {url}", [observed]);
+                await JudgeMiniplayerPageAsync(session, run, url, observed);
+                break;
+            case Navigations.NewTab when tabStatus is >= 200 and < 300:
+                verdicts.Pass(CheckoutNavigation, $"goto-checkout opened {url} in a new tab (HTTP {tabStatus}); the call stays in this one", [observed]);
+                verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
+                break;
+            case Navigations.NewTab:
+                verdicts.Fail(CheckoutNavigation, $"goto-checkout opened {url} in a new tab, but it answered {(tabStatus is { } status ? $"HTTP {status}" : "no HTTP status (it did not load)")}: the shopper lands on an error page", [observed]);
+                verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
+                break;
+            case Navigations.SameTab:
+                verdicts.Fail(CheckoutNavigation, $"goto-checkout navigated the current tab to {url}: the call would end; use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank')", [observed]);
+                verdicts.Skip(CheckoutSameOrigin, "not proven: checkout navigated the current tab (see checkout.navigation)", [observed]);
+                break;
+            default:
+                var threw = observed.Evidence.Marks.FirstOrDefault(m => m.Kind == "threw");
+                var why = threw is null ? string.Empty : $"; the handler threw {threw.Detail}";
+                verdicts.Fail(CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms{why}", [observed]);
+                verdicts.Skip(CheckoutSameOrigin, "not proven: no floatAbove happened (see checkout.navigation)", [observed]);
+                break;
+        }
+    }
+
+    private static async Task JudgeMiniplayerPageAsync(TargetSession session, RunContext run, string? url, ObservedEvent observed)
+    {
+        var problems = (await session.StateAsync()).Diagnostics.Where(d => PageProblems.Contains(d.Code)).Select(d => d.Detail ?? d.Code).ToList();
+        if (problems.Count == 0)
+        {
+            run.Verdicts.Pass(CheckoutSameOrigin, $"{url} is on the page's origin, allows framing and answered 2xx", [observed]);
+        }
+        else
+        {
+            run.Verdicts.Fail(CheckoutSameOrigin, string.Join("; ", problems), [observed]);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Validation.Run;
+using BambuserCart.Simulator.Contract;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+
+namespace BambuserCart.Harness.Validation.Checks;
+
+/// <summary>embed.ready-handler, embed.single-instance and the three *.handler checks, on the first page.</summary>
+internal static class EmbedChecks
+{
+    public static IReadOnlyList<string> Ids { get; } = [ReadyHandler, SingleInstance, AddHandler, UpdateHandler, CheckoutHandler];
+
+    /// <summary>False when the widget never started: no other check can run (page.no-errors still can).</summary>
+    public static async Task<bool> RunAsync(TargetSession session, RunContext run)
+    {
+        var verdicts = run.Verdicts;
+        if (await session.StartAsync() is { } notStarted)
+        {
+            verdicts.Fail(ReadyHandler, notStarted.Message + await LoadErrorsAsync(session));
+            verdicts.SkipAll(All.Select(c => c.Id).Where(id => id != PageNoErrors), "the widget never started (see embed.ready-handler)");
+            return false;
+        }
+
+        var state = await session.StateAsync();
+        var threw = state.Diagnostics.FirstOrDefault(d => d.Code == WidgetContract.Diagnostics.ReadyHandlerThrew);
+        var handlers = $"[{string.Join(", ", state.Handlers)}]";
+        if (state.Diagnostics.Any(d => d.Code == WidgetContract.Diagnostics.ReadyHandlerMissing))
+        {
+            verdicts.Fail(ReadyHandler, "onBambuserOneToOneReady was not defined when embed.js loaded; an instance appeared some other way, which the real widget would not do" + await LoadErrorsAsync(session));
+        }
+        else if (threw is not null)
+        {
+            verdicts.Fail(ReadyHandler, $"{threw.Detail}; whatever it would have set up after the error is missing (handlers registered: {handlers})");
+        }
+        else
+        {
+            verdicts.Pass(ReadyHandler, $"onBambuserOneToOneReady created an instance with orgId '{state.OrgId}'");
+        }
+
+        if (state.Instances == 1)
+        {
+            verdicts.Pass(SingleInstance, "exactly one BambuserOneToOneEmbed instance");
+        }
+        else
+        {
+            verdicts.Fail(SingleInstance, $"expected one BambuserOneToOneEmbed instance, found {state.Instances}: the real widget would draw {state.Instances} widgets");
+        }
+
+        HandlerCheck(verdicts, AddHandler, WidgetContract.Events.AddItem, state);
+        HandlerCheck(verdicts, UpdateHandler, WidgetContract.Events.UpdateItem, state);
+        HandlerCheck(verdicts, CheckoutHandler, WidgetContract.Events.GotoCheckout, state, "; the shopper never sees a Checkout button");
+        return true;
+    }
+
+    /// <summary>Tries --cart-probe once before any event, on the page as loaded.</summary>
+    /// <exception cref="ValidationInputException">It fails or gives the wrong shape: bad input (exit 2), not a verdict.</exception>
+    public static async Task CheckProbeAsync(TargetSession session) => await session.NativeCartAsync("before the first event, with an empty cart");
+
+    private static void HandlerCheck(Verdicts verdicts, string id, string eventName, WidgetState state, string consequence = "")
+    {
+        if (state.Handlers.Contains(eventName))
+        {
+            verdicts.Pass(id, $"'{eventName}' handler registered");
+        }
+        else
+        {
+            verdicts.Fail(id, $"expected a '{eventName}' handler, found handlers for [{string.Join(", ", state.Handlers)}]{consequence}");
+        }
+    }
+
+    // "; the page threw while loading: TypeError: … (at http://…/app.js:3:15)": the cause, when there is one.
+    private static async Task<string> LoadErrorsAsync(TargetSession session)
+    {
+        var errors = (await PageEvidenceReader.ReadAsync(session.Page)).ErrorsOutsideEvents.Select(e => e.Describe()).Distinct().ToList();
+        return errors.Count == 0 ? string.Empty : $"; the page threw while loading: {string.Join("; ", errors.Take(3))}";
+    }
+}

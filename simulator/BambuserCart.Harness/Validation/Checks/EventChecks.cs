@@ -1,0 +1,146 @@
+using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Validation.Run;
+using BambuserCart.Simulator.Contract;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+
+namespace BambuserCart.Harness.Validation.Checks;
+
+/// <summary>
+/// The checks judged over every event of the run, each from the event's own evidence:
+/// callback.once, callback.valid-value, callback.timely, callback.confirmed and handler.no-throw.
+/// A failure names each offending event with its timeline.
+/// </summary>
+internal static class EventChecks
+{
+    public static IReadOnlyList<string> Ids { get; } = [CallbackOnce, CallbackValidValue, CallbackTimely, CallbackConfirmed, HandlerNoThrow];
+
+    private const int MaxListed = 5;
+
+    public static void Judge(RunContext run)
+    {
+        var verdicts = run.Verdicts;
+        var events = run.Log.Events;
+        var cartEvents = events.Where(e => e.IsCartEvent && e.Outcome != WidgetContract.Outcomes.NoHandler).ToList();
+        if (cartEvents.Count == 0)
+        {
+            verdicts.SkipAll(Ids, "not proven: no cart event reached a handler (see add.handler and update.handler)");
+            return;
+        }
+
+        var count = $"{cartEvents.Count} cart events";
+        JudgeEach(run, CallbackOnce, cartEvents, e => e.Entry.CallbackCalls > 1 ? $"called back {e.Entry.CallbackCalls} times" : null, $"every callback was called once ({count})");
+        JudgeEach(run, CallbackValidValue, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Invalid ? $"answered {e.AnswerText}, which is not true, false or {{ success: false, reason: 'out-of-stock' }}" : null, $"every callback value was one of the three documented ones ({count})");
+        JudgeEach(run, CallbackTimely, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Timeout ? $"the callback never came{Explained(e)}" : null, $"every event was answered within {run.Settings.CallbackTimeoutMs} ms ({count})");
+        JudgeConfirmed(run, cartEvents);
+        // The errors are the evidence here: each names its message and where it was thrown.
+        JudgeEach(run, HandlerNoThrow, events.ToList(), Thrown, $"no handler threw and the page threw nothing while events were handled ({events.Count} events)", withTimeline: false);
+    }
+
+    private static void JudgeEach(RunContext run, string id, IReadOnlyList<ObservedEvent> events, Func<ObservedEvent, string?> problem, string passMessage, bool withTimeline = true)
+    {
+        var failures = events.Select(e => (Event: e, Problem: problem(e))).Where(x => x.Problem is not null).ToList();
+        if (failures.Count == 0)
+        {
+            run.Verdicts.Pass(id, passMessage, events);
+            return;
+        }
+
+        run.Verdicts.Fail(
+            id,
+            List(failures.Select(f => $"{f.Event.Label}: {f.Problem}{(withTimeline ? $"; {f.Event.Timeline(run.Cart, run.PageUri)}" : string.Empty)}")),
+            failures.Select(f => f.Event));
+    }
+
+    // Every callback(true) where true was the right answer (a working or slow backend, nothing to
+    // refuse) must rest on a cart request of its own event that had answered 2xx, with no cart
+    // change still in flight. A true under an injected failure, or for a SKU that must be
+    // refused, is the backend-failure or refusal check's failure and is not counted twice.
+    private static void JudgeConfirmed(RunContext run, IReadOnlyList<ObservedEvent> cartEvents)
+    {
+        var answeredTrue = cartEvents.Where(e => e.Outcome == WidgetContract.Outcomes.Success && e.SuccessExpected).ToList();
+        if (answeredTrue.Count == 0)
+        {
+            run.Verdicts.Skip(CallbackConfirmed, "not proven: no cart event was answered callback(true) (see add.success)", cartEvents);
+            return;
+        }
+
+        if (!run.CartApiKnown && !run.Log.Events.Any(e => e.Evidence.CartRequests(run.Cart).Count > 0))
+        {
+            var seen = answeredTrue.SelectMany(e => e.Evidence.Requests).Select(r => $"{r.Method} {EventEvidence.ShortUrl(r.Url, run.PageUri)}").Distinct().Take(MaxListed).ToList();
+            var what = seen.Count == 0 ? "and the handlers made no request at all while answering" : $"the requests made were {string.Join(", ", seen)}; set --cart-api to your cart backend's URL pattern";
+            run.Verdicts.Skip(CallbackConfirmed, $"not proven: no request matched --cart-api '{run.Cart.Glob}' during the whole run, so no callback(true) can be tied to a cart request; {what}", answeredTrue);
+            return;
+        }
+
+        JudgeEach(run, CallbackConfirmed, answeredTrue, e => Unconfirmed(e, run.Cart), $"every callback(true) came after its cart request had answered 2xx ({answeredTrue.Count} events)");
+    }
+
+    /// <summary>Why a callback(true) was not confirmed by the cart backend; null when it was.</summary>
+    public static string? Unconfirmed(ObservedEvent observed, CartApiPattern cart)
+    {
+        var answer = observed.Evidence.FirstAnswer;
+        if (observed.Evidence.EmitOrder == 0 || answer is null)
+        {
+            // Never a silent pass: without the page's evidence nothing is proven.
+            return "no evidence was recorded for this event (the page's evidence recorder is missing)";
+        }
+
+        var requests = observed.Evidence.CartRequests(cart);
+        if (requests.Count == 0)
+        {
+            return "callback(true) with no cart request at all: the native cart was never asked";
+        }
+
+        // Reads (GET) refresh a mini cart; only requests that can change the cart must be done —
+        // unless the backend changes the cart through reads, in which case they are all there is.
+        var changes = requests.Any(r => r.CanChange) ? requests.Where(r => r.CanChange).ToList() : requests.ToList();
+        var pending = changes.Where(r => r.Order < answer.Order && (r.EndOrder is null || r.EndOrder > answer.Order)).ToList();
+        if (pending.Count > 0)
+        {
+            return $"callback(true) came before the cart answered ({string.Join(", ", pending.Select(r => $"{r.Method} {r.Url}"))} still in flight)";
+        }
+
+        if (changes.Any(r => r.EndOrder < answer.Order && r.Succeeded))
+        {
+            return null;
+        }
+
+        var before = changes.Where(r => r.EndOrder < answer.Order).ToList();
+        return before.Count > 0
+            ? $"callback(true) although the cart request failed ({string.Join(", ", before.Select(r => $"{r.Method} {r.Url} → {r.Result}"))})"
+            : "callback(true) came before any cart request was sent";
+    }
+
+    // A handler that threw synchronously, returned a rejected promise, or made the page throw while its event was handled.
+    private static string? Thrown(ObservedEvent observed)
+    {
+        var problems = new List<string>();
+        if (observed.Outcome == WidgetContract.Outcomes.Threw || observed.Evidence.Marks.Any(m => m.Kind == "threw"))
+        {
+            var mark = observed.Evidence.Marks.FirstOrDefault(m => m.Kind == "threw");
+            problems.Add($"the handler threw {mark?.Detail ?? "an error"}");
+        }
+
+        foreach (var error in observed.Evidence.Errors.Where(e => !e.Opaque))
+        {
+            problems.Add($"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()}");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    // "; while it waited the page threw ReferenceError: … (at app.js:9:14)": what explains a timeout.
+    private static string Explained(ObservedEvent observed)
+    {
+        var errors = observed.Evidence.Errors.Where(e => !e.Opaque).Select(e => e.Describe()).ToList();
+        return errors.Count == 0 ? string.Empty : $"; while it waited the page threw {string.Join("; ", errors.Take(2))}";
+    }
+
+    private static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= MaxListed
+            ? string.Join(" | ", all)
+            : string.Join(" | ", all.Take(MaxListed)) + $" | … and {all.Count - MaxListed} more";
+    }
+}

@@ -1,0 +1,49 @@
+using BambuserCart.Harness.Validation.Run;
+using BambuserCart.Simulator.Contract;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+
+namespace BambuserCart.Harness.Validation.Checks;
+
+/// <summary>add.out-of-stock and add.unknown-sku: adds the native cart must refuse, each on a fresh page.</summary>
+internal static class RefusalChecks
+{
+    public static async Task OutOfStockAsync(TargetSession session, RunContext run)
+    {
+        if (run.Settings.OutOfStockSku is not { } sku)
+        {
+            run.Verdicts.Skip(AddOutOfStock, "not proven: no out-of-stock SKU; pass --out-of-stock-sku");
+            return;
+        }
+
+        var add = await session.AddRefusedAsync(sku, "add.out-of-stock");
+        if (add.Outcome == WidgetContract.Outcomes.OutOfStock)
+        {
+            run.Verdicts.Pass(AddOutOfStock, $"out-of-stock '{sku}' was answered {{ success: false, reason: 'out-of-stock' }}", [add]);
+        }
+        else
+        {
+            run.Verdicts.Fail(AddOutOfStock, $"{add.Describe()} (out of stock): expected callback({{ success: false, reason: 'out-of-stock' }}), got {add.AnswerText}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+        }
+    }
+
+    public static async Task UnknownSkuAsync(TargetSession session, RunContext run)
+    {
+        var sku = run.Settings.UnknownSkuOrDefault;
+        var add = await session.AddRefusedAsync(sku, "add.unknown-sku");
+        switch (add.Outcome)
+        {
+            case WidgetContract.Outcomes.Failure or WidgetContract.Outcomes.OutOfStock:
+                run.Verdicts.Pass(AddUnknownSku, $"'{sku}', which the shop does not sell, was answered {add.AnswerText}", [add]);
+                break;
+            case WidgetContract.Outcomes.NoHandler:
+                run.Verdicts.Skip(AddUnknownSku, "not proven: there is no should-add-item-to-cart handler (see add.handler)", [add]);
+                break;
+            case WidgetContract.Outcomes.Success:
+                run.Verdicts.Fail(AddUnknownSku, $"{add.Describe()}: '{sku}' is not sold by the shop, yet the add was answered callback(true), so the widget shows a product the native cart does not hold; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+                break;
+            default:
+                run.Verdicts.Fail(AddUnknownSku, $"{add.Describe()} ('{sku}' is not sold by the shop): expected callback(false), got {add.AnswerText}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+                break;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Evidence;
+using BambuserCart.Simulator.Contract;
+
+namespace BambuserCart.Harness.Validation;
+
+/// <summary>
+/// One event the fake emitted during a validation, numbered across the whole run, with the
+/// evidence of what the page did while it was handled and the backend condition it ran under.
+/// </summary>
+/// <param name="Number">1-based, across every fresh page of the run: what reports link checks to.</param>
+/// <param name="Step">What the run was doing: "add.success", "update.quantity 1 → 3", "add.backend-failure (HTTP 500)"…</param>
+public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, EventEvidence Evidence)
+{
+    /// <summary>The fresh page of the run it happened on ("embed and add", "update.remove"…).</summary>
+    public string Page { get; init; } = string.Empty;
+
+    /// <summary>The backend condition the event ran under; <see cref="CartFault.None"/> for a healthy backend.</summary>
+    public CartFault Fault { get; init; }
+
+    /// <summary>How many requests met <see cref="Fault"/>.</summary>
+    public int FaultedRequests { get; init; }
+
+    /// <summary>
+    /// The run expected the native cart to refuse this change (an out-of-stock or unknown SKU):
+    /// a callback(true) here is its check's failure, not an unconfirmed success.
+    /// </summary>
+    public bool RefusalExpected { get; init; }
+
+    /// <summary>The handler should end in callback(true): a working or slow backend, nothing to refuse.</summary>
+    public bool SuccessExpected => !RefusalExpected && Fault is CartFault.None or CartFault.Slow;
+
+    public string Event => Entry.Event;
+
+    public string? Outcome => Entry.Outcome;
+
+    public bool IsCartEvent => Event is WidgetContract.Events.AddItem or WidgetContract.Events.UpdateItem;
+
+    /// <summary>A handler called back (with any value) before the timeout.</summary>
+    public bool Answered => Outcome is not (null or WidgetContract.Outcomes.Timeout or WidgetContract.Outcomes.Threw or WidgetContract.Outcomes.NoHandler);
+
+    /// <summary>"#3 should-update-item-in-cart { sku: 'A', quantity: 3, previousQuantity: 1 }".</summary>
+    public string Label => $"#{Number} {Describe()}";
+
+    /// <summary>The event and its payload, as the merchant's handler received it.</summary>
+    public string Describe()
+    {
+        var payload = Entry.Payload;
+        if (payload.ValueKind != JsonValueKind.Object || Event == WidgetContract.Events.GotoCheckout)
+        {
+            return Event;
+        }
+
+        var parts = new List<string>();
+        foreach (var property in payload.EnumerateObject())
+        {
+            parts.Add(property.Value.ValueKind == JsonValueKind.String ? $"{property.Name}: '{property.Value.GetString()}'" : $"{property.Name}: {property.Value.GetRawText()}");
+        }
+
+        return $"{Event} {{ {string.Join(", ", parts)} }}";
+    }
+
+    /// <summary>"callback(true)", "no callback within the timeout", "the handler threw"…</summary>
+    public string AnswerText => Answers.Describe(Outcome, Entry.Value);
+
+    /// <summary>The event's timeline with the cart requests (or all requests when none matched).</summary>
+    public string Timeline(CartApiPattern cart, Uri? page) =>
+        Evidence.Timeline(Evidence.CartRequests(cart).Count > 0 ? cart : null, page);
+}
+
+/// <summary>The fault names reports and scenario files use.</summary>
+public static class CartFaultNames
+{
+    public static string? Name(CartFault fault) => fault switch
+    {
+        CartFault.Http500 => "http-500",
+        CartFault.NetworkError => "network-error",
+        CartFault.Slow => "slow",
+        _ => null,
+    };
+
+    /// <summary>"with the cart backend answering HTTP 500"…</summary>
+    public static string Condition(CartFault fault, int slowMs) => fault switch
+    {
+        CartFault.Http500 => "with the cart backend answering HTTP 500",
+        CartFault.NetworkError => "with the cart backend unreachable (network error)",
+        CartFault.Slow => $"with a slow cart backend (every answer {slowMs} ms late)",
+        _ => "with a working cart backend",
+    };
+}
+
+/// <summary>What a handler answered, in the merchant's words.</summary>
+public static class Answers
+{
+    public static string Describe(string? outcome, JsonElement? value) => outcome switch
+    {
+        WidgetContract.Outcomes.Timeout => "no callback within the timeout",
+        WidgetContract.Outcomes.Threw => "the handler threw",
+        WidgetContract.Outcomes.NoHandler => "no handler",
+        null => "nothing yet",
+        _ => $"callback({(value is { } v && v.ValueKind != JsonValueKind.Undefined ? v.GetRawText() : "undefined")})",
+    };
+
+    public static string Describe(CartOutcome outcome) => Describe(outcome.Outcome, outcome.Value);
+}

@@ -1,0 +1,33 @@
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Evidence;
+
+namespace BambuserCart.Harness.Validation.Run;
+
+/// <summary>What every part of one validation run shares: where to open fresh pages, the options, the verdicts so far and the log.</summary>
+internal sealed record RunContext(
+    BrowserSession Browser,
+    string EmbedScript,
+    IReadOnlyList<string> AllowedHosts,
+    string PageUrl,
+    ValidationSettings Settings,
+    Verdicts Verdicts,
+    RunLog Log)
+{
+    /// <summary>
+    /// The cart API pattern is known to be right (the sample backend with the default glob): a
+    /// callback(true) without a request to it is then a failure, not a sign of a wrong pattern.
+    /// </summary>
+    public bool CartApiKnown { get; init; }
+
+    public CartApiPattern Cart { get; } = new(Settings.CartApiGlob);
+
+    public Uri PageUri { get; } = new(PageUrl);
+
+    /// <summary>The SKU added, updated and removed.</summary>
+    public string Sku => Settings.Skus[0];
+
+    public bool HasProbe => Settings.CartProbe is not null;
+
+    /// <summary>How long an event may keep the page busy after it was answered before the run moves on.</summary>
+    public TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, Settings.CallbackTimeoutMs));
+}

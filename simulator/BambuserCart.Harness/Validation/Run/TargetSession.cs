@@ -1,0 +1,263 @@
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Validation.Checks;
+using BambuserCart.Simulator.Contract;
+using Microsoft.Playwright;
+
+namespace BambuserCart.Harness.Validation.Run;
+
+/// <summary>
+/// One fresh page of the target in a fresh browser context (empty widget cart, new cookies, so a
+/// new native cart): a check family starts from here, so nothing an earlier family did can mask or
+/// cascade into it. Every agent action waits until the event's consequences are over (its requests
+/// answered) and comes back as an <see cref="ObservedEvent"/> with the evidence.
+/// </summary>
+internal sealed class TargetSession : IAsyncDisposable
+{
+    private readonly OfflineContext offline;
+    private readonly CartFaults faults;
+    private readonly RunContext run;
+    private readonly int failuresAtStart;
+    private bool closed;
+
+    private TargetSession(string name, OfflineContext offline, CartFaults faults, IPage page, RunContext run)
+    {
+        Name = name;
+        this.offline = offline;
+        this.faults = faults;
+        this.run = run;
+        Page = page;
+        Widget = new WidgetDriver(page);
+        failuresAtStart = run.Verdicts.Failures;
+    }
+
+    /// <summary>The family this page serves ("add", "update.remove"…), for reports.</summary>
+    public string Name { get; }
+
+    public IPage Page { get; }
+
+    public WidgetDriver Widget { get; }
+
+    /// <exception cref="ValidationInputException">The target cannot be loaded.</exception>
+    public static async Task<TargetSession> OpenAsync(RunContext run, string name)
+    {
+        var offline = await run.Browser.NewContextAsync(run.EmbedScript, run.AllowedHosts);
+        try
+        {
+            if (run.Settings.RecordTrace)
+            {
+                await offline.Context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true, Sources = false });
+            }
+
+            var faults = await CartFaults.InstallAsync(
+                offline.Context,
+                run.Cart,
+                TimeSpan.FromMilliseconds(run.Settings.CartLatencyMs),
+                TimeSpan.FromMilliseconds(run.Settings.SlowBackendMs));
+            var page = await offline.Context.NewPageAsync();
+            var session = new TargetSession(name, offline, faults, page, run);
+            await TargetPage.OpenAsync(page, run.PageUrl);
+            return session;
+        }
+        catch (TargetUnreachableException ex)
+        {
+            await offline.DisposeAsync();
+            throw new ValidationInputException($"TARGET: {ex.Message}", ex);
+        }
+        catch
+        {
+            await offline.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the widget and sets the run's callback timeout; the reason when it never started.</summary>
+    public async Task<SimulatorException?> StartAsync()
+    {
+        try
+        {
+            await Widget.ReadyAsync();
+            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs);
+            return null;
+        }
+        catch (SimulatorException ex)
+        {
+            return ex;
+        }
+    }
+
+    public Task<ObservedEvent> AddAsync(string sku, string step, CartFault fault = CartFault.None) =>
+        ActAsync(step, fault, () => Widget.AddToCartAsync(sku));
+
+    /// <summary>Adds a SKU the native cart must refuse (out of stock, unknown).</summary>
+    public Task<ObservedEvent> AddRefusedAsync(string sku, string step) =>
+        ActAsync(step, CartFault.None, () => Widget.AddToCartAsync(sku), refusalExpected: true);
+
+    public Task<ObservedEvent> SetQuantityAsync(string sku, int quantity, string step, CartFault fault = CartFault.None) =>
+        ActAsync(step, fault, () => Widget.SetQuantityAsync(sku, quantity));
+
+    public Task<ObservedEvent> RemoveAsync(string sku, string step, CartFault fault = CartFault.None) =>
+        ActAsync(step, fault, () => Widget.RemoveFromCartAsync(sku));
+
+    /// <summary>Clicks Checkout; for a new tab, also the HTTP status its page answered (then closes it).</summary>
+    public async Task<(CheckoutResult Result, ObservedEvent Event, int? TabStatus)> CheckoutAsync(string step)
+    {
+        var result = await Widget.CheckoutAsync();
+        if (result.Navigation == WidgetContract.Navigations.SameTab)
+        {
+            // This page has gone, and the fake's trace and the evidence with it.
+            var gone = new TraceEntry(0, WidgetContract.Events.GotoCheckout, "checkout", result.Payload, result.Navigation, null, 0, null);
+            return (result, run.Log.Add(number => new ObservedEvent(number, step, gone, EventEvidence.None) { Page = Name }), null);
+        }
+
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
+        int? tabStatus = null;
+        if (result.NewTab is { } tab)
+        {
+            tabStatus = await NavigationStatusAsync(tab);
+            await tab.CloseAsync();
+        }
+
+        var entry = (await Widget.TraceAsync()).Last(e => e.Event == WidgetContract.Events.GotoCheckout);
+        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(entry.Seq, busy);
+        return (result, run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name }), tabStatus);
+    }
+
+    /// <summary>The native cart through --cart-probe; null when there is no probe.</summary>
+    /// <exception cref="ValidationInputException">The probe failed or gave the wrong shape: it is bad input, not a verdict.</exception>
+    public async Task<IReadOnlyList<(string Sku, int Quantity)>?> NativeCartAsync(string when)
+    {
+        if (run.Settings.CartProbe is not { } probe)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await NativeCartProbe.ReadAsync(Page, probe);
+        }
+        catch (SimulatorException ex)
+        {
+            throw new ValidationInputException($"--cart-probe: {ex.Message} (read {when} at {run.PageUrl})", ex);
+        }
+    }
+
+    public Task<WidgetState> StateAsync() => Widget.StateAsync();
+
+    /// <summary>
+    /// Collects what the page holds for the run (errors outside events, diagnostics, GTM pushes,
+    /// blocked requests), keeps a screenshot and the Playwright trace when a check failed here,
+    /// and closes the context.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (closed)
+        {
+            return;
+        }
+
+        closed = true;
+        try
+        {
+            await CollectAsync();
+        }
+        finally
+        {
+            await offline.DisposeAsync();
+        }
+    }
+
+    private async Task<ObservedEvent> ActAsync(string step, CartFault fault, Func<Task<CartOutcome>> action, bool refusalExpected = false)
+    {
+        CartOutcome outcome;
+        string? busy;
+        int faulted;
+        // The fault stays on until the event is over: a request sent after the answer meets it too.
+        faults.Switch(fault);
+        try
+        {
+            outcome = await action();
+            busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
+            faulted = faults.Faulted;
+        }
+        finally
+        {
+            faults.Switch(CartFault.None);
+        }
+
+        var entry = (await Widget.TraceAsync()).Last(e => e.Seq == outcome.Seq);
+        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy);
+        return run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name, Fault = fault, FaultedRequests = faulted, RefusalExpected = refusalExpected });
+    }
+
+    private async Task CollectAsync()
+    {
+        var failedHere = run.Verdicts.Failures > failuresAtStart;
+        if (!Page.IsClosed)
+        {
+            var evidence = await PageEvidenceReader.ReadAsync(Page);
+            foreach (var error in evidence.Errors.Where(e => e.Seq is null || e.Opaque))
+            {
+                run.Log.AddPageError(Name, error);
+            }
+
+            try
+            {
+                run.Log.AddDiagnostics((await Widget.StateAsync()).Diagnostics);
+            }
+            catch (SimulatorException)
+            {
+                // No widget on this page (it never started, or the page navigated): nothing to add.
+            }
+
+            foreach (var push in await TrackingCheck.ReadPushesAsync(Page))
+            {
+                run.Log.Pushes.Add(push);
+            }
+
+            if (run.Log.Screenshot is null || (failedHere && !run.Log.ScreenshotShowsFailure))
+            {
+                if (await ScreenshotAsync() is { } png)
+                {
+                    run.Log.KeepScreenshot(png, failedHere);
+                }
+            }
+        }
+
+        run.Log.AddBlocked(offline.BlockedRequests);
+        if (run.Settings.RecordTrace)
+        {
+            // Kept for now: a check judged over every event, at the end, may still fail on this page's.
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bambuser-cart-trace-{Guid.NewGuid():N}.zip");
+            await offline.Context.Tracing.StopAsync(new TracingStopOptions { Path = path });
+            run.Log.AddTrace(new SessionTrace(Name, path), failedHere);
+        }
+    }
+
+    private async Task<byte[]?> ScreenshotAsync()
+    {
+        try
+        {
+            return await Page.ScreenshotAsync(new PageScreenshotOptions { Timeout = 5_000 });
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // The page may be navigating (same-tab checkout); a report without a picture is still a report.
+            return null;
+        }
+    }
+
+    // The status the tab's document was answered with (Navigation Timing), null when unknown.
+    private static async Task<int?> NavigationStatusAsync(IPage tab)
+    {
+        try
+        {
+            return await tab.EvaluateAsync<int?>("() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.responseStatus ? n.responseStatus : null; }");
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Validation.Checks;
+using static BambuserCart.Harness.Validation.CheckCatalog;
+
+namespace BambuserCart.Harness.Validation.Run;
+
+/// <summary>
+/// One validation: the first page proves the embed and plays add → quantity change; every other
+/// check family then gets a fresh page (fresh context: empty widget cart, new native cart), so one
+/// family's failure cannot mask or cascade into another's. Only the families the selected checks
+/// need are played. The checks over every event (callbacks, errors, tracking) come last.
+/// </summary>
+internal sealed class ValidationRun
+{
+    private static readonly IReadOnlyList<CheckFamily> FreshPageFamilies =
+    [
+        new(UpdateRemove, [UpdateRemove], RemoveCheck.RunAsync),
+        new(AddOutOfStock, [AddOutOfStock], RefusalChecks.OutOfStockAsync),
+        new(AddUnknownSku, [AddUnknownSku], RefusalChecks.UnknownSkuAsync),
+        new(AddBackendFailure, [AddBackendFailure], BackendFailureChecks.AddAsync),
+        new(UpdateBackendFailure, [UpdateBackendFailure], BackendFailureChecks.UpdateAsync),
+        new("checkout", CheckoutChecks.Ids, CheckoutChecks.RunAsync, MakesCartEvents: false),
+    ];
+
+    /// <summary>Judged over every event of the run: any family with cart events feeds them.</summary>
+    private static readonly IReadOnlyList<string> AcrossEvents = [.. EventChecks.Ids, PageNoErrors, TrackingAffiliation];
+
+    private readonly RunContext run;
+    private readonly ValidationTarget target;
+
+    public ValidationRun(RunContext run, ValidationTarget target)
+    {
+        this.run = run;
+        this.target = target;
+    }
+
+    public async Task<ValidationReport> ExecuteAsync()
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        string? orgId = null;
+        bool widgetStarted;
+        await using (var first = await TargetSession.OpenAsync(run, "embed and add"))
+        {
+            widgetStarted = await EmbedChecks.RunAsync(first, run);
+            if (widgetStarted)
+            {
+                orgId = (await first.StateAsync()).OrgId;
+                await EmbedChecks.CheckProbeAsync(first);
+                if (Needed(CartChecks.Ids, makesCartEvents: true))
+                {
+                    await GuardedAsync(first, CartChecks.Ids, CartChecks.RunAsync);
+                }
+            }
+        }
+
+        if (widgetStarted)
+        {
+            foreach (var family in FreshPageFamilies.Where(f => Needed(f.Checks, f.MakesCartEvents)))
+            {
+                await using var session = await TargetSession.OpenAsync(run, family.Name);
+                if (await session.StartAsync() is { } notStarted)
+                {
+                    run.Verdicts.SkipAll(family.Checks, $"not proven: the widget did not start on a fresh page: {notStarted.Message}");
+                    continue;
+                }
+
+                await GuardedAsync(session, family.Checks, family.RunAsync);
+            }
+
+            EventChecks.Judge(run);
+            TrackingCheck.Judge(run, orgId);
+        }
+
+        PageErrorsCheck.Judge(run);
+        var log = run.Log;
+        log.KeepFailureTraces(run.Verdicts.Results.Where(c => c.FailsRun));
+        return new ValidationReport(target, run.PageUrl, run.Verdicts.Results)
+        {
+            Started = started,
+            Duration = clock.Elapsed,
+            Events = log.Events,
+            PageErrors = [.. log.PageErrors.Select(e => new PageError(e.Session, e.Error.Kind, e.Error.Message, e.Error.Source))],
+            Diagnostics = log.Diagnostics,
+            Screenshot = log.Screenshot,
+            Traces = log.Traces,
+            BlockedRequests = log.BlockedRequests,
+            Strict = run.Settings.Strict,
+            CartApi = run.Cart.Glob,
+        };
+    }
+
+    private bool Needed(IEnumerable<string> checks, bool makesCartEvents) =>
+        run.Verdicts.AnyWanted(checks) || (makesCartEvents && run.Verdicts.AnyWanted(AcrossEvents));
+
+    // A page can break the harness's hold on the widget (it replaced window.bambuserSimulator, say):
+    // that family proves nothing, and says so, and the run goes on.
+    private async Task GuardedAsync(TargetSession session, IReadOnlyList<string> checks, Func<TargetSession, RunContext, Task> family)
+    {
+        try
+        {
+            await family(session, run);
+        }
+        catch (SimulatorException ex)
+        {
+            run.Verdicts.SkipAll(checks, $"not proven: the harness could not drive the widget on this page: {ex.Message}");
+        }
+    }
+
+    /// <param name="Name">The fresh page's name in reports (its first check id, or "checkout").</param>
+    private sealed record CheckFamily(string Name, IReadOnlyList<string> Checks, Func<TargetSession, RunContext, Task> RunAsync, bool MakesCartEvents = true);
+}

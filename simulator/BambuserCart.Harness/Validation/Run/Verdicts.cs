@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace BambuserCart.Harness.Validation.Run;
+
+/// <summary>
+/// The checks decided so far: each selected check is decided once, reported as soon as it is,
+/// and linked to the events that decided it. Unselected checks are never recorded.
+/// </summary>
+internal sealed class Verdicts
+{
+    private readonly ValidationSettings settings;
+    private readonly IProgress<CheckResult>? progress;
+    private readonly CancellationToken cancellation;
+    private readonly Dictionary<string, CheckResult> decided = new(StringComparer.Ordinal);
+
+    public Verdicts(ValidationSettings settings, IProgress<CheckResult>? progress, CancellationToken cancellation)
+    {
+        this.settings = settings;
+        this.progress = progress;
+        this.cancellation = cancellation;
+    }
+
+    /// <summary>The decided checks, in catalogue order.</summary>
+    public IReadOnlyList<CheckResult> Results => [.. decided.Values.OrderBy(r => CheckCatalog.IndexOf(r.Id))];
+
+    public int Failures => decided.Values.Count(r => r.Status == CheckStatus.Failed);
+
+    public bool Wanted(string id) => settings.Selected(id) && !decided.ContainsKey(id);
+
+    /// <summary>The check was judged and failed in this run.</summary>
+    public bool HasFailed(string id) => decided.TryGetValue(id, out var result) && result.Status == CheckStatus.Failed;
+
+    public bool AnyWanted(IEnumerable<string> ids) => ids.Any(Wanted);
+
+    public void Pass(string id, string message, IEnumerable<ObservedEvent>? events = null, JsonObject? evidence = null) =>
+        Record(id, CheckStatus.Passed, message, events, evidence);
+
+    public void Fail(string id, string message, IEnumerable<ObservedEvent>? events = null, JsonObject? evidence = null) =>
+        Record(id, CheckStatus.Failed, message, events, evidence);
+
+    /// <summary>Not proven either way; <paramref name="reason"/> says why and what would prove it.</summary>
+    public void Skip(string id, string reason, IEnumerable<ObservedEvent>? events = null) =>
+        Record(id, CheckStatus.Skipped, reason, events, null);
+
+    /// <summary>Skips every selected, undecided check of <paramref name="ids"/>.</summary>
+    public void SkipAll(IEnumerable<string> ids, string reason)
+    {
+        foreach (var id in ids.Where(Wanted).ToList())
+        {
+            Skip(id, reason);
+        }
+    }
+
+    private void Record(string id, CheckStatus status, string message, IEnumerable<ObservedEvent>? events, JsonObject? evidence)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        if (!Wanted(id))
+        {
+            return;
+        }
+
+        var result = new CheckResult(CheckCatalog.Get(id), status, message)
+        {
+            Evidence = evidence ?? [],
+            Events = (events ?? []).Select(e => e.Number).Distinct().Order().ToList(),
+        };
+        decided[id] = result;
+        progress?.Report(result);
+    }
+}

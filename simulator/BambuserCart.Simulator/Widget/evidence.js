@@ -1,0 +1,342 @@
+// BambuserCart's evidence recorder. The harness installs it in every page under test before any
+// page script runs (a Playwright init script), so that a verdict rests on what the page did, not
+// on what its end state happened to be when it was looked at:
+//
+//  - every fetch and XMLHttpRequest: method, URL, a body excerpt, when it started and answered,
+//    its status or network error, and an excerpt of the answer;
+//  - uncaught errors and unhandled promise rejections, with the script location that threw;
+//  - console.error lines;
+//  - marks from the fake embed: an event was emitted, its callback was called, checkout navigated.
+//
+// Everything gets a number from one counter (`order`) as well as a time, so "the callback came
+// before the cart request answered" is decided by the order things happened in this page, never by
+// how fast the backend or the machine was. Records made while an event's window is open carry its
+// `seq`: that is how each request or error is attributed to the event it belongs to.
+//
+// `quiet()` tells the harness when the event's consequences are over: no request started in its
+// window is still in flight, and no short timer scheduled from its handling is pending (a merchant
+// who answers first and sends the cart request from a debounce timer is still waited for).
+(function () {
+  'use strict';
+
+  if (window.__bambuserCartEvidence) return;
+
+  const MAX_RECORDS = 5000;
+  const EXCERPT = 300;
+  // Timers are followed only when they are short and a few generations deep, so a page's own
+  // pollers cannot keep an event open forever (the harness bounds the wait as well).
+  const TIMER_LIMIT_MS = 1000;
+  const TIMER_MAX_DEPTH = 3;
+  // quiet() must see the page idle on this many consecutive polls (animation frames).
+  const QUIET_POLLS = 2;
+
+  const nativeFetch = window.fetch;
+  const nativeSetTimeout = window.setTimeout;
+  const nativeClearTimeout = window.clearTimeout;
+  const nativeConsoleError = console.error;
+
+  let order = 0;
+  let openSeq = 0;
+  let harnessDepth = 0;
+  let dropped = 0;
+  let nextRequestId = 0;
+  let quietPolls = 0;
+  // The depth of the timer whose callback is running now; 0 outside any timer callback.
+  let runningTimerDepth = 0;
+  const trackedTimers = new Set();
+
+  const requests = [];
+  const errors = [];
+  const consoleLines = [];
+  const marks = [];
+
+  const now = () => Math.round(performance.now() * 10) / 10;
+
+  function keep(list, record) {
+    if (requests.length + errors.length + consoleLines.length + marks.length >= MAX_RECORDS) {
+      dropped += 1;
+      return record;
+    }
+    list.push(record);
+    return record;
+  }
+
+  function stamp(record) {
+    record.order = ++order;
+    record.at = now();
+    record.seq = openSeq || null;
+    return record;
+  }
+
+  function excerpt(text) {
+    if (text == null) return null;
+    const value = String(text);
+    return value.length > EXCERPT ? `${value.slice(0, EXCERPT)}…` : value;
+  }
+
+  function bodyText(body) {
+    if (body == null) return null;
+    if (typeof body === 'string') return body;
+    if (body instanceof URLSearchParams) return body.toString();
+    if (typeof FormData !== 'undefined' && body instanceof FormData) {
+      return [...body.entries()].map(([key, value]) => `${key}=${typeof value === 'string' ? value : '[file]'}`).join('&');
+    }
+    if (typeof Blob !== 'undefined' && body instanceof Blob) return `[binary ${body.size} bytes]`;
+    if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return `[binary ${body.byteLength} bytes]`;
+    return String(body);
+  }
+
+  function describe(value) {
+    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    if (value === undefined) return 'undefined';
+    if (typeof value === 'string') return value;
+    try { return JSON.stringify(value); } catch (_) { return String(value); }
+  }
+
+  // The first frame of a stack that points into a page script (not this recorder, not the fake
+  // embed, which the harness serves at Bambuser's address): "http://127.0.0.1:5080/app.js:12:7".
+  function sourceOf(error) {
+    const stack = error && typeof error.stack === 'string' ? error.stack : '';
+    for (const line of stack.split('\n')) {
+      const match = /(https?:\/\/[^\s()]+):(\d+):(\d+)/.exec(line);
+      if (match && !match[1].includes('one-to-one.bambuser.com')) return `${match[1]}:${match[2]}:${match[3]}`;
+    }
+    return null;
+  }
+
+  function resolveUrl(url) {
+    try { return new URL(String(url), location.href).href; } catch (_) { return String(url); }
+  }
+
+  // ---- Requests ------------------------------------------------------------------------------
+
+  function startRequest(via, method, url, body) {
+    quietPolls = 0;
+    return keep(requests, stamp({
+      id: ++nextRequestId,
+      via,
+      method: String(method || 'GET').toUpperCase(),
+      url: resolveUrl(url),
+      body: excerpt(bodyText(body)),
+      byHarness: harnessDepth > 0,
+      endAt: null,
+      endOrder: null,
+      status: null,
+      error: null,
+      response: null,
+      done: false,
+    }));
+  }
+
+  // The answer arrived (status known, or the request failed): recorded before any page code sees it.
+  function answerRequest(record, status, error) {
+    if (record.endOrder !== null) return;
+    record.endOrder = ++order;
+    record.endAt = now();
+    record.status = status;
+    record.error = error;
+  }
+
+  function finishRequest(record) {
+    record.done = true;
+    quietPolls = 0;
+  }
+
+  if (typeof nativeFetch === 'function') {
+    const trackedFetch = function fetch(input, init) {
+      let method = 'GET';
+      let url = '';
+      let body = null;
+      try {
+        if (typeof Request !== 'undefined' && input instanceof Request) {
+          method = input.method;
+          url = input.url;
+        } else {
+          url = String(input);
+        }
+        if (init && init.method) method = init.method;
+        if (init && init.body != null) body = init.body;
+      } catch (_) {
+        // An argument the browser will refuse anyway; record what we have.
+      }
+      const record = startRequest('fetch', method, url, body);
+      let pending;
+      try {
+        pending = nativeFetch.apply(window, arguments);
+      } catch (error) {
+        answerRequest(record, null, describe(error));
+        finishRequest(record);
+        throw error;
+      }
+      return pending.then((response) => {
+        answerRequest(record, response.status, null);
+        try {
+          // A copy of the body: 'done' means the whole answer arrived, and the excerpt shows it.
+          response.clone().text().then(
+            (text) => { record.response = excerpt(text); finishRequest(record); },
+            () => finishRequest(record));
+        } catch (_) {
+          finishRequest(record);
+        }
+        return response;
+      }, (error) => {
+        answerRequest(record, null, describe(error));
+        finishRequest(record);
+        throw error;
+      });
+    };
+    window.fetch = trackedFetch;
+  }
+
+  const NativeXhr = window.XMLHttpRequest;
+  if (typeof NativeXhr === 'function') {
+    const open = NativeXhr.prototype.open;
+    const send = NativeXhr.prototype.send;
+    // A subclass, so that this listener is registered before any of the page's own: the answer is
+    // recorded before a readystatechange or load handler can call back.
+    class XMLHttpRequest extends NativeXhr {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('readystatechange', () => {
+          const record = this.__bambuserCartRecord;
+          if (!record || this.readyState !== 4) return;
+          answerRequest(record, this.status || null, this.status ? null : 'network error');
+          try {
+            if (this.responseType === '' || this.responseType === 'text') record.response = excerpt(this.responseText);
+          } catch (_) {
+            // Some response types cannot be read as text.
+          }
+          finishRequest(record);
+        });
+        this.addEventListener('abort', () => {
+          const record = this.__bambuserCartRecord;
+          if (record && !record.done) {
+            answerRequest(record, null, 'aborted');
+            finishRequest(record);
+          }
+        });
+      }
+    }
+    NativeXhr.prototype.open = function (method, url) {
+      this.__bambuserCartRequest = { method, url };
+      return open.apply(this, arguments);
+    };
+    NativeXhr.prototype.send = function (body) {
+      const target = this.__bambuserCartRequest;
+      if (target) this.__bambuserCartRecord = startRequest('xhr', target.method, target.url, body);
+      return send.apply(this, arguments);
+    };
+    window.XMLHttpRequest = XMLHttpRequest;
+  }
+
+  // ---- Timers: short ones scheduled while an event is being handled keep it open --------------
+
+  window.setTimeout = function setTimeout(handler, delay, ...args) {
+    const ms = Number(delay) || 0;
+    const depth = runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq ? 1 : Infinity);
+    if (typeof handler !== 'function') return nativeSetTimeout.apply(window, arguments);
+    const track = openSeq !== 0 && ms <= TIMER_LIMIT_MS && depth <= TIMER_MAX_DEPTH;
+    let id = null;
+    const run = function () {
+      trackedTimers.delete(id);
+      const previous = runningTimerDepth;
+      runningTimerDepth = depth;
+      try {
+        return handler.apply(this, args);
+      } finally {
+        runningTimerDepth = previous;
+        quietPolls = 0;
+      }
+    };
+    id = nativeSetTimeout.call(window, run, ms);
+    if (track) trackedTimers.add(id);
+    return id;
+  };
+
+  window.clearTimeout = function clearTimeout(id) {
+    trackedTimers.delete(id);
+    return nativeClearTimeout.call(window, id);
+  };
+
+  // ---- Errors and console.error ---------------------------------------------------------------
+
+  window.addEventListener('error', (event) => {
+    // Resource load failures do not bubble to window; this is an uncaught script error.
+    const error = event.error;
+    const source = event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : sourceOf(error);
+    keep(errors, stamp({
+      kind: 'error',
+      message: excerpt(error ? describe(error) : event.message || 'Script error.'),
+      source,
+    }));
+  });
+
+  window.addEventListener('unhandledrejection', (event) => {
+    keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }));
+  });
+
+  console.error = function error(...args) {
+    keep(consoleLines, stamp({ message: excerpt(args.map(describe).join(' ')), source: sourceOf(new Error()) }));
+    return nativeConsoleError.apply(console, args);
+  };
+
+  // ---- What the fake embed and the harness call ------------------------------------------------
+
+  function mark(kind, seq, detail) {
+    if (kind === 'emit') {
+      openSeq = seq;
+      quietPolls = 0;
+    }
+    const record = keep(marks, stamp({ kind, detail: detail == null ? null : excerpt(describe(detail)) }));
+    record.seq = seq;
+    return record;
+  }
+
+  function busy() {
+    if (trackedTimers.size > 0) return true;
+    return openSeq !== 0 && requests.some((r) => r.seq === openSeq && !r.done && !r.byHarness);
+  }
+
+  const api = {
+    version: 1,
+    mark,
+    // True once the open event's requests and short timers are done, on consecutive polls.
+    quiet() {
+      if (busy()) {
+        quietPolls = 0;
+        return false;
+      }
+      quietPolls += 1;
+      return quietPolls >= QUIET_POLLS;
+    },
+    // What is still going on, for a message when the harness stops waiting.
+    busyWith() {
+      const inFlight = requests.filter((r) => r.seq === openSeq && !r.done && !r.byHarness).map((r) => `${r.method} ${r.url}`);
+      return { requests: inFlight, timers: trackedTimers.size };
+    },
+    // Records after this belong to no event, until the next emit.
+    close() {
+      openSeq = 0;
+      trackedTimers.clear();
+    },
+    // Requests the harness makes itself (a cart probe) are recorded as such and never judged.
+    async byHarness(work) {
+      harnessDepth += 1;
+      try {
+        return await work();
+      } finally {
+        harnessDepth -= 1;
+      }
+    },
+    timers: Object.freeze({ set: (handler, ms) => nativeSetTimeout.call(window, handler, ms), clear: (id) => nativeClearTimeout.call(window, id) }),
+    fetch: typeof nativeFetch === 'function' ? (...args) => nativeFetch.apply(window, args) : null,
+    describeError(error) {
+      return { message: describe(error), source: sourceOf(error) };
+    },
+    snapshot() {
+      return JSON.stringify({ requests, errors, console: consoleLines, marks, dropped, now: now() });
+    },
+  };
+
+  Object.defineProperty(window, '__bambuserCartEvidence', { value: Object.freeze(api), writable: false, configurable: false, enumerable: false });
+})();
