@@ -51,8 +51,61 @@ public sealed class ScenarioCommandTests
         var exit = await ReplayCommand.RunAsync(Replay(file), Wide(), errors, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
-        Assert.That(errors.ToString(), Does.StartWith($"error: {file}: line 3: not valid JSON (").And.EndWith(")\n"));
+        Assert.That(errors.ToString(), Does.StartWith($"error: {file}:3: not valid JSON: ").And.EndWith(")\n"));
         Assert.That(errors.ToString().TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Replay_of_a_file_with_several_problems_exits_2_with_an_error_line_for_each()
+    {
+        var file = Path.Combine(directory, "typos.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              "name": "typos",
+              "target": { "shop": {} },
+              "steps": [
+                { "acton": "add", "sku": "SHIRT-BLUE-M" },
+                { "action": "add", "sku": "SHIRT-BLU-M" }
+              ]
+            }
+            """);
+        using var errors = new StringWriter();
+
+        var exit = await ReplayCommand.RunAsync(Replay(file), Wide(), errors, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(errors.ToString().TrimEnd().Split('\n'), Is.EqualTo(new[]
+        {
+            $"error: {file}:5: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, quantity, backend, timeoutMs, expect)",
+            $"error: {file}:6: $.steps[1].sku: unknown SKU \"SHIRT-BLU-M\" for the sample shop; did you mean `SHIRT-BLUE-M`? (it sells SHIRT-BLUE-M, SHIRT-WHITE-L, SNEAKER-42, WATCH-STEEL, BAG-LEATHER, SCARF-WOOL)",
+        }));
+    }
+
+    [Test]
+    public async Task Replay_with_target_and_cart_api_keeps_the_scenarios_probe_and_injects_where_told()
+    {
+        var file = Path.Combine(directory, "url.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              "name": "a failing add on another host",
+              "target": { "url": "http://127.0.0.1:9/", "cartProbe": "fetch('/cart').then(r => r.json()).then(c => c.items.map(i => ({ sku: i.sku, quantity: i.quantity })))" },
+              "steps": [
+                { "action": "add", "sku": "SHIRT-BLUE-M", "backend": "http-500", "expect": { "outcome": "failure", "nativeCart": [] } },
+                { "action": "add", "sku": "SHIRT-BLUE-M", "expect": { "outcome": "success", "nativeCart": [ { "sku": "SHIRT-BLUE-M", "quantity": 1 } ] } }
+              ]
+            }
+            """);
+        await using var shop = await Harness.Hosting.SimulatorServer.StartAsync();
+        var console = Wide();
+
+        var exit = await ReplayCommand.RunAsync(
+            Replay(file) with { Target = new ScenarioTargetOptions(shop.BaseUrl.ToString(), "**/cart/add") },
+            console,
+            TextWriter.Null,
+            CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output);
+        Assert.That(console.Output, Does.Contain("✓ 1. add SHIRT-BLUE-M → should-add-item-to-cart → failure"));
     }
 
     [Test]
@@ -83,7 +136,7 @@ public sealed class ScenarioCommandTests
     }
 
     private ReplayRequest Replay(string file) =>
-        new([new FileInfo(Path.IsPathRooted(file) ? file : Path.Combine(Scenarios, file))], null, [], new DirectoryInfo(Path.Combine(directory, "artifacts")), null);
+        new([new FileInfo(Path.IsPathRooted(file) ? file : Path.Combine(Scenarios, file))], new ScenarioTargetOptions(), [], new DirectoryInfo(Path.Combine(directory, "artifacts")), null);
 
     private static TestConsole Wide()
     {

@@ -21,6 +21,7 @@ public static class RecordCommand
         var output = new Option<FileInfo>("--out") { Description = "The scenario file to write.", Required = true };
         var target = new Option<string?>("--target") { Description = "Record on this page URL instead of the sample shop." };
         var probe = new Option<string?>("--cart-probe") { Description = "With --target: JavaScript giving the native cart as [{sku, quantity}], recorded as expectations." };
+        var cartApi = new Option<string?>("--cart-api") { Description = "With --target: URL glob of the cart backend's requests, written into the scenario for its backend steps." };
         var checkout = new Option<string>("--checkout") { Description = "The sample shop's checkout mode.", DefaultValueFactory = _ => CheckoutModes.Miniplayer };
         checkout.AcceptOnlyFromAmong([.. CheckoutModes.All]);
         var script = new Option<FileInfo?>("--script") { Description = "JavaScript run in the page to drive the session (await bambuserSimulator.agent.addToCart('SKU') …); the recording stops when it ends." };
@@ -30,12 +31,12 @@ public static class RecordCommand
 
         var command = new Command("record", "Record a session in the simulator as a scenario file.")
         {
-            output, target, probe, checkout, script, force, name, browserPath,
+            output, target, probe, cartApi, checkout, script, force, name, browserPath,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new RecordRequest(
                 result.GetValue(output)!,
-                result.GetValue(target) is { } url ? new ScenarioTarget(null, url, result.GetValue(probe)) : ScenarioTarget.Shop(result.GetValue(checkout)!),
+                result.GetValue(target) is { } url ? new ScenarioTarget(null, url, result.GetValue(probe)) { CartApi = result.GetValue(cartApi) } : ScenarioTarget.Shop(result.GetValue(checkout)!),
                 result.GetValue(script),
                 result.GetValue(force),
                 result.GetValue(name),

@@ -13,7 +13,8 @@ public static class ReplayCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Scenario files to replay.", Arity = ArgumentArity.OneOrMore };
-        var target = new Option<string?>("--target") { Description = "Replay against this page URL instead of each scenario's target." };
+        var target = new Option<string?>("--target") { Description = "Replay against this page URL instead of each scenario's target (its cartProbe and cartApi are kept)." };
+        var cartApi = new Option<string?>("--cart-api") { Description = "For a URL target: URL glob of the cart backend's requests, where a step's backend condition is injected (default **/cart/**)." };
         var sets = new Option<string[]>("--set") { Description = "Override a value for this run, e.g. setup.callbackTimeoutMs=500 (repeatable)." };
         var artifacts = new Option<DirectoryInfo>("--artifacts")
         {
@@ -24,10 +25,10 @@ public static class ReplayCommand
 
         var command = new Command("replay", "Replay scenario files; exit 0 all passed, 1 a step failed, 2 bad input, 3 environment error.")
         {
-            files, target, sets, artifacts, browserPath,
+            files, target, cartApi, sets, artifacts, browserPath,
         };
         command.SetAction((result, cancellation) => RunAsync(
-            new ReplayRequest(result.GetValue(files)!, result.GetValue(target), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)),
+            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)),
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -78,4 +79,4 @@ public static class ReplayCommand
     }
 }
 
-internal sealed record ReplayRequest(FileInfo[] Files, string? Target, IReadOnlyList<string> Overrides, DirectoryInfo Artifacts, string? BrowserPath);
+internal sealed record ReplayRequest(FileInfo[] Files, ScenarioTargetOptions Target, IReadOnlyList<string> Overrides, DirectoryInfo Artifacts, string? BrowserPath);

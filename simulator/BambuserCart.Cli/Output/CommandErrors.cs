@@ -20,7 +20,12 @@ internal static class CommandErrors
         }
         catch (Exception ex) when (ex is ValidationInputException or ScenarioException or CatalogException)
         {
-            await errors.WriteLineAsync($"error: {ex.Message}");
+            // A file with several problems reports them all, each on its own "error:" line.
+            foreach (var line in ex.Message.Split('\n'))
+            {
+                await errors.WriteLineAsync($"error: {line}");
+            }
+
             return ExitCodes.UsageError;
         }
         catch (Exception ex) when (ex is BrowserNotFoundException or PortInUseException)

@@ -13,7 +13,13 @@ public sealed record Scenario(string Name, string? Description, ScenarioTarget T
 /// <summary>The sample shop in a checkout mode (<see cref="ShopCheckout"/>), or a page URL.</summary>
 public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? CartProbe)
 {
+    /// <summary>For a URL target: the glob of its cart backend's requests (null: <c>**/cart/**</c>).</summary>
+    public string? CartApi { get; init; }
+
     public bool IsShop => Url is null;
+
+    /// <summary>Where a step's backend condition is injected.</summary>
+    public Evidence.CartApiPattern CartApiPattern => CartApi is null ? Evidence.CartApiPattern.Default : new Evidence.CartApiPattern(CartApi);
 
     /// <summary>Hosts outside this machine the target's page may load from: a URL target's own.</summary>
     public IReadOnlyList<string> ReachableHosts => Url is { } url ? [new Uri(url).Host] : [];
@@ -81,7 +87,8 @@ public sealed record StepExpectations
 
     public static StepExpectations None { get; } = new();
 
-    public static StepExpectations From(JsonObject? json)
+    /// <param name="lines">Reads a list of cart lines by field name (it reports quantities that are not whole numbers).</param>
+    public static StepExpectations From(JsonObject? json, Func<string, IReadOnlyList<CartLineSpec>?> lines)
     {
         if (json is null)
         {
@@ -92,8 +99,8 @@ public sealed record StepExpectations
         {
             Outcome = (string?)json["outcome"],
             Event = (string?)json["event"],
-            WidgetCart = Lines(json["widgetCart"]),
-            NativeCart = Lines(json["nativeCart"]),
+            WidgetCart = lines("widgetCart"),
+            NativeCart = lines("nativeCart"),
             HasMessage = json.ContainsKey("message"),
             Message = (string?)json["message"],
             CheckoutButton = (bool?)json["checkoutButton"],
@@ -102,9 +109,6 @@ public sealed record StepExpectations
             Url = (string?)json["url"],
         };
     }
-
-    public static IReadOnlyList<CartLineSpec>? Lines(JsonNode? node) =>
-        node is JsonArray array ? array.Select(l => new CartLineSpec((string)l!["sku"]!, (int)l["quantity"]!)).ToList() : null;
 
     public string Describe()
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Harness.Scenarios.Loading;
 using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 using Json.Schema;
@@ -7,9 +9,10 @@ using Json.Schema;
 namespace BambuserCart.Harness.Scenarios;
 
 /// <summary>
-/// Reads a scenario file: JSON, then <c>--set</c> overrides, then the JSON Schema, then what the
-/// schema cannot say (SKUs the sample shop does not sell, expectations the target cannot check).
-/// Every problem is one line naming the file and the JSON path.
+/// Reads a scenario file: JSON, then <c>--set</c> overrides and target options, then the JSON
+/// Schema, then what the schema cannot say (SKUs the sample shop does not sell, expectations the
+/// target cannot check). Every problem in the file is reported at once, one line each, as
+/// <c>file:line: $.json.path: what is wrong</c>, in words a person can act on.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -17,29 +20,34 @@ public static class ScenarioLoader
     public static string SchemaPath { get; } = Path.Combine(SimulatorOptions.DefaultFixturesDirectory, "scenarios", "scenario.schema.json");
 
     // Parsed once: JsonSchema.Net registers a schema by its $id and refuses a second registration.
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath)));
+    private static readonly Lazy<(JsonSchema Schema, JsonNode Text)> Schema = new(() =>
+    {
+        var text = File.ReadAllText(SchemaPath);
+        return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
+    });
 
     /// <exception cref="ScenarioException">The file is missing, malformed, or does not fit the schema or the catalog.</exception>
-    public static Scenario Load(string path, ProductCatalog catalog, IEnumerable<string>? overrides = null, string? targetUrl = null)
+    public static Scenario Load(string path, ProductCatalog catalog, IEnumerable<string>? overrides = null, ScenarioTargetOptions? target = null)
     {
         if (!File.Exists(path))
         {
             throw new ScenarioException($"{path}: scenario file not found");
         }
 
-        return Parse(File.ReadAllText(path), path, catalog, overrides, targetUrl);
+        return Parse(File.ReadAllText(path), path, catalog, overrides, target);
     }
 
-    public static Scenario Parse(string json, string source, ProductCatalog catalog, IEnumerable<string>? overrides = null, string? targetUrl = null)
+    public static Scenario Parse(string json, string source, ProductCatalog catalog, IEnumerable<string>? overrides = null, ScenarioTargetOptions? target = null)
     {
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(json) as JsonObject ?? throw new ScenarioException($"{source}: $: expected a JSON object");
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) as JsonObject
+                ?? throw new ScenarioException($"{source}: $: a scenario is a JSON object {{ \"name\", \"target\", \"steps\" }}");
         }
         catch (JsonException ex)
         {
-            throw new ScenarioException($"{source}: line {(ex.LineNumber ?? 0) + 1}: not valid JSON ({FirstSentence(ex.Message)})", ex);
+            throw new ScenarioException($"{source}:{(ex.LineNumber ?? 0) + 1}: not valid JSON: {JsonSyntax.Explain(ex)}", ex);
         }
 
         foreach (var assignment in overrides ?? [])
@@ -47,130 +55,140 @@ public static class ScenarioLoader
             ScenarioOverrides.Apply(root, assignment);
         }
 
-        if (targetUrl is not null)
-        {
-            root["target"] = new JsonObject { ["url"] = targetUrl };
-        }
-
-        CheckSchema(root, source);
-        var scenario = Read(root) with { Source = source };
-        CheckMeaning(scenario, catalog);
+        target?.ApplyTo(root);
+        var lines = JsonLineMap.Of(json);
+        // SKUs are checked beside the schema, so one run names a typo in either.
+        Report(source, lines, [.. CheckSchema(root), .. UnknownSkus(root, catalog)]);
+        var (scenario, readProblems) = Read(root);
+        scenario = scenario with { Source = source };
+        Report(source, lines, [.. readProblems, .. CheckUrlTarget(scenario)]);
         return scenario;
     }
 
-    private static void CheckSchema(JsonObject root, string source)
-    {
-        using var document = JsonDocument.Parse(root.ToJsonString());
-        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
-        if (result.IsValid)
-        {
-            return;
-        }
-
-        // Only failures under failing nodes are real: a oneOf branch or an "if" that did not match
-        // sits under a node that passed. Of the real ones the deepest located is the most specific
-        // ("$.steps[2].quantity: …", not "$.steps[2]: …").
-        var error = Failures(result)
-            .OrderByDescending(d => d.InstanceLocation.ToString().Length)
-            .ThenBy(d => d.Errors!.ContainsKey("oneOf") ? 1 : 0)
-            .FirstOrDefault();
-        var where = error is null ? "$" : ToJsonPath(error.InstanceLocation.ToString());
-        var what = error is null
-            ? "does not match the scenario schema"
-            : string.Join("; ", error.Errors!.Values).Replace("\\u0022", "\"", StringComparison.Ordinal);
-        throw new ScenarioException($"{source}: {where}: {what}");
-    }
-
-    private static IEnumerable<EvaluationResults> Failures(EvaluationResults node)
-    {
-        if (node.IsValid)
-        {
-            yield break;
-        }
-
-        if (node.Errors is { Count: > 0 })
-        {
-            yield return node;
-        }
-
-        foreach (var child in node.Details ?? [])
-        {
-            foreach (var failure in Failures(child))
-            {
-                yield return failure;
-            }
-        }
-    }
-
-    private static Scenario Read(JsonObject root)
-    {
-        var target = root["target"]!.AsObject();
-        var scenarioTarget = target["shop"] is JsonObject shop
-            ? ScenarioTarget.Shop((string?)shop["checkout"] ?? "miniplayer")
-            : new ScenarioTarget(null, (string)target["url"]!, (string?)target["cartProbe"]);
-        var setup = root["setup"] as JsonObject;
-        var steps = root["steps"]!.AsArray().Select(s => s!.AsObject()).Select(s => new ScenarioStep(
-            (string)s["action"]!,
-            (string?)s["sku"],
-            (int?)s["quantity"],
-            (string?)s["backend"],
-            (int?)s["timeoutMs"],
-            StepExpectations.From(s["expect"] as JsonObject))).ToList();
-        return new Scenario(
-            (string)root["name"]!,
-            (string?)root["description"],
-            scenarioTarget,
-            new ScenarioSetup((int?)setup?["callbackTimeoutMs"], StepExpectations.Lines(setup?["nativeCart"]) ?? []),
-            steps);
-    }
-
-    private static void CheckMeaning(Scenario scenario, ProductCatalog catalog)
-    {
-        var source = scenario.Source;
-        if (!scenario.Target.IsShop)
-        {
-            if (scenario.Setup.NativeCart.Count > 0)
-            {
-                throw new ScenarioException($"{source}: $.setup.nativeCart: seeding the native cart needs the sample shop target, not {scenario.Target.Url}");
-            }
-
-            var native = scenario.Steps.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.Expect.NativeCart is not null);
-            if (native.s is not null && scenario.Target.CartProbe is null)
-            {
-                throw new ScenarioException($"{source}: $.steps[{native.i}].expect.nativeCart: a URL target needs $.target.cartProbe to read its native cart");
-            }
-
-            return;
-        }
-
-        var known = string.Join(", ", catalog.Products.Select(p => p.Sku));
-        void RequireKnown(string sku, string where)
-        {
-            if (catalog.Find(sku) is null)
-            {
-                throw new ScenarioException($"{source}: {where}: unknown SKU \"{sku}\" for the sample shop (it sells {known})");
-            }
-        }
-
-        for (var i = 0; i < scenario.Setup.NativeCart.Count; i++)
-        {
-            RequireKnown(scenario.Setup.NativeCart[i].Sku, $"$.setup.nativeCart[{i}].sku");
-        }
-
-        for (var i = 0; i < scenario.Steps.Count; i++)
-        {
-            if (scenario.Steps[i].Sku is { } sku)
-            {
-                RequireKnown(sku, $"$.steps[{i}].sku");
-            }
-        }
-    }
-
-    /// <summary>"/steps/2/quantity" → "$.steps[2].quantity".</summary>
+    /// <summary>"$.steps[2].quantity" for "/steps/2/quantity".</summary>
     public static string ToJsonPath(string jsonPointer) =>
         "$" + string.Concat(jsonPointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
             .Select(p => p.All(char.IsAsciiDigit) ? $"[{p}]" : "." + p));
 
-    private static string FirstSentence(string message) => message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
+    private static void Report(string source, JsonLineMap lines, IReadOnlyList<ScenarioProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var text = problems
+            .Select(p => (Line: lines.LineOf(p.Pointer), p.Pointer, p.Message))
+            .OrderBy(p => p.Line ?? int.MaxValue)
+            .Select(p => $"{source}{(p.Line is { } line ? $":{line}" : string.Empty)}: {ToJsonPath(p.Pointer)}: {p.Message}");
+        throw new ScenarioException(string.Join("\n", text));
+    }
+
+    private static IReadOnlyList<ScenarioProblem> CheckSchema(JsonObject root)
+    {
+        var (schema, schemaText) = Schema.Value;
+        using var document = JsonDocument.Parse(root.ToJsonString());
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid ? [] : SchemaProblems.From(result, schemaText, root);
+    }
+
+    private static (Scenario Scenario, List<ScenarioProblem> Problems) Read(JsonObject root)
+    {
+        var problems = new List<ScenarioProblem>();
+        int? Whole(JsonNode? node, string pointer)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            // The schema's "integer" lets 2.0 and 1e3 through; they are whole numbers, so take them.
+            var value = node.GetValue<decimal>();
+            if (value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue)
+            {
+                return (int)value;
+            }
+
+            problems.Add(new ScenarioProblem(pointer, $"must be a whole number below {int.MaxValue}, got {value.ToString(CultureInfo.InvariantCulture)}"));
+            return 0;
+        }
+
+        IReadOnlyList<CartLineSpec>? Lines(JsonNode? node, string pointer) =>
+            node is JsonArray array
+                ? array.Select((line, i) => new CartLineSpec((string)line!["sku"]!, Whole(line["quantity"], $"{pointer}/{i}/quantity") ?? 0)).ToList()
+                : null;
+
+        var target = root["target"]!.AsObject();
+        var scenarioTarget = target["shop"] is JsonObject shop
+            ? ScenarioTarget.Shop((string?)shop["checkout"] ?? "miniplayer")
+            : new ScenarioTarget(null, (string)target["url"]!, (string?)target["cartProbe"]) { CartApi = (string?)target["cartApi"] };
+        var setup = root["setup"] as JsonObject;
+        var steps = root["steps"]!.AsArray().Select((s, i) => (Step: s!.AsObject(), Pointer: $"/steps/{i}")).Select(x => new ScenarioStep(
+            (string)x.Step["action"]!,
+            (string?)x.Step["sku"],
+            Whole(x.Step["quantity"], $"{x.Pointer}/quantity"),
+            (string?)x.Step["backend"],
+            Whole(x.Step["timeoutMs"], $"{x.Pointer}/timeoutMs"),
+            StepExpectations.From(x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))).ToList();
+        var scenario = new Scenario(
+            (string)root["name"]!,
+            (string?)root["description"],
+            scenarioTarget,
+            new ScenarioSetup(Whole(setup?["callbackTimeoutMs"], "/setup/callbackTimeoutMs"), Lines(setup?["nativeCart"], "/setup/nativeCart") ?? []),
+            steps);
+        return (scenario, problems);
+    }
+
+    // What a URL target cannot do: the sample shop's cart is out of reach, its own needs a probe.
+    private static IEnumerable<ScenarioProblem> CheckUrlTarget(Scenario scenario)
+    {
+        if (scenario.Target.IsShop)
+        {
+            yield break;
+        }
+
+        if (scenario.Setup.NativeCart.Count > 0)
+        {
+            yield return new ScenarioProblem("/setup/nativeCart", $"seeding the native cart needs the sample shop target, not {scenario.Target.Url}");
+        }
+
+        if (scenario.Target.CartProbe is null)
+        {
+            foreach (var (_, i) in scenario.Steps.Select((s, i) => (s, i)).Where(x => x.s.Expect.NativeCart is not null))
+            {
+                yield return new ScenarioProblem($"/steps/{i}/expect/nativeCart", "a URL target needs $.target.cartProbe to read its native cart");
+            }
+        }
+    }
+
+    // Every SKU a sample shop scenario names must be one the shop sells (read from the raw JSON,
+    // so that a file with other problems still gets this one reported in the same run).
+    private static IEnumerable<ScenarioProblem> UnknownSkus(JsonObject root, ProductCatalog catalog)
+    {
+        if (root["target"] is not JsonObject target || target["shop"] is null)
+        {
+            yield break;
+        }
+
+        var named = new List<(string Pointer, JsonNode? Sku)>();
+        if (root["setup"]?["nativeCart"] is JsonArray seeded)
+        {
+            named.AddRange(seeded.Select((line, i) => ($"/setup/nativeCart/{i}/sku", line?["sku"])));
+        }
+
+        if (root["steps"] is JsonArray steps)
+        {
+            named.AddRange(steps.Select((step, i) => ($"/steps/{i}/sku", step?["sku"])));
+        }
+
+        var skus = catalog.Products.Select(p => p.Sku).ToList();
+        foreach (var (pointer, node) in named)
+        {
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String && (string)value! is { Length: > 0 } sku && catalog.Find(sku) is null)
+            {
+                yield return new ScenarioProblem(pointer, $"unknown SKU \"{sku}\" for the sample shop{Suggestions.DidYouMean(sku, skus)} (it sells {string.Join(", ", skus)})");
+            }
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BambuserCart.Harness.Browsers;
-using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
@@ -25,6 +24,10 @@ public sealed class ScenarioRunner
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>How late a step with <c>"backend": "slow"</c> gets its cart answers: 400 ms, or a quarter of a shorter callback timeout.</summary>
+    public static TimeSpan SlowBackend(Scenario scenario) =>
+        TimeSpan.FromMilliseconds(Math.Min(400, (scenario.Setup.CallbackTimeoutMs ?? Simulator.Contract.WidgetContract.DefaultCallbackTimeoutMs) / 4));
+
     private readonly BrowserSession browser;
     private readonly SimulatorServer shop;
 
@@ -46,7 +49,7 @@ public sealed class ScenarioRunner
             await FailureArtifacts.StartAsync(context);
         }
 
-        var faults = await CartFaults.InstallAsync(context, CartApiPattern.Default);
+        var faults = await CartFaults.InstallAsync(context, scenario.Target.CartApiPattern, slowDelay: SlowBackend(scenario));
         var page = await context.NewPageAsync();
         var steps = new StepExecutor(scenario, shop, page, faults);
         var results = new List<StepResult>();

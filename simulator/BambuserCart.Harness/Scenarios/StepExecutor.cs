@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
@@ -11,6 +12,7 @@ internal sealed class StepExecutor
 {
     private const int DefaultWaitMs = 5_000;
     private const int PollMs = 50;
+    private static readonly TimeSpan EventEndBound = TimeSpan.FromSeconds(5);
 
     private readonly Scenario scenario;
     private readonly SimulatorServer shop;
@@ -49,12 +51,7 @@ internal sealed class StepExecutor
     public async Task<StepResult> RunAsync(int index)
     {
         var step = scenario.Steps[index];
-        faults.Switch(step.Backend switch
-        {
-            "http-500" => CartFault.Http500,
-            "network-error" => CartFault.NetworkError,
-            _ => CartFault.None,
-        });
+        faults.Switch(FaultOf(step));
         try
         {
             return step.Action switch
@@ -73,6 +70,15 @@ internal sealed class StepExecutor
             faults.Switch(CartFault.None);
         }
     }
+
+    /// <summary>The backend condition a step asks for ("ok" and none: a working backend).</summary>
+    public static CartFault FaultOf(ScenarioStep step) => step.Backend switch
+    {
+        "http-500" => CartFault.Http500,
+        "network-error" => CartFault.NetworkError,
+        "slow" => CartFault.Slow,
+        _ => CartFault.None,
+    };
 
     public async Task<IReadOnlyList<TraceEntry>> TraceAsync()
     {
@@ -95,7 +101,19 @@ internal sealed class StepExecutor
             ScenarioStep.SetQuantity => await widget.SetQuantityAsync(step.Sku!, step.Quantity!.Value),
             _ => await widget.RemoveFromCartAsync(step.Sku!),
         };
+
+        // As in validate: the step is over when its requests are, and the fault stays on until then.
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound);
         var failures = new List<string>();
+        if (faults.Mode != CartFault.None && faults.Faulted == 0)
+        {
+            var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
+            var seen = evidence.Requests.Count == 0
+                ? "the handler made no request at all"
+                : $"the requests it made: {evidence.RequestsSeen(new Uri(page.Url))}";
+            failures.Add($"backend: '{step.Backend}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern");
+        }
+
         Compare(failures, "outcome", step.Expect.Outcome, outcome.Outcome);
         Compare(failures, "event", step.Expect.Event, outcome.Event);
         failures.AddRange(await StateFailuresAsync(step.Expect));
@@ -173,9 +191,23 @@ internal sealed class StepExecutor
 
     private async Task<IReadOnlyList<CartLineSpec>> NativeCartAsync()
     {
-        var lines = scenario.Target.CartProbe is { } probe
-            ? await NativeCartProbe.ReadAsync(page, probe)
-            : await NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
+        IReadOnlyList<(string Sku, int Quantity)> lines;
+        if (scenario.Target.CartProbe is { } probe)
+        {
+            try
+            {
+                lines = await NativeCartProbe.ReadAsync(page, probe);
+            }
+            catch (SimulatorException ex)
+            {
+                throw new SimulatorException($"$.target.cartProbe: {ex.Message}", ex);
+            }
+        }
+        else
+        {
+            lines = await NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
+        }
+
         return lines.Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList();
     }
 

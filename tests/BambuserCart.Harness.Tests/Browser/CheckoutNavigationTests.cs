@@ -106,6 +106,19 @@ public sealed class CheckoutNavigationTests : BrowserTest
         Assert.That(diagnostic.Detail, Does.Contain(value));
     }
 
+    [Test]
+    public async Task Float_above_a_page_that_answers_an_error_is_still_a_miniplayer_with_a_diagnostic_naming_the_status()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("embed.floatAbove('/no-such-page');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.FloatAboveTargetError);
+        Assert.That(diagnostic.Detail, Does.Contain("/no-such-page'): the page answered HTTP 404"));
+    }
+
     private static string CheckoutHandler(string body) => $$"""
         window.onBambuserOneToOneReady = (Embed) => {
           const embed = new Embed({ orgId: 'test-org' });

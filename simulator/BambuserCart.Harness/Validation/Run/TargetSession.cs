@@ -39,6 +39,9 @@ internal sealed class TargetSession : IAsyncDisposable
 
     public WidgetDriver Widget { get; }
 
+    /// <summary>The step being played ("update.quantity 1 → 4"), for messages when the page breaks off.</summary>
+    public string? CurrentStep { get; private set; }
+
     /// <exception cref="ValidationInputException">The target cannot be loaded.</exception>
     public static async Task<TargetSession> OpenAsync(RunContext run, string name)
     {
@@ -103,6 +106,7 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>Clicks Checkout; for a new tab, also the HTTP status its page answered (then closes it).</summary>
     public async Task<(CheckoutResult Result, ObservedEvent Event, int? TabStatus)> CheckoutAsync(string step)
     {
+        CurrentStep = step;
         var result = await Widget.CheckoutAsync();
         if (result.Navigation == WidgetContract.Navigations.SameTab)
         {
@@ -145,6 +149,20 @@ internal sealed class TargetSession : IAsyncDisposable
 
     public Task<WidgetState> StateAsync() => Widget.StateAsync();
 
+    /// <summary>Where the page went, when it navigated away from the target (waiting briefly for the navigation to commit); null when it did not.</summary>
+    public async Task<string?> LocationAfterNavigationAsync()
+    {
+        try
+        {
+            await Page.WaitForURLAsync(url => url != run.PageUrl, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 2_000 });
+            return Page.Url;
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Collects what the page holds for the run (errors outside events, diagnostics, GTM pushes,
     /// blocked requests), keeps a screenshot and the Playwright trace when a check failed here,
@@ -170,6 +188,7 @@ internal sealed class TargetSession : IAsyncDisposable
 
     private async Task<ObservedEvent> ActAsync(string step, CartFault fault, Func<Task<CartOutcome>> action, bool refusalExpected = false)
     {
+        CurrentStep = step;
         CartOutcome outcome;
         string? busy;
         int faulted;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Validation.Checks;
+using Microsoft.Playwright;
 using static BambuserCart.Harness.Validation.CheckCatalog;
 
 namespace BambuserCart.Harness.Validation.Run;
@@ -94,8 +95,8 @@ internal sealed class ValidationRun
     private bool Needed(IEnumerable<string> checks, bool makesCartEvents) =>
         run.Verdicts.AnyWanted(checks) || (makesCartEvents && run.Verdicts.AnyWanted(AcrossEvents));
 
-    // A page can break the harness's hold on the widget (it replaced window.bambuserSimulator, say):
-    // that family proves nothing, and says so, and the run goes on.
+    // A page can break the harness's hold on the widget (it replaced window.bambuserSimulator, or
+    // navigated away mid-event): that family proves nothing, says so, and the run goes on.
     private async Task GuardedAsync(TargetSession session, IReadOnlyList<string> checks, Func<TargetSession, RunContext, Task> family)
     {
         try
@@ -105,6 +106,21 @@ internal sealed class ValidationRun
         catch (SimulatorException ex)
         {
             run.Verdicts.SkipAll(checks, $"not proven: the harness could not drive the widget on this page: {ex.Message}");
+        }
+        catch (PlaywrightException ex)
+        {
+            var step = session.CurrentStep ?? "the run";
+            var now = await session.LocationAfterNavigationAsync();
+            // The real widget goes with the page: a handler that navigates away ends the call. That
+            // fails the check whose step it was; a setup step's navigation leaves this family unproven.
+            var judged = checks.FirstOrDefault(c => !step.Contains("(setup", StringComparison.Ordinal) && (step == c || step.StartsWith(c + " ", StringComparison.Ordinal)));
+            if (now is not null && judged is not null)
+            {
+                run.Verdicts.Fail(judged, $"while {step} was handled the page navigated to {now}: the call would end, since the widget goes with the page");
+            }
+
+            var why = now is null ? $"the page went away while the harness was driving it ({ex.Message.Split('\n')[0].Trim()})" : $"the page navigated to {now} during {step}";
+            run.Verdicts.SkipAll(checks, $"not proven: {why}");
         }
     }
 

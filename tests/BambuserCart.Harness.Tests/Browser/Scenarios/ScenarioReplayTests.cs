@@ -99,6 +99,54 @@ public sealed class ScenarioReplayTests
         Assert.That(error!.Message, Does.Contain("$.target.url: http://127.0.0.1:9/shop is unreachable"));
     }
 
+    [Test]
+    public async Task Backend_fault_that_meets_no_request_fails_the_step_saying_it_was_never_injected()
+    {
+        var scenario = FromJson("""
+            { "name": "fault on the wrong API", "target": { "url": "{{SHOP}}", "cartApi": "**/api/basket/**" },
+              "steps": [ { "action": "add", "sku": "SHIRT-BLUE-M", "backend": "http-500", "expect": { "outcome": "failure" } } ] }
+            """);
+
+        var result = await RunAsync(scenario);
+
+        Assert.That(result.Steps.Single().Failures, Is.EqualTo(new[]
+        {
+            "backend: 'http-500' was set for this step but no request matched the cart API '**/api/basket/**', so it was never injected (the requests it made: POST /cart/add → 200); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern",
+            "outcome: expected failure, got success",
+        }));
+    }
+
+    [Test]
+    public async Task Cart_api_of_a_url_target_is_where_a_steps_fault_is_injected()
+    {
+        var scenario = FromJson("""
+            { "name": "fault on the add endpoint only", "target": { "url": "{{SHOP}}", "cartApi": "**/cart/add" },
+              "steps": [ { "action": "add", "sku": "SHIRT-BLUE-M", "backend": "network-error", "expect": { "outcome": "failure" } } ] }
+            """);
+
+        var result = await RunAsync(scenario);
+
+        Assert.That(result.Passed, Is.True, result.FailureMessage());
+    }
+
+    [Test]
+    public async Task Slow_backend_step_still_ends_in_success_with_the_native_cart_right()
+    {
+        var scenario = FromJson("""
+            { "name": "slow add", "target": { "shop": {} },
+              "steps": [ { "action": "add", "sku": "SHIRT-BLUE-M", "backend": "slow",
+                           "expect": { "outcome": "success", "nativeCart": [ { "sku": "SHIRT-BLUE-M", "quantity": 1 } ] } } ] }
+            """);
+
+        var result = await RunAsync(scenario);
+
+        Assert.That(result.Passed, Is.True, result.FailureMessage());
+        Assert.That(result.Trace.Single().Ms, Is.GreaterThanOrEqualTo((int)ScenarioRunner.SlowBackend(scenario).TotalMilliseconds), "the answer waited for the late cart");
+    }
+
+    private static Scenario FromJson(string json) =>
+        ScenarioLoader.Parse(json.Replace("{{SHOP}}", BrowserTestEnvironment.Server.BaseUrl.ToString(), StringComparison.Ordinal), "inline.json", BrowserTestEnvironment.Server.Catalog);
+
     internal static Scenario Load(string fileName, params string[] overrides) =>
         ScenarioLoader.Load(Path.Combine(ScenarioDirectory, fileName), BrowserTestEnvironment.Server.Catalog, overrides);
 

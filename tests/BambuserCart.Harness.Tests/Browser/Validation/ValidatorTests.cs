@@ -120,6 +120,21 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Handler_that_navigates_the_page_away_fails_its_check_naming_where_it_went()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', () => { location.href = '/checkout'; });
+            };
+            """);
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, $"while add.success was handled the page navigated to {new Uri(new Uri(report.PageUrl), "/checkout")}: the call would end, since the widget goes with the page")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).NotProven, Is.True);
+    }
+
+    [Test]
     public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
