@@ -43,6 +43,7 @@ public static class EventJson
                     ["body"] = r.Body,
                     ["sentMs"] = evidence.Ms(r.At),
                     ["answeredMs"] = r.EndAt is { } end ? evidence.Ms(end) : null,
+                    ["answeredBeforeCallback"] = evidence.FirstAnswer is { } answer ? r.EndOrder < answer.Order : null,
                     ["status"] = r.Status,
                     ["error"] = r.Error,
                     ["response"] = r.Response,

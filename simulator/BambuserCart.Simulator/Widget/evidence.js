@@ -229,6 +229,19 @@
     window.XMLHttpRequest = XMLHttpRequest;
   }
 
+  // A beacon is sent and never answered: recorded so that "answered true after a beacon" is not
+  // mistaken for "made no request at all".
+  if (navigator.sendBeacon) {
+    const nativeBeacon = navigator.sendBeacon.bind(navigator);
+    navigator.sendBeacon = function sendBeacon(url, data) {
+      const record = startRequest('beacon', 'POST', url, data);
+      const queued = nativeBeacon(url, data);
+      answerRequest(record, null, queued ? 'sent as a beacon, never answered' : 'beacon refused by the browser');
+      finishRequest(record);
+      return queued;
+    };
+  }
+
   // ---- Timers: short ones scheduled while an event is being handled keep it open --------------
 
   window.setTimeout = function setTimeout(handler, delay, ...args) {

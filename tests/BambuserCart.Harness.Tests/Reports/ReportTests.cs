@@ -77,6 +77,7 @@ public sealed partial class ReportTests
             Assert.That(results.GetProperty("extra").GetProperty("notProven")[0].GetString(), Is.EqualTo("add.out-of-stock"));
             var request = events[0].GetProperty("evidence").GetProperty("requests")[0];
             Assert.That((request.GetProperty("cart").GetBoolean(), request.GetProperty("sentMs").GetInt32(), request.GetProperty("answeredMs").GetInt32()), Is.EqualTo((true, 1, 152)));
+            Assert.That(request.GetProperty("answeredBeforeCallback").GetBoolean(), Is.False, "callback(true) came first");
             Assert.That(events[0].GetProperty("evidence").GetProperty("marks")[0].GetProperty("ms").GetInt32(), Is.EqualTo(3), "callback(true) 3 ms after the emit");
             Assert.That(events[0].GetProperty("evidence").GetProperty("errors")[0].GetProperty("source").GetString(), Does.EndWith("app.js:9:14"));
             Assert.That(events[1].GetProperty("fault").GetString(), Is.EqualTo("http-500"));

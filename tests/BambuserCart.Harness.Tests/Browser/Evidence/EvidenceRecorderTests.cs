@@ -1,5 +1,6 @@
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
+using BambuserCart.Harness.Validation.Checks;
 
 namespace BambuserCart.Harness.Tests.Browser.Evidence;
 
@@ -95,6 +96,22 @@ public sealed class EvidenceRecorderTests : BrowserTest
 
         Assert.That(evidence.Errors.Select(e => (e.Kind, e.Message)), Is.EqualTo(new[] { ("error", "TypeError: boom") }));
         Assert.That(evidence.ConsoleErrors.Select(c => c.Message), Is.EqualTo(new[] { "cart failed {\"code\":7}" }));
+    }
+
+    [Test]
+    public async Task Beacon_is_recorded_as_a_request_that_is_never_answered()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            navigator.sendBeacon('/cart/add', JSON.stringify({ sku: item.sku }));
+            callback(true);
+            """));
+
+        var (_, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That((request.Via, request.Method, request.Status, request.Error), Is.EqualTo(("beacon", "POST", (int?)null, "sent as a beacon, never answered")));
+        Assert.That(EventChecks.Unconfirmed(new ObservedEvent(1, "add.success", (await Widget.TraceAsync())[0], evidence), CartApiPattern.Default), Does.StartWith("callback(true) although the cart request failed"));
     }
 
     [Test]
