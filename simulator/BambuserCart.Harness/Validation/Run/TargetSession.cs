@@ -19,6 +19,7 @@ internal sealed class TargetSession : IAsyncDisposable
     private readonly CartFaults faults;
     private readonly RunContext run;
     private readonly int failuresAtStart;
+    private string loadedUrl = string.Empty;
     private bool closed;
 
     private TargetSession(string name, OfflineContext offline, CartFaults faults, IPage page, RunContext run)
@@ -61,6 +62,7 @@ internal sealed class TargetSession : IAsyncDisposable
             var page = await offline.Context.NewPageAsync();
             var session = new TargetSession(name, offline, faults, page, run);
             await TargetPage.OpenAsync(page, run.PageUrl);
+            session.loadedUrl = page.Url;
             return session;
         }
         catch (TargetUnreachableException ex)
@@ -154,7 +156,8 @@ internal sealed class TargetSession : IAsyncDisposable
     {
         try
         {
-            await Page.WaitForURLAsync(url => url != run.PageUrl, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 2_000 });
+            // Against the URL the page settled on after loading (a target may redirect on the way in).
+            await Page.WaitForURLAsync(url => url != loadedUrl, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 2_000 });
             return Page.Url;
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
