@@ -33,6 +33,12 @@ internal static class CommandErrors
             await errors.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.EnvironmentError;
         }
+        catch (Exception ex) when (ex is TimeoutException or Microsoft.Playwright.PlaywrightException)
+        {
+            // The browser stopped answering: an environment problem, said in one line.
+            await errors.WriteLineAsync($"error: the browser stopped responding: {ex.Message.Split('\n')[0].Trim()}");
+            return ExitCodes.EnvironmentError;
+        }
         catch (OperationCanceledException)
         {
             // Ctrl+C: say so, rather than leave a stack trace for an ordinary stop.

@@ -89,7 +89,8 @@ public sealed class WidgetDriver
 
     /// <summary>
     /// Clicks the widget's Checkout button and reports where the merchant's handler went; for a
-    /// new tab, <see cref="CheckoutResult.NewTab"/> is that tab once it has loaded.
+    /// new tab, <see cref="CheckoutResult.NewTab"/> is that tab (its document parsed) and
+    /// <see cref="CheckoutResult.NewTabStatus"/> the HTTP status its page answered.
     /// </summary>
     /// <exception cref="SimulatorException">The widget shows no Checkout button.</exception>
     public async Task<CheckoutResult> CheckoutAsync()
@@ -120,9 +121,8 @@ public sealed class WidgetDriver
 
             if (result.Navigation == WidgetContract.Navigations.NewTab)
             {
-                var tab = await popup.Task.WaitAsync(TimeSpan.FromSeconds(10));
-                await tab.WaitForLoadStateAsync(LoadState.Load);
-                result = result with { NewTab = tab };
+                var tab = await popup.Task.WaitAsync(NewTabBound);
+                result = result with { NewTab = tab, NewTabStatus = await DocumentStatusAsync(tab) };
             }
 
             return result;
@@ -130,6 +130,24 @@ public sealed class WidgetDriver
         finally
         {
             Page.Popup -= OnPopup;
+        }
+    }
+
+    private static readonly TimeSpan NewTabBound = TimeSpan.FromSeconds(10);
+
+    // The HTTP status of the tab's document, from its Navigation Timing entry once it is parsed.
+    // Not its load event: Chromium now and then never reports a popup's load, and a verdict must
+    // neither hang on it nor depend on it. Null when the tab never got a document.
+    private static async Task<int?> DocumentStatusAsync(IPage tab)
+    {
+        try
+        {
+            await tab.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = (float)NewTabBound.TotalMilliseconds });
+            return await tab.EvaluateAsync<int?>("() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.responseStatus ? n.responseStatus : null; }");
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            return null;
         }
     }
 

@@ -38,8 +38,11 @@ public sealed record WidgetState(
 /// </summary>
 public sealed record TraceEntry(int Seq, string Event, string? Action, JsonElement Payload, string? Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
 
-/// <summary>Where a checkout took the shopper. <see cref="NewTab"/> is the opened tab, loaded.</summary>
+/// <summary>Where a checkout took the shopper. <see cref="NewTab"/> is the opened tab, its document parsed.</summary>
 public sealed record CheckoutResult(JsonElement Payload, string Navigation, string? Url)
 {
     public Microsoft.Playwright.IPage? NewTab { get; init; }
+
+    /// <summary>The HTTP status the new tab's page answered; null when it never answered.</summary>
+    public int? NewTabStatus { get; init; }
 }

@@ -45,6 +45,10 @@ internal static class CheckoutChecks
                 verdicts.Pass(CheckoutNavigation, $"goto-checkout opened {url} in a new tab (HTTP {tabStatus}); the call stays in this one", [observed]);
                 verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
                 break;
+            case Navigations.NewTab when tabStatus is null && OutOfReach(url, run) is { } host:
+                verdicts.Skip(CheckoutNavigation, $"not proven: goto-checkout opened {url} in a new tab, on {host}, which this run may not reach; pass --allow-host {host} to let it load", [observed]);
+                verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
+                break;
             case Navigations.NewTab:
                 verdicts.Fail(CheckoutNavigation, $"goto-checkout opened {url} in a new tab, but it answered {(tabStatus is { } status ? $"HTTP {status}" : "no HTTP status (it did not load)")}: the shopper lands on an error page", [observed]);
                 verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
@@ -60,6 +64,13 @@ internal static class CheckoutChecks
                 verdicts.Skip(CheckoutSameOrigin, "not proven: no floatAbove happened (see checkout.navigation)", [observed]);
                 break;
         }
+    }
+
+    // The host of a URL the offline guard refuses (not this machine, not allowed), or null.
+    private static string? OutOfReach(string? url, RunContext run)
+    {
+        var allowed = new HashSet<string>(run.AllowedHosts, StringComparer.OrdinalIgnoreCase);
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && !Browsers.OfflineContext.MayReach(uri.Host, allowed) ? uri.Host : null;
     }
 
     private static async Task JudgeMiniplayerPageAsync(TargetSession session, RunContext run, string? url, ObservedEvent observed)

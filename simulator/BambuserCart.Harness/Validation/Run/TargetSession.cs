@@ -118,10 +118,9 @@ internal sealed class TargetSession : IAsyncDisposable
         }
 
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
-        int? tabStatus = null;
+        var tabStatus = result.NewTabStatus;
         if (result.NewTab is { } tab)
         {
-            tabStatus = await NavigationStatusAsync(tab);
             await tab.CloseAsync();
         }
 
@@ -266,19 +265,6 @@ internal sealed class TargetSession : IAsyncDisposable
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             // The page may be navigating (same-tab checkout); a report without a picture is still a report.
-            return null;
-        }
-    }
-
-    // The status the tab's document was answered with (Navigation Timing), null when unknown.
-    private static async Task<int?> NavigationStatusAsync(IPage tab)
-    {
-        try
-        {
-            return await tab.EvaluateAsync<int?>("() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.responseStatus ? n.responseStatus : null; }");
-        }
-        catch (PlaywrightException)
-        {
             return null;
         }
     }

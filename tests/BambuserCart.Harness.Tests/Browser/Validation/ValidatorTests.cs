@@ -135,6 +135,24 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task New_tab_checkout_on_a_host_the_run_may_not_reach_is_not_proven_and_says_how_to_allow_it()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+              });
+              embed.on('goto-checkout', () => window.open('https://checkout.example.com/cart', '_blank'));
+            };
+            """);
+
+        var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
+        Assert.That((navigation.Status, navigation.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: goto-checkout opened https://checkout.example.com/cart in a new tab, on checkout.example.com, which this run may not reach; pass --allow-host checkout.example.com to let it load")));
+        Assert.That(report.BlockedRequests, Is.EqualTo(new[] { "GET https://checkout.example.com/cart" }), "and it was not fetched");
+    }
+
+    [Test]
     public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
