@@ -1,6 +1,7 @@
 using BambuserCart.Simulator.Cart;
 using BambuserCart.Simulator.Catalog;
 using BambuserCart.Simulator.Merchant;
+using BambuserCart.Simulator.Products;
 using BambuserCart.Simulator.Shop;
 using Microsoft.Extensions.FileProviders;
 
@@ -43,6 +44,7 @@ public static class SimulatorApp
         if (options.SampleBackend)
         {
             app.MapCartApi();
+            app.MapProductApi();
         }
 
         return app;

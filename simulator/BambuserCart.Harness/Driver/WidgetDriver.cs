@@ -65,6 +65,10 @@ public sealed class WidgetDriver
     public Task<CartOutcome> RemoveFromCartAsync(string sku) =>
         CallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.removeFromCart(sku)", sku);
 
+    /// <summary>The agent looks a product up by SKU or by product URL (provide-product-data).</summary>
+    public Task<LookupOutcome> LookupProductAsync(string reference) =>
+        CallAsync<LookupOutcome>("ref => window.bambuserSimulator.agent.lookupProduct(ref)", reference);
+
     public Task<WidgetState> StateAsync() => CallAsync<WidgetState>("() => window.bambuserSimulator.state()");
 
     public Task<IReadOnlyList<TraceEntry>> TraceAsync() =>

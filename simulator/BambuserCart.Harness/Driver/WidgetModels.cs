@@ -36,7 +36,11 @@ public sealed record WidgetState(
 /// One emitted event in <c>bambuserSimulator.trace()</c>. <see cref="Action"/> is what the agent or
 /// shopper did (add, setQuantity, remove, checkout); checkout entries carry the navigation as outcome.
 /// </summary>
-public sealed record TraceEntry(int Seq, string Event, string? Action, JsonElement Payload, string? Outcome, JsonElement? Value, int CallbackCalls, int? Ms);
+public sealed record TraceEntry(int Seq, string Event, string? Action, JsonElement Payload, string? Outcome, JsonElement? Value, int CallbackCalls, int? Ms)
+{
+    /// <summary>A checkout whose navigation came after it had been reported <c>none</c>: how many ms after the click.</summary>
+    public int? Late { get; init; }
+}
 
 /// <summary>Where a checkout took the shopper. <see cref="NewTab"/> is the opened tab, its document parsed.</summary>
 public sealed record CheckoutResult(JsonElement Payload, string Navigation, string? Url)
@@ -46,3 +50,23 @@ public sealed record CheckoutResult(JsonElement Payload, string Navigation, stri
     /// <summary>The HTTP status the new tab's page answered; null when it never answered.</summary>
     public int? NewTabStatus { get; init; }
 }
+
+/// <summary>A hydrated product's variation, as the widget keeps it.</summary>
+public sealed record ProductVariation(string? Name, string? Sku, bool InStock, IReadOnlyList<string> ImageUrls, ProductPrice? Price);
+
+public sealed record ProductPrice(decimal? Current, decimal? Original);
+
+/// <summary>The product a merchant built with <c>updateProduct</c>.</summary>
+public sealed record HydratedProduct(string? Currency, string? Locale, string? Name, string? Sku, string? Description, string? Url, IReadOnlyList<ProductVariation> Variations)
+{
+    /// <summary>The product's own SKU and its variations' SKUs.</summary>
+    public IEnumerable<string> Skus => Variations.Select(v => v.Sku).Prepend(Sku).OfType<string>();
+}
+
+/// <summary>
+/// What a product lookup came to (<c>agent.lookupProduct</c>): <see cref="Outcome"/> is one of
+/// <c>hydrated</c>, <c>error</c>, <c>invalid</c>, <c>timeout</c>, <c>no-handler</c>;
+/// <see cref="Message"/> is what the agent reads for an error or an incomplete product.
+/// </summary>
+public sealed record LookupOutcome(int Seq, string Event, JsonElement Payload, string Ref, string Outcome, HydratedProduct? Product, string? Message, int? Ms);
+

@@ -24,17 +24,63 @@ public static class WidgetContract
         public const string AddItem = "should-add-item-to-cart";
         public const string UpdateItem = "should-update-item-in-cart";
         public const string GotoCheckout = "goto-checkout";
+        public const string ProvideProductData = "provide-product-data";
+        public const string Close = "close";
+        public const string QueueIsOpen = "queue-is-open";
+        public const string QueueIsClosed = "queue-is-closed";
+        public const string AgentsOnline = "agents-online";
+        public const string QueueEstimatedWaitingTime = "queue-estimated-waiting-time";
 
         /// <summary>
-        /// Every event name the real widget is known to emit. <c>on()</c> with any other name is
-        /// recorded as diagnostic <c>unknown-event</c> (usually a typo that silently never fires).
+        /// Every event name a source documents the real widget emitting: the Cart integration page,
+        /// Bambuser's docs (provide-product-data, queue status), its boilerplate and its Android
+        /// wrapper (provide-search-data, surf-behind-to, goto-chat, tracking-event, close,
+        /// agents-online, queue-estimated-waiting-time). <c>on()</c> with any of these is silent.
         /// </summary>
         public static readonly IReadOnlyList<string> Known =
         [
-            AddItem, UpdateItem, GotoCheckout,
-            "provide-product-data", "provide-search-data", "tracking-event", "surf-behind-to",
-            "close", "call-started", "call-ended",
+            AddItem, UpdateItem, GotoCheckout, ProvideProductData, "provide-search-data", "tracking-event",
+            "surf-behind-to", "goto-chat", Close, QueueIsOpen, QueueIsClosed, AgentsOnline, QueueEstimatedWaitingTime,
         ];
+
+        /// <summary>
+        /// Call-lifecycle names Bambuser's own wrapper listens for "so a small SDK rename doesn't
+        /// break": no source says the widget emits them. <c>on()</c> with one is accepted with the
+        /// diagnostic <c>unverified-event</c>; any other name gets <c>unknown-event</c>.
+        /// </summary>
+        public static readonly IReadOnlyList<string> Unverified =
+        [
+            "call-started", "call-starting", "call-connecting", "call-ringing", "call-connected", "call-active",
+            "call-accepted", "connected", "call-ended", "call-end", "call-disconnected", "call-rejected",
+            "disconnected", "ended",
+        ];
+    }
+
+    /// <summary>What the widget made of a product lookup (<c>provide-product-data</c>).</summary>
+    public static class LookupOutcomes
+    {
+        /// <summary><c>updateProduct</c> built a product with every mandatory field.</summary>
+        public const string Hydrated = "hydrated";
+
+        /// <summary>The factory (or the handler) threw: its message is what the agent sees.</summary>
+        public const string Error = "error";
+
+        /// <summary><c>updateProduct</c> answered, but the product lacks a mandatory field.</summary>
+        public const string Invalid = "invalid";
+
+        public const string Timeout = "timeout";
+
+        public const string NoHandler = "no-handler";
+
+        public static readonly IReadOnlyList<string> All = [Hydrated, Error, Invalid, Timeout, NoHandler];
+    }
+
+    /// <summary>The <c>type</c> of a product lookup: what <c>ref</c> holds.</summary>
+    public static class LookupTypes
+    {
+        public const string ProductReference = "product-reference";
+        public const string Url = "url";
+        public const string ScannedCode = "scanned-code";
     }
 
     /// <summary>What the widget made of a cart event's callback (fixed names).</summary>
@@ -93,6 +139,18 @@ public static class WidgetContract
 
         /// <summary>The page given to <c>floatAbove</c> answered an HTTP error: the shopper would see it beneath the miniplayer.</summary>
         public const string FloatAboveTargetError = "float-above-target-error";
+
+        public const string UnverifiedEvent = "unverified-event";
+        public const string UndocumentedMethod = "undocumented-method";
+        public const string InvalidArgument = "invalid-argument";
+        public const string AnsweredBySeveralHandlers = "answered-by-several-handlers";
+        public const string ProductFieldMissing = "product-field-missing";
+        public const string UnknownProductField = "unknown-product-field";
+        public const string UnknownLookupId = "unknown-lookup-id";
+        public const string ProductAnsweredTwice = "product-answered-twice";
+        public const string SameDocumentNavigation = "same-document-navigation";
+        public const string LateCheckoutNavigation = "late-checkout-navigation";
+        public const string InstanceDestroyed = "instance-destroyed";
     }
 
     /// <summary>The contract as a JavaScript object literal, for generating into the fake embed.</summary>
@@ -103,7 +161,29 @@ public static class WidgetContract
             defaultCallbackTimeoutMs = DefaultCallbackTimeoutMs,
             defaultCheckoutSettleMs = DefaultCheckoutSettleMs,
             outOfStockReason = OutOfStockReason,
-            events = new { add = Events.AddItem, update = Events.UpdateItem, checkout = Events.GotoCheckout, known = Events.Known },
+            events = new
+            {
+                add = Events.AddItem,
+                update = Events.UpdateItem,
+                checkout = Events.GotoCheckout,
+                productData = Events.ProvideProductData,
+                close = Events.Close,
+                queueIsOpen = Events.QueueIsOpen,
+                queueIsClosed = Events.QueueIsClosed,
+                agentsOnline = Events.AgentsOnline,
+                waitingTime = Events.QueueEstimatedWaitingTime,
+                known = Events.Known,
+                unverified = Events.Unverified,
+            },
+            lookupOutcomes = new
+            {
+                hydrated = LookupOutcomes.Hydrated,
+                error = LookupOutcomes.Error,
+                invalid = LookupOutcomes.Invalid,
+                timeout = LookupOutcomes.Timeout,
+                noHandler = LookupOutcomes.NoHandler,
+            },
+            lookupTypes = new { productReference = LookupTypes.ProductReference, url = LookupTypes.Url, scannedCode = LookupTypes.ScannedCode },
             outcomes = new
             {
                 success = Outcomes.Success,
@@ -137,6 +217,17 @@ public static class WidgetContract
                 floatAboveCrossOrigin = Diagnostics.FloatAboveCrossOrigin,
                 floatAboveFramingRefused = Diagnostics.FloatAboveFramingRefused,
                 floatAboveTargetError = Diagnostics.FloatAboveTargetError,
+                unverifiedEvent = Diagnostics.UnverifiedEvent,
+                undocumentedMethod = Diagnostics.UndocumentedMethod,
+                invalidArgument = Diagnostics.InvalidArgument,
+                answeredBySeveralHandlers = Diagnostics.AnsweredBySeveralHandlers,
+                productFieldMissing = Diagnostics.ProductFieldMissing,
+                unknownProductField = Diagnostics.UnknownProductField,
+                unknownLookupId = Diagnostics.UnknownLookupId,
+                productAnsweredTwice = Diagnostics.ProductAnsweredTwice,
+                sameDocumentNavigation = Diagnostics.SameDocumentNavigation,
+                lateCheckoutNavigation = Diagnostics.LateCheckoutNavigation,
+                instanceDestroyed = Diagnostics.InstanceDestroyed,
             },
         };
         return JsonSerializer.Serialize(contract);

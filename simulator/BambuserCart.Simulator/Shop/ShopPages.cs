@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using BambuserCart.Simulator.Cart;
 using BambuserCart.Simulator.Catalog;
+using BambuserCart.Simulator.Products;
 using BambuserCart.Simulator.Widget;
 
 namespace BambuserCart.Simulator.Shop;
@@ -28,10 +29,11 @@ public static class ShopPages
 
         if (options.MerchantSiteDirectory is not null)
         {
-            // A merchant's site owns "/"; the sample backend still brings its checkout page.
+            // A merchant's site owns "/"; the sample backend still brings its checkout and product pages.
             if (options.SampleBackend)
             {
                 MapCheckoutPage(app, catalog);
+                app.MapProductPages(product => $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{Html(product.Name)}</title></head><body><h1>{Html(product.Name)}</h1><p>{Money(product.Price, catalog.Currency)}</p></body></html>");
             }
 
             return;
@@ -50,6 +52,8 @@ public static class ShopPages
             return Results.Content(RenderProductPage(options, catalog, mode), "text/html; charset=utf-8");
         });
 
+        // A page per product, for lookups by product URL: the shop page with that product first.
+        app.MapProductPages(product => RenderProductPage(options, catalog, CheckoutModes.Miniplayer, product));
         MapCheckoutPage(app, catalog);
     }
 
@@ -57,10 +61,11 @@ public static class ShopPages
         app.MapGet("/checkout", (HttpContext context, CartStore store) =>
             Results.Content(RenderCheckoutPage(store.For(ShopSession.Read(context)!).View(), catalog.Currency), "text/html; charset=utf-8"));
 
-    private static string RenderProductPage(SimulatorOptions options, ProductCatalog catalog, string mode)
+    private static string RenderProductPage(SimulatorOptions options, ProductCatalog catalog, string mode, Product? featured = null)
     {
         var config = JsonSerializer.Serialize(new { orgId = options.OrgId, checkoutMode = mode, checkoutUrl = "/checkout" });
-        var products = string.Concat(catalog.Products.Select(p =>
+        var shown = featured is null ? catalog.Products : [featured, .. catalog.Products.Where(p => p != featured)];
+        var products = string.Concat(shown.Select(p =>
             $"<li data-sku=\"{Html(p.Sku)}\"><strong>{Html(p.Name)}</strong><br>{Money(p.Price, catalog.Currency)}" +
             $"<br><span class=\"stock\">SKU {Html(p.Sku)} · {(p.Stock == 0 ? "out of stock" : $"{p.Stock} in stock")}</span></li>"));
         var modeLinks = string.Join(" · ", CheckoutModes.All.Select(m =>

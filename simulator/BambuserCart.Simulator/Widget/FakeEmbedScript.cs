@@ -13,8 +13,16 @@ public static class FakeEmbedScript
     private const string ContractSlot = "/*@CONTRACT@*/ null";
     private const string ProductsSlot = "/*@PRODUCTS@*/ []";
 
-    /// <summary>The script source as shipped, before the contract is generated into it.</summary>
-    public static string Template { get; } = EmbeddedAsset.Read("embed.js");
+    /// <summary>
+    /// The parts of the script, each a file of its own (embed.&lt;part&gt;.js) inserted into
+    /// embed.js's scope at its <c>/*@PART:name@*/</c> slot, in this order.
+    /// </summary>
+    public static IReadOnlyList<string> Parts { get; } = ["cart", "products", "checkout", "instance", "ui"];
+
+    /// <summary>The script source as shipped, its parts in place, before the contract is generated into it.</summary>
+    public static string Template { get; } = Parts.Aggregate(
+        EmbeddedAsset.Read("embed.js"),
+        (script, part) => script.Replace($"/*@PART:{part}@*/", EmbeddedAsset.Read($"embed.{part}.js"), StringComparison.Ordinal));
 
     /// <summary>The script with the contract and <paramref name="products"/> filled in.</summary>
     public static string Render(IEnumerable<Product> products)

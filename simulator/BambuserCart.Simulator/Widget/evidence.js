@@ -322,6 +322,8 @@
       quietPolls += 1;
       return quietPolls >= QUIET_POLLS;
     },
+    // Whether the open event's requests or short timers are still running (no side effects).
+    busy,
     // What is still going on, for a message when the harness stops waiting.
     busyWith() {
       const inFlight = requests.filter((r) => r.seq === openSeq && !r.done && !r.byHarness).map((r) => `${r.method} ${r.url}`);

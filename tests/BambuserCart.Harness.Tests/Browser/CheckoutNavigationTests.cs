@@ -119,6 +119,74 @@ public sealed class CheckoutNavigationTests : BrowserTest
         Assert.That(diagnostic.Detail, Does.Contain("/no-such-page'): the page answered HTTP 404"));
     }
 
+    [Test]
+    public async Task Each_checkout_click_settles_its_own_checkout_even_while_an_earlier_one_is_settling()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("setTimeout(() => embed.floatAbove('/checkout'), 150);"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var navigations = await Page.EvaluateAsync<string[]>("""
+            async () => {
+              const first = window.bambuserSimulator.shopper.checkout();
+              const second = window.bambuserSimulator.shopper.checkout();
+              return (await Promise.all([first, second])).map((c) => c.navigation);
+            }
+            """);
+
+        Assert.That(navigations, Is.EqualTo(new[] { Navigations.Miniplayer, Navigations.Miniplayer }));
+        Assert.That((await Widget.TraceAsync()).Where(e => e.Event == WidgetContract.Events.GotoCheckout).Select(e => e.Outcome), Is.All.EqualTo(Navigations.Miniplayer), "no checkout left unsettled");
+    }
+
+    [Test]
+    public async Task Routing_within_the_page_is_not_reported_as_ending_the_call()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("history.pushState({}, '', '/checkout');"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        var state = await Widget.StateAsync();
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.None), "the page and the call go on");
+        Assert.That(state.Diagnostics.Single().Code, Is.EqualTo(WidgetContract.Diagnostics.SameDocumentNavigation));
+        Assert.That(state.Diagnostics.Single().Detail, Does.Contain($"routed within the page to {Server.Url("checkout")}"));
+    }
+
+    [Test]
+    public async Task Checkout_waits_while_the_handler_is_still_syncing_the_cart_before_it_floats()
+    {
+        await Page.RouteAsync("**/api/sync", async route =>
+        {
+            // A backend that takes longer than the settle time: the verdict must not depend on it.
+            await Task.Delay(600);
+            await route.FulfillAsync(new() { Status = 204 });
+        });
+        await OpenIntegrationAsync(CheckoutHandler("fetch('/api/sync', { method: 'POST' }).then(() => embed.floatAbove('/checkout'));"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+    }
+
+    [Test]
+    public async Task Float_above_after_the_checkout_was_given_up_on_is_recorded_as_what_it_was()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("window.setTimeout(() => embed.floatAbove('/checkout'), 1500);"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+        await Page.WaitForFunctionAsync("() => window.bambuserSimulator.state().mode === 'miniplayer'");
+
+        var entry = (await Widget.TraceAsync()).Last(e => e.Event == WidgetContract.Events.GotoCheckout);
+        var late = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.LateCheckoutNavigation);
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.None), "when the shopper had waited long enough");
+        Assert.That(entry.Outcome, Is.EqualTo(Navigations.Miniplayer), "the trace says what it became");
+        Assert.That(late.Detail, Does.Match(@"^'goto-checkout' #2: miniplayer http://127\.0\.0\.1:\d+/checkout came \d+ ms after the Checkout click; until then the shopper saw nothing happen$"));
+    }
+
     private static string CheckoutHandler(string body) => $$"""
         window.onBambuserOneToOneReady = (Embed) => {
           const embed = new Embed({ orgId: 'test-org' });

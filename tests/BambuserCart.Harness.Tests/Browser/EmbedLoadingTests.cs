@@ -76,12 +76,12 @@ public sealed class EmbedLoadingTests : BrowserTest
     }
 
     [Test]
-    public async Task Misspelt_event_name_is_recorded_as_unknown_event()
+    public async Task Misspelt_event_name_is_recorded_as_unknown_event_with_the_name_it_resembles()
     {
         await OpenIntegrationAsync("window.onBambuserOneToOneReady = (Embed) => { new Embed({ orgId: 'a' }).on('should-add-item-to-card', () => {}); };");
 
         var diagnostic = (await Widget.StateAsync()).Diagnostics.Single();
-        Assert.That((diagnostic.Code, diagnostic.Detail), Is.EqualTo((Diagnostics.UnknownEvent, "on('should-add-item-to-card'): not an event the Calls Widget emits; it will never fire")));
+        Assert.That((diagnostic.Code, diagnostic.Detail), Is.EqualTo((Diagnostics.UnknownEvent, "on('should-add-item-to-card'): not an event the Calls Widget emits; it will never fire; did you mean 'should-add-item-to-cart'?")));
     }
 
     [Test]

@@ -35,6 +35,14 @@ internal static class CheckoutChecks
 
         var (checkout, observed, tabStatus) = await session.CheckoutAsync("checkout");
         var url = checkout.Url;
+        if (observed.Entry.Late is { } late)
+        {
+            // It navigated in the end, but only after the shopper had waited with nothing happening.
+            verdicts.Fail(CheckoutNavigation, $"goto-checkout went {observed.AnswerText} only {late} ms after the Checkout click, with no request of its own running meanwhile: until then the shopper saw nothing happen", [observed]);
+            verdicts.Skip(CheckoutSameOrigin, "not proven: the checkout navigation came late (see checkout.navigation)", [observed]);
+            return;
+        }
+
         switch (checkout.Navigation)
         {
             case Navigations.Miniplayer:
@@ -59,8 +67,9 @@ internal static class CheckoutChecks
                 break;
             default:
                 var threw = observed.Evidence.Marks.FirstOrDefault(m => m.Kind == "threw");
-                var why = threw is null ? string.Empty : $"; the handler threw {threw.Detail}";
-                verdicts.Fail(CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms{why}", [observed]);
+                var routed = (await session.StateAsync()).Diagnostics.FirstOrDefault(d => d.Code == WidgetContract.Diagnostics.SameDocumentNavigation);
+                var why = threw is not null ? $"; the handler threw {threw.Detail}" : routed is not null ? $"; {routed.Detail}" : string.Empty;
+                verdicts.Fail(CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms once its own requests were done{why}", [observed]);
                 verdicts.Skip(CheckoutSameOrigin, "not proven: no floatAbove happened (see checkout.navigation)", [observed]);
                 break;
         }

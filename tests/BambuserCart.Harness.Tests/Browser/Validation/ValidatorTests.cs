@@ -153,6 +153,24 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Checkout_that_only_routes_within_the_page_fails_navigation_saying_so()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+              });
+              embed.on('goto-checkout', () => history.pushState({}, '', '/checkout'));
+            };
+            """);
+
+        var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
+        Assert.That(navigation.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(navigation.Message, Does.Contain("the handler routed within the page to ").And.Contain("use floatAbove(url) to show the checkout beneath a miniplayer"));
+    }
+
+    [Test]
     public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });

@@ -1,0 +1,173 @@
+// Part of the fake embed.js: the shopper's checkout and where the merchant sends them.
+// FakeEmbedScript inserts it into embed.js's scope when the script is served: it shares that
+// scope's state and helpers, and is not a script of its own.
+//
+// A Checkout click emits goto-checkout and waits to see where the handler sends the shopper: the
+// miniplayer (floatAbove), a new tab (window.open), or this tab (the call ends). Each click
+// settles on the first navigation after it, oldest click first, or as 'none' when the handler did
+// nothing: checkoutSettleMs after the click, or later while the handler's own requests still run.
+// A navigation that comes after its checkout was settled as 'none' is recorded as what it was.
+
+// Checkouts waiting for the handler to navigate, oldest first.
+const pendingCheckouts = [];
+// Checkouts settled as 'none', still open to a late navigation (within the callback timeout).
+const unanswered = [];
+let framingCheck = Promise.resolve();
+
+function resolveUrl(url) {
+  try { return new URL(String(url), location.href).href; } catch (_) { return String(url); }
+}
+
+// A navigation the merchant's code made: it settles the oldest waiting checkout, if any.
+function settleCheckout(navigation, url) {
+  const checkout = pendingCheckouts.shift();
+  if (checkout) {
+    settle(checkout, navigation, url);
+  } else {
+    lateNavigation(navigation, url);
+  }
+}
+
+function settle(checkout, navigation, url) {
+  clearTimer(checkout.timer);
+  mark('navigate', checkout.entry.seq, `${navigation} ${url || ''}`.trim());
+  checkout.entry.outcome = navigation;
+  checkout.entry.value = url;
+  checkout.entry.ms = Math.round(performance.now() - checkout.started);
+  if (navigation === NAV.none) unanswered.push(checkout);
+  // A miniplayer's framing check decides the diagnostics; let it finish (it is bounded by fetch).
+  const done = navigation === NAV.miniplayer ? framingCheck : Promise.resolve();
+  done.then(() => notifySettled(checkout.entry))
+    .then(() => checkout.resolve({ payload: clone(checkout.entry.payload), navigation, url }));
+}
+
+// The handler navigated after its checkout had been reported 'none': the trace says what it did,
+// and when, and a diagnostic says the shopper waited that long with nothing happening.
+function lateNavigation(navigation, url) {
+  const now = performance.now();
+  while (unanswered.length > 0 && now - unanswered[0].started > state.options.callbackTimeoutMs) unanswered.shift();
+  const checkout = unanswered.shift();
+  if (!checkout) return;
+  const ms = Math.round(now - checkout.started);
+  mark('navigate', checkout.entry.seq, `${navigation} ${url || ''}`.trim());
+  checkout.entry.outcome = navigation;
+  checkout.entry.value = url;
+  checkout.entry.late = ms;
+  diagnose(DIAG.lateCheckoutNavigation, `'${EVENTS.checkout}' #${checkout.entry.seq}: ${navigation} ${url || ''} came ${ms} ms after the Checkout click; until then the shopper saw nothing happen`);
+}
+
+// Gives up on a checkout: at its settle time, unless the handler is still busy with requests or
+// short timers of its own (the evidence recorder knows), then as soon as it is not.
+function settleWhenIdle(checkout) {
+  const busy = evidence && evidence.busy() && performance.now() - checkout.started < state.options.callbackTimeoutMs;
+  if (busy) {
+    checkout.timer = setTimer(() => settleWhenIdle(checkout), 50);
+    return;
+  }
+  const index = pendingCheckouts.indexOf(checkout);
+  if (index >= 0) {
+    pendingCheckouts.splice(index, 1);
+    settle(checkout, NAV.none, null);
+  }
+}
+
+// The Checkout button's click: emits goto-checkout and watches where the handler goes.
+function onCheckoutClicked() {
+  const payload = { cart: { items: state.widgetCart.map((line) => ({ sku: line.sku, name: line.name, count: line.quantity })) } };
+  const entry = { seq: ++sequence, event: EVENTS.checkout, action: 'checkout', payload: clone(payload), outcome: null, value: null, callbackCalls: 0, ms: null };
+  state.trace.push(entry);
+  mark('emit', entry.seq, EVENTS.checkout);
+  const result = new Promise((resolve) => {
+    const checkout = { entry, resolve, started: performance.now(), timer: null };
+    checkout.timer = setTimer(() => settleWhenIdle(checkout), state.options.checkoutSettleMs);
+    pendingCheckouts.push(checkout);
+  });
+  const instance = owner();
+  for (const outcome of (instance ? instance.events.emit(EVENTS.checkout, payload) : []) || []) {
+    if (outcome.error !== undefined) {
+      mark('threw', entry.seq, errorMessage(outcome.error));
+      diagnose(DIAG.handlerThrew, `'${EVENTS.checkout}': handler threw: ${errorMessage(outcome.error)}`);
+    } else if (outcome.returned && typeof outcome.returned.then === 'function') {
+      outcome.returned.then(undefined, (error) => {
+        mark('threw', entry.seq, errorMessage(error));
+        diagnose(DIAG.handlerThrew, `'${EVENTS.checkout}': handler returned a rejected promise: ${errorMessage(error)}`);
+      });
+    }
+  }
+  return result;
+}
+
+function checkout() {
+  try { requireInstance(); } catch (error) { return Promise.reject(error); }
+  const blockers = checkoutBlockers();
+  if (blockers.length > 0) {
+    return Promise.reject(new Error(`The widget shows no Checkout button: ${blockers.join(' and ')}`));
+  }
+  const result = new Promise((resolve) => { widget.onNextCheckout = resolve; });
+  widget.checkoutButton.click();
+  return result;
+}
+
+// New tab: the merchant calls window.open; observe it, then let it happen.
+const originalOpen = window.open;
+window.open = function (url, target, features) {
+  const sameTab = target === '_self' || target === '_top' || target === '_parent';
+  settleCheckout(sameTab ? NAV.sameTab : NAV.newTab, resolveUrl(url));
+  return originalOpen.call(window, url, target, features);
+};
+
+// Same tab: a navigation of this document ends the call; the Navigation API reports it first. A
+// route change within the document (history.pushState in a single-page shop) ends nothing: the
+// page and the call go on, so it settles nothing and is only noted.
+if (window.navigation && typeof window.navigation.addEventListener === 'function') {
+  window.navigation.addEventListener('navigate', (event) => {
+    if (event.hashChange || !event.destination) return;
+    if (event.destination.sameDocument) {
+      if (pendingCheckouts.length > 0) {
+        diagnose(DIAG.sameDocumentNavigation, `'${EVENTS.checkout}' #${pendingCheckouts[0].entry.seq}: the handler routed within the page to ${event.destination.url}; the call stays full size above it: use floatAbove(url) to show the checkout beneath a miniplayer`);
+      }
+      return;
+    }
+    settleCheckout(NAV.sameTab, event.destination.url);
+  });
+}
+window.addEventListener('beforeunload', () => settleCheckout(NAV.sameTab, null));
+
+// The miniplayer: the call floats above `url` (a page of this origin, framed over the whole page);
+// without a URL it floats above the page as it is (Bambuser's wrapper treats the URL as optional).
+function floatAbove(url) {
+  const given = !(url === undefined || url === null || String(url).trim() === '');
+  const absolute = given ? resolveUrl(url) : null;
+  state.mode = 'miniplayer';
+  state.floatAboveUrl = absolute;
+  framingCheck = given ? checkFraming(absolute) : Promise.resolve();
+  widget.render();
+  settleCheckout(NAV.miniplayer, absolute);
+}
+
+// The miniplayer frames the merchant's own page; say why it would stay blank in the real widget.
+function checkFraming(url) {
+  let target;
+  try { target = new URL(url); } catch (_) { target = null; }
+  if (!target || target.origin !== location.origin) {
+    diagnose(DIAG.floatAboveCrossOrigin, `floatAbove('${url}'): the miniplayer needs a URL on this page's origin ${location.origin}`);
+    return Promise.resolve();
+  }
+  // The fake's own request: through the recorder's untouched fetch, so it is never judged as the merchant's.
+  const ownFetch = evidence && evidence.fetch ? evidence.fetch : fetch;
+  return ownFetch(url, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) {
+      diagnose(DIAG.floatAboveTargetError, `floatAbove('${url}'): the page answered HTTP ${response.status}; the shopper would see an error page beneath the miniplayer`);
+    }
+    const frameOptions = (response.headers.get('x-frame-options') || '').trim().toLowerCase();
+    const policy = (response.headers.get('content-security-policy') || '').toLowerCase();
+    const ancestors = /frame-ancestors\s+([^;]*)/.exec(policy);
+    if (frameOptions === 'deny') {
+      diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page sends X-Frame-Options: DENY; use SAMEORIGIN`);
+    } else if (ancestors && /'none'/.test(ancestors[1])) {
+      diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page sends CSP frame-ancestors 'none'; use 'self'`);
+    }
+  }, (error) => {
+    diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page could not be loaded: ${errorMessage(error)}`);
+  });
+}
