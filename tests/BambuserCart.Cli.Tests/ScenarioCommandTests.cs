@@ -76,7 +76,7 @@ public sealed class ScenarioCommandTests
         Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(errors.ToString().TrimEnd().Split('\n'), Is.EqualTo(new[]
         {
-            $"error: {file}:5: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, quantity, backend, timeoutMs, expect)",
+            $"error: {file}:5: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, ref, quantity, backend, timeoutMs, expect)",
             $"error: {file}:6: $.steps[1].sku: unknown SKU \"SHIRT-BLU-M\" for the sample shop; did you mean `SHIRT-BLUE-M`? (it sells SHIRT-BLUE-M, SHIRT-WHITE-L, SNEAKER-42, WATCH-STEEL, BAG-LEATHER, SCARF-WOOL)",
         }));
     }

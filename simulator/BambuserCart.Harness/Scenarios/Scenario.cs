@@ -48,12 +48,17 @@ public sealed record ScenarioStep(string Action, string? Sku, int? Quantity, str
     public const string Remove = "remove";
     public const string Checkout = "checkout";
     public const string WaitFor = "waitFor";
+    public const string LookupProduct = "lookupProduct";
+
+    /// <summary>lookupProduct: the SKU or product URL the agent looks up.</summary>
+    public string? Ref { get; init; }
 
     /// <summary>"setQuantity WATCH-STEEL 3", for progress lines and failure messages.</summary>
     public string Describe() => Action switch
     {
         SetQuantity => $"{Action} {Sku} {Quantity}",
         Add or Remove => $"{Action} {Sku}",
+        LookupProduct => $"{Action} {Ref}",
         WaitFor => $"{Action} {Expect.Describe()}",
         _ => Action,
     };
@@ -85,6 +90,15 @@ public sealed record StepExpectations
 
     public string? Url { get; init; }
 
+    /// <summary>lookupProduct: whether the product is checked; <see cref="Product"/> null means "none".</summary>
+    public bool HasProduct { get; init; }
+
+    public ProductExpectation? Product { get; init; }
+
+    public bool HasAgentMessage { get; init; }
+
+    public string? AgentMessage { get; init; }
+
     public static StepExpectations None { get; } = new();
 
     /// <param name="lines">Reads a list of cart lines by field name (it reports quantities that are not whole numbers).</param>
@@ -107,6 +121,10 @@ public sealed record StepExpectations
             Navigation = (string?)json["navigation"],
             HasUrl = json.ContainsKey("url"),
             Url = (string?)json["url"],
+            HasProduct = json.ContainsKey("product"),
+            Product = json["product"] is JsonObject product ? new ProductExpectation((string?)product["name"], (string?)product["sku"]) : null,
+            HasAgentMessage = json.ContainsKey("agentMessage"),
+            AgentMessage = (string?)json["agentMessage"],
         };
     }
 
@@ -141,3 +159,10 @@ public sealed record StepExpectations
         return string.Join(", ", parts);
     }
 }
+
+/// <summary>What a hydrated product must be: its name, and a SKU it or one of its variations has.</summary>
+public sealed record ProductExpectation(string? Name, string? Sku)
+{
+    public override string ToString() => string.Join(", ", new[] { Name is null ? null : $"name '{Name}'", Sku is null ? null : $"SKU '{Sku}'" }.OfType<string>());
+}
+

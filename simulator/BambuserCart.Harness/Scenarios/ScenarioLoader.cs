@@ -130,7 +130,10 @@ public static class ScenarioLoader
             Whole(x.Step["quantity"], $"{x.Pointer}/quantity"),
             (string?)x.Step["backend"],
             Whole(x.Step["timeoutMs"], $"{x.Pointer}/timeoutMs"),
-            StepExpectations.From(x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))).ToList();
+            StepExpectations.From(x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))
+        {
+            Ref = (string?)x.Step["ref"],
+        }).ToList();
         var scenario = new Scenario(
             (string)root["name"]!,
             (string?)root["description"],

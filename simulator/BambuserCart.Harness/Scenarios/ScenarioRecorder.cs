@@ -175,7 +175,12 @@ public sealed class ScenarioRecorder : IAsyncDisposable
         var settled = JsonNode.Parse(json)!.AsObject();
         var entry = settled["entry"]!.AsObject();
         var state = settled["state"]!.AsObject();
-        var step = (string?)entry["action"] == ScenarioStep.Checkout ? CheckoutStep(entry) : await CartStepAsync(entry, state);
+        var step = (string?)entry["action"] switch
+        {
+            ScenarioStep.Checkout => CheckoutStep(entry),
+            ScenarioStep.LookupProduct => LookupStep(entry),
+            _ => await CartStepAsync(entry, state),
+        };
         lock (gate)
         {
             steps.Add(step);
@@ -210,6 +215,34 @@ public sealed class ScenarioRecorder : IAsyncDisposable
 
         step["expect"] = expect;
         return step;
+    }
+
+    // A product lookup: what was asked, and what came of it (a hydrated product by its name).
+    private static JsonObject LookupStep(JsonObject entry)
+    {
+        var outcome = (string?)entry["outcome"];
+        var expect = new JsonObject { ["outcome"] = outcome };
+        if (entry["value"] is JsonObject product)
+        {
+            var expected = new JsonObject();
+            if ((string?)product["name"] is { } name)
+            {
+                expected["name"] = name;
+            }
+
+            expect["product"] = expected;
+        }
+        else if (entry["value"] is JsonValue message)
+        {
+            expect["agentMessage"] = (string?)message;
+        }
+
+        return new JsonObject
+        {
+            ["action"] = ScenarioStep.LookupProduct,
+            ["ref"] = (string?)entry["payload"]!["products"]![0]!["ref"],
+            ["expect"] = expect,
+        };
     }
 
     private JsonObject CheckoutStep(JsonObject entry)

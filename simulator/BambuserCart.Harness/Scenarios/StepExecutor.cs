@@ -58,6 +58,7 @@ internal sealed class StepExecutor
             {
                 ScenarioStep.Checkout => await CheckoutAsync(index, step),
                 ScenarioStep.WaitFor => await WaitForAsync(index, step),
+                ScenarioStep.LookupProduct => await LookupAsync(index, step),
                 _ => await CartActionAsync(index, step),
             };
         }
@@ -137,6 +138,39 @@ internal sealed class StepExecutor
         }
 
         return new StepResult(index, step, failures) { Happened = $"{checkout.Navigation} {checkout.Url}" };
+    }
+
+    private async Task<StepResult> LookupAsync(int index, ScenarioStep step)
+    {
+        var lookup = await widget.LookupProductAsync(step.Ref!);
+        var failures = new List<string>();
+        Compare(failures, "outcome", step.Expect.Outcome, lookup.Outcome);
+        if (step.Expect.HasProduct)
+        {
+            var expected = step.Expect.Product;
+            var product = lookup.Product;
+            if (expected is null || product is null)
+            {
+                Compare(failures, "product", expected?.ToString(), product is null ? null : $"'{product.Name}'", always: true);
+            }
+            else
+            {
+                Compare(failures, "product name", expected.Name, product.Name);
+                if (expected.Sku is { } sku && !product.Skus.Contains(sku))
+                {
+                    failures.Add($"product SKU: expected '{sku}' among the product's SKUs, got [{string.Join(", ", product.Skus)}]");
+                }
+            }
+        }
+
+        if (step.Expect.HasAgentMessage)
+        {
+            Compare(failures, "agentMessage", step.Expect.AgentMessage, lookup.Message, always: true);
+        }
+
+        failures.AddRange(await StateFailuresAsync(step.Expect));
+        var what = lookup.Product?.Name ?? lookup.Message;
+        return new StepResult(index, step, failures) { Happened = $"{lookup.Event} → {lookup.Outcome}{(what is null ? string.Empty : $" ({what})")}" };
     }
 
     private async Task<StepResult> WaitForAsync(int index, ScenarioStep step)

@@ -43,15 +43,38 @@ public sealed class ScenarioLoaderTests
         Assert.That(error!.Message, Is.EqualTo("s.json:3: not valid JSON: The JSON object contains a trailing comma at the end (remove it) (column 33)"));
     }
 
-    [TestCase("""{ "action": "jump", "sku": "SHIRT-BLUE-M" }""", "s.json:1: $.steps[0].action: `jump` is not one of: add, setQuantity, remove, checkout, waitFor")]
-    [TestCase("""{ "action": "setquantity", "sku": "SHIRT-BLUE-M", "quantity": 2 }""", "s.json:1: $.steps[0].action: `setquantity` is not one of: add, setQuantity, remove, checkout, waitFor; did you mean `setQuantity`?")]
-    [TestCase("""{ "acton": "add", "sku": "SHIRT-BLUE-M" }""", "s.json:1: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, quantity, backend, timeoutMs, expect)")]
+    [TestCase("""{ "action": "jump", "sku": "SHIRT-BLUE-M" }""", "s.json:1: $.steps[0].action: `jump` is not one of: add, setQuantity, remove, checkout, waitFor, lookupProduct")]
+    [TestCase("""{ "action": "setquantity", "sku": "SHIRT-BLUE-M", "quantity": 2 }""", "s.json:1: $.steps[0].action: `setquantity` is not one of: add, setQuantity, remove, checkout, waitFor, lookupProduct; did you mean `setQuantity`?")]
+    [TestCase("""{ "acton": "add", "sku": "SHIRT-BLUE-M" }""", "s.json:1: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, ref, quantity, backend, timeoutMs, expect)")]
     [TestCase("""{ "action": "setQuantity", "sku": "SHIRT-BLUE-M", "quantity": -1 }""", "s.json:1: $.steps[0].quantity: must be 0 or more, got -1")]
     [TestCase("""{ "action": "add" }""", "s.json:1: $.steps[0]: missing `sku`, which an `add` step needs")]
     [TestCase("""{ "action": "add", "sku": "SHIRT-BLUE-M", "quantity": 2 }""", "s.json:1: $.steps[0].quantity: `quantity` does not apply to an `add` step")]
     [TestCase("""{ "action": "add", "sku": "SHIRT-BLUE-M", "expect": { "outcome": "ok" } }""", "s.json:1: $.steps[0].expect.outcome: `ok` is not one of: success, failure, out-of-stock, invalid, timeout, threw, no-handler")]
     [TestCase("""{ "action": "add", "sku": "SHIRT-BLUE-M", "backend": "down" }""", "s.json:1: $.steps[0].backend: `down` is not one of: ok, http-500, network-error, slow")]
     public void Schema_violation_is_one_line_naming_file_line_path_and_what_to_write(string step, string expected)
+    {
+        var error = Assert.Throws<ScenarioException>(() => Parse($$"""{ "name": "n", "target": { "shop": {} }, "steps": [ {{step}} ] }"""));
+
+        Assert.That(error!.Message, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Lookup_step_reads_its_ref_and_its_product_expectations()
+    {
+        var scenario = Parse("""
+            { "name": "n", "target": { "shop": {} }, "steps": [
+              { "action": "lookupProduct", "ref": "/product/SNEAKER-42", "expect": { "outcome": "hydrated", "product": { "sku": "SNEAKER-42" } } } ] }
+            """);
+
+        var step = scenario.Steps.Single();
+        Assert.That((step.Describe(), step.Expect.Outcome, step.Expect.HasProduct, step.Expect.Product!.Sku), Is.EqualTo(("lookupProduct /product/SNEAKER-42", "hydrated", true, "SNEAKER-42")));
+    }
+
+    [TestCase("""{ "action": "lookupProduct", "sku": "SHIRT-BLUE-M", "ref": "A" }""", "s.json:1: $.steps[0].sku: `sku` does not apply to a `lookupProduct` step")]
+    [TestCase("""{ "action": "lookupProduct", "ref": "A", "expect": { "outcome": "success" } }""", "s.json:1: $.steps[0].expect.outcome: `success` is not one of: hydrated, error, invalid, timeout, no-handler")]
+    [TestCase("""{ "action": "add", "sku": "SHIRT-BLUE-M", "expect": { "outcome": "hydrated" } }""", "s.json:1: $.steps[0].expect.outcome: `hydrated` is not one of: success, failure, out-of-stock, invalid, timeout, threw, no-handler")]
+    [TestCase("""{ "action": "lookupProduct" }""", "s.json:1: $.steps[0]: missing `ref`, which a `lookupProduct` step needs")]
+    public void Lookup_and_cart_steps_each_take_their_own_fields_and_outcomes(string step, string expected)
     {
         var error = Assert.Throws<ScenarioException>(() => Parse($$"""{ "name": "n", "target": { "shop": {} }, "steps": [ {{step}} ] }"""));
 
@@ -79,7 +102,7 @@ public sealed class ScenarioLoaderTests
         {
             "s.json:3: $.target.url: must start with http:// or https://, got `ftp://shop`",
             "s.json:4: $.setup.callbackTimeoutMs: expected a whole number, got `soon`",
-            "s.json:6: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, quantity, backend, timeoutMs, expect)",
+            "s.json:6: $.steps[0].acton: unknown field `acton`; did you mean `action`? (fields here: action, sku, ref, quantity, backend, timeoutMs, expect)",
             "s.json:7: $.steps[1].sku: `sku` does not apply to a `checkout` step",
         }));
         Assert.That(error.Message, Does.Not.Contain("schema").And.Not.Contain("Required properties").And.Not.Contain("should match"), "no validator jargon");

@@ -33,9 +33,24 @@ internal static class SchemaProblems
         var kept = KeepTheMeantBranches(failures, schema).ToList();
         return kept
             .Where(f => !IsExplainedByATypo(f, kept, schema, instance))
+            .Where(f => !IsNarrowedElsewhere(f, kept, schema))
             .Select(f => Explain(f, schema, instance))
             .Distinct()
             .ToList();
+    }
+
+    // A value two lists restrict (every outcome, and the outcomes of this kind of step): only the
+    // narrower list is what the author can use.
+    private static bool IsNarrowedElsewhere(Failure failure, IReadOnlyList<Failure> all, JsonNode schema)
+    {
+        if (failure.Keyword != "enum")
+        {
+            return false;
+        }
+
+        var size = (Resolve(schema, failure.SchemaPointer)?["enum"] as JsonArray)?.Count ?? int.MaxValue;
+        return all.Any(other => other != failure && other.Keyword == "enum" && other.InstancePointer == failure.InstancePointer
+            && ((Resolve(schema, other.SchemaPointer)?["enum"] as JsonArray)?.Count ?? int.MaxValue) < size);
     }
 
     // "missing `action`" says nothing new beside "unknown field `acton`; did you mean `action`?".
@@ -176,7 +191,10 @@ internal static class SchemaProblems
 
     private static string Article(string word) => "aeiou".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal) ? "an" : "a";
 
-    /// <summary>The deepest node the pointer reaches (the evaluator may add segments the schema does not have).</summary>
+    /// <summary>
+    /// The node the pointer names. The evaluator puts segments of its own into schema locations
+    /// ("…/then/1/properties/…"): a segment the schema does not have is stepped over.
+    /// </summary>
     private static JsonNode? Resolve(JsonNode root, string pointer)
     {
         var current = root;
@@ -188,12 +206,7 @@ internal static class SchemaProblems
                 JsonArray a when int.TryParse(segment, out var i) && i < a.Count => a[i],
                 _ => null,
             };
-            if (next is null)
-            {
-                return current;
-            }
-
-            current = next;
+            current = next ?? current;
         }
 
         return current;

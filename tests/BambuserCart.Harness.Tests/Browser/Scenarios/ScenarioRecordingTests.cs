@@ -44,6 +44,34 @@ public sealed class ScenarioRecordingTests
     }
 
     [Test]
+    public async Task Product_lookups_from_the_agent_console_are_recorded_and_replay_green()
+    {
+        var output = Path.Combine(directory, "lookups.json");
+        await using (var recorder = await StartAsync(output))
+        {
+            var console = recorder.Page.GetByRole(AriaRole.Region, new() { Name = "Agent console" });
+            foreach (var reference in new[] { "SCARF-WOOL", "NO-SUCH-SKU" })
+            {
+                await console.GetByRole(AriaRole.Textbox, new() { Name = "SKU or product URL" }).FillAsync(reference);
+                await console.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
+                await recorder.Page.WaitForFunctionAsync("ref => window.bambuserSimulator.state().lastLookup?.ref === ref", reference);
+            }
+
+            await recorder.SaveAsync("Lookups recorded in a test");
+        }
+
+        var steps = JsonNode.Parse(await File.ReadAllTextAsync(output))!["steps"]!.AsArray();
+        var relaxed = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Assert.That(steps.Select(s => s!.ToJsonString(relaxed)), Is.EqualTo(new[]
+        {
+            """{"action":"lookupProduct","ref":"SCARF-WOOL","expect":{"outcome":"hydrated","product":{"name":"Wool scarf <b>limited</b>"}}}""",
+            """{"action":"lookupProduct","ref":"NO-SUCH-SKU","expect":{"outcome":"error","agentMessage":"We don't sell NO-SUCH-SKU"}}""",
+        }));
+        var replay = await ScenarioReplayTests.RunAsync(ScenarioLoader.Load(output, BrowserTestEnvironment.Server.Catalog));
+        Assert.That(replay.Passed, Is.True, replay.FailureMessage());
+    }
+
+    [Test]
     public async Task Stop_recording_control_in_the_agent_console_ends_the_recording()
     {
         await using var recorder = await StartAsync(Path.Combine(directory, "stopped.json"));
