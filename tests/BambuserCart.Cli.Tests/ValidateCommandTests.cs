@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests
         var exit = await ValidateCommand.RunAsync(Request(null), console, TextWriter.Null, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output);
-        Assert.That(console.Output, Does.Contain("validate: 22 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
+        Assert.That(console.Output, Does.Contain("validate: 23 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
         Assert.That(console.Output, Does.Contain("✓ add.success"), "a progress line per check");
     }
 
@@ -59,9 +59,10 @@ public sealed class ValidateCommandTests
 
         await ValidateCommand.RunAsync(Request(Path.Combine(Broken, "checkout.handler.js")) with { Quiet = true }, console, TextWriter.Null, CancellationToken.None);
 
-        // checkout.navigation and .same-origin cannot run without a handler; the script pushes no GTM events.
+        // checkout.navigation and .same-origin cannot run without a handler; the script pushes no GTM events
+        // and registers no hydration handler (both advisory).
         Assert.That(Unwrapped(console.Output), Is.EqualTo(
-            "validate: 18 passed, 1 failed, 3 skipped — a required check failed: checkout.handler; "
+            "validate: 18 passed, 1 failed, 4 skipped — a required check failed: checkout.handler; "
             + "2 required checks were not proven: checkout.navigation, checkout.same-origin (exit 1)"));
     }
 
@@ -165,7 +166,7 @@ public sealed class ValidateCommandTests
         var (failing, failOutput, _) = await CliProcess.RunAsync("validate", Path.Combine(Broken, "add.out-of-stock.js"), "--backend", "sample", "--quiet");
 
         Assert.That((passing, failing), Is.EqualTo((ExitCodes.Success, ExitCodes.ChecksFailed)), passOutput + failOutput);
-        Assert.That(failOutput.Trim(), Does.StartWith("validate: 20 passed, 1 failed, 1 skipped — a required check failed: add.out-of-stock (exit 1)"));
+        Assert.That(failOutput.Trim(), Does.StartWith("validate: 20 passed, 1 failed, 2 skipped — a required check failed: add.out-of-stock (exit 1)"));
     }
 
     [Test]

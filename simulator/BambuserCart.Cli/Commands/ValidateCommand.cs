@@ -21,6 +21,7 @@ public static class ValidateCommand
         var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add, with at least 4 in stock (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
         var outOfStock = new Option<string?>("--out-of-stock-sku") { Description = "A SKU the native cart refuses as out of stock." };
         var unknownSku = new Option<string?>("--unknown-sku") { Description = $"A SKU the shop does not sell (default {ValidationSettings.DefaultUnknownSku})." };
+        var productUrl = new Option<string?>("--product-url") { Description = "A product page on the target's origin, for the hydration check's lookup by URL (default: the sample backend's, or a URL target's own page)." };
         var backend = new Option<string?>("--backend") { Description = "'sample': mount the sample shop's cart API and catalog on a local file's origin." };
         backend.AcceptOnlyFromAmong("sample");
         var probe = new Option<string?>("--cart-probe") { Description = "JavaScript expression giving the native cart as [{sku, quantity}] (built in for the sample backend)." };
@@ -39,7 +40,7 @@ public static class ValidateCommand
 
         var command = new Command("validate", "Check a merchant's Calls Widget cart integration against the contract; exit 0 all required checks passed, 1 one failed, 2 bad input, 3 environment error.")
         {
-            target, orgId, skus, outOfStock, unknownSku, backend, probe, cartApi, timeout, latency, strict, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
+            target, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, latency, strict, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ValidateRequest(
@@ -50,6 +51,7 @@ public static class ValidateCommand
                     Skus = result.GetValue(skus) ?? [],
                     OutOfStockSku = result.GetValue(outOfStock),
                     UnknownSku = result.GetValue(unknownSku),
+                    ProductUrl = result.GetValue(productUrl),
                     SampleBackend = result.GetValue(backend) == "sample",
                     CartProbe = result.GetValue(probe),
                     CartApiGlob = result.GetValue(cartApi)!,

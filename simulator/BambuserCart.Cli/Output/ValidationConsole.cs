@@ -55,7 +55,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
 
     private void Failures(ValidationReport report)
     {
-        var failures = report.Checks.Where(c => c.Status == CheckStatus.Failed).OrderBy(c => c.Check.Required ? 0 : 1).ToList();
+        var failures = report.Checks.Where(c => c.Status == CheckStatus.Failed).OrderBy(c => c.Required ? 0 : 1).ToList();
         if (failures.Count == 0)
         {
             return;
@@ -65,7 +65,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
         console.MarkupLine("[bold]Failures[/]");
         foreach (var check in failures)
         {
-            console.MarkupLine($"{Symbol(check)} [bold]{Markup.Escape(check.Id)}[/]{(check.Check.Required ? string.Empty : " (advisory)")}");
+            console.MarkupLine($"{Symbol(check)} [bold]{Markup.Escape(check.Id)}[/]{(check.Required ? string.Empty : " (advisory)")}");
             Indented(check.Message);
             Indented($"Fix: {check.Check.Fix}");
             foreach (var number in check.Events.Take(MaxEventsShown))
@@ -111,8 +111,8 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
 
     private static string Note(CheckResult check) => check.Status switch
     {
-        CheckStatus.Failed when !check.Check.Required => " [yellow](advisory)[/]",
-        CheckStatus.Skipped when check.Check.Required => " [yellow](not proven)[/]",
+        CheckStatus.Failed when !check.Required => " [yellow](advisory)[/]",
+        CheckStatus.Skipped when check.Required => " [yellow](not proven)[/]",
         CheckStatus.Skipped => " [grey](skipped)[/]",
         _ => string.Empty,
     };
@@ -120,9 +120,9 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
     private static string Symbol(CheckResult check) => check.Status switch
     {
         CheckStatus.Passed => "[green]✓[/]",
-        CheckStatus.Failed when check.Check.Required => "[red]✗[/]",
+        CheckStatus.Failed when check.Required => "[red]✗[/]",
         CheckStatus.Failed => "[yellow]![/]",
-        _ when check.Check.Required => "[yellow]?[/]",
+        _ when check.Required => "[yellow]?[/]",
         _ => "[grey]-[/]",
     };
 }

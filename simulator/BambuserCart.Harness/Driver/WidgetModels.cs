@@ -60,7 +60,7 @@ public sealed record ProductPrice(decimal? Current, decimal? Original);
 public sealed record HydratedProduct(string? Currency, string? Locale, string? Name, string? Sku, string? Description, string? Url, IReadOnlyList<ProductVariation> Variations)
 {
     /// <summary>The product's own SKU and its variations' SKUs.</summary>
-    public IEnumerable<string> Skus => Variations.Select(v => v.Sku).Prepend(Sku).OfType<string>();
+    public IEnumerable<string> Skus => Variations.Select(v => v.Sku).Prepend(Sku).OfType<string>().Distinct();
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ public static class CtrfReport
             ["suite"] = check.Check.Group,
             ["extra"] = new JsonObject
             {
-                ["required"] = check.Check.Required,
+                ["required"] = check.Required,
                 ["notProven"] = check.NotProven,
                 ["proves"] = check.Check.Proves,
                 ["fix"] = check.Check.Fix,

@@ -32,8 +32,8 @@ public static class GitHubActionsReport
             var status = check.Status switch
             {
                 CheckStatus.Passed => "✅ passed",
-                CheckStatus.Failed => check.Check.Required ? "❌ failed" : "⚠️ failed (advisory)",
-                _ => check.Check.Required ? "⚠️ not proven" : "⏭️ skipped",
+                CheckStatus.Failed => check.Required ? "❌ failed" : "⚠️ failed (advisory)",
+                _ => check.Required ? "⚠️ not proven" : "⏭️ skipped",
             };
             markdown.AppendLine($"| `{check.Id}` | {status} | {Cell(check.Message)} |");
         }

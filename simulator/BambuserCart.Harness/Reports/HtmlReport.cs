@@ -107,13 +107,13 @@ public static class HtmlReport
 
     private static void Failures(StringBuilder html, ValidationReport report)
     {
-        var failures = report.Checks.Where(c => c.Status == CheckStatus.Failed).OrderBy(c => c.Check.Required ? 0 : 1).ToList();
+        var failures = report.Checks.Where(c => c.Status == CheckStatus.Failed).OrderBy(c => c.Required ? 0 : 1).ToList();
         if (failures.Count > 0)
         {
             html.Append("<h2>Failures</h2>\n");
             foreach (var check in failures)
             {
-                html.Append($"<div class=\"failure{(check.Check.Required ? string.Empty : " advisory")}\"><p><code>{E(check.Id)}</code> {(check.Check.Required ? "required" : "advisory")} · events {EventLinks(check)}</p>")
+                html.Append($"<div class=\"failure{(check.Required ? string.Empty : " advisory")}\"><p><code>{E(check.Id)}</code> {(check.Required ? "required" : "advisory")} · events {EventLinks(check)}</p>")
                     .Append($"<p>{E(check.Message)}</p><p><strong>Fix:</strong> {E(check.Check.Fix)}</p></div>\n");
             }
         }
@@ -134,7 +134,7 @@ public static class HtmlReport
         foreach (var check in report.Checks)
         {
             var status = check.NotProven ? "not proven" : check.Status.ToString().ToLowerInvariant();
-            html.Append($"<tr id=\"check-{E(check.Id)}\"><td><code>{E(check.Id)}</code></td><td>{(check.Check.Required ? "required" : "advisory")}</td>")
+            html.Append($"<tr id=\"check-{E(check.Id)}\"><td><code>{E(check.Id)}</code></td><td>{(check.Required ? "required" : "advisory")}</td>")
                 .Append($"<td class=\"{check.Status.ToString().ToLowerInvariant()}\">{status}</td><td>{E(check.Message)}</td><td>{EventLinks(check)}</td></tr>\n");
         }
 

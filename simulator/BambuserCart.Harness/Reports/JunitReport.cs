@@ -46,7 +46,7 @@ public static class JunitReport
         var testcase = new XElement("testcase", new XAttribute("name", check.Id), new XAttribute("classname", check.Check.Group), new XAttribute("time", "0"));
         switch (check.Status)
         {
-            case CheckStatus.Failed when check.Check.Required:
+            case CheckStatus.Failed when check.Required:
                 testcase.Add(new XElement("failure", new XAttribute("message", check.Message), new XAttribute("type", "required"), $"{check.Message}\nFix: {check.Check.Fix}"));
                 break;
             case CheckStatus.Failed:

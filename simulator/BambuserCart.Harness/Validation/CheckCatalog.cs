@@ -28,6 +28,7 @@ public static class CheckCatalog
     public const string UpdateBackendFailure = "update.backend-failure";
     public const string CheckoutNavigation = "checkout.navigation";
     public const string CheckoutSameOrigin = "checkout.same-origin";
+    public const string ProductHydration = "product.hydration";
     public const string CallbackOnce = "callback.once";
     public const string CallbackValidValue = "callback.valid-value";
     public const string CallbackTimely = "callback.timely";
@@ -83,6 +84,9 @@ public static class CheckCatalog
         new(CheckoutSameOrigin, true,
             "A floatAbove URL is on the page's origin, allows framing (no X-Frame-Options: DENY, no frame-ancestors 'none') and answers 2xx. A new-tab checkout has no such page and passes.",
             "Float above an existing same-origin URL; send X-Frame-Options: SAMEORIGIN or frame-ancestors 'self' on it."),
+        new(ProductHydration, true,
+            "With a provide-product-data handler: a known SKU hydrates to a product holding that SKU (not a hard-coded one), a product page URL of the target's origin hydrates, an unknown SKU is answered with an error message for the agent, and every mandatory field is there. Without a handler: advisory, skipped.",
+            "In provide-product-data, look each ref up (a SKU, or a product URL) and answer updateProduct(id, factory => …) with that product and every mandatory field; for a product you do not sell, throw an Error whose message the agent reads."),
         new(CallbackOnce, true,
             "No handler called its callback more than once.",
             "Call callback exactly once per event: return after answering, and do not answer in both then() and finally()."),

@@ -20,8 +20,14 @@ public sealed record CheckResult(CheckDefinition Check, CheckStatus Status, stri
     /// <summary>The run's events (<see cref="ObservedEvent.Number"/>) this verdict rests on.</summary>
     public IReadOnlyList<int> Events { get; init; } = [];
 
-    /// <summary>A required check that could not be proven either way.</summary>
-    public bool NotProven => Status == CheckStatus.Skipped && Check.Required;
+    /// <summary>
+    /// Whether this verdict gates the exit code: the catalogue's, except for a check that is
+    /// required only when the page has what it judges (product.hydration without a hydration handler).
+    /// </summary>
+    public bool Required { get; init; } = Check.Required;
 
-    public bool FailsRun => Status == CheckStatus.Failed && Check.Required;
+    /// <summary>A required check that could not be proven either way.</summary>
+    public bool NotProven => Status == CheckStatus.Skipped && Required;
+
+    public bool FailsRun => Status == CheckStatus.Failed && Required;
 }

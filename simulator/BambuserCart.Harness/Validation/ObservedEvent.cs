@@ -62,9 +62,12 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
     }
 
     /// <summary>"callback(true)", "no callback within the timeout", "the handler threw"…; for a checkout, where it went.</summary>
-    public string AnswerText => Event == WidgetContract.Events.GotoCheckout
-        ? $"{Outcome ?? "nothing yet"}{(Entry.Value is { ValueKind: JsonValueKind.String } url ? $" {url.GetString()}" : string.Empty)}"
-        : Answers.Describe(Outcome, Entry.Value);
+    public string AnswerText => Event switch
+    {
+        WidgetContract.Events.GotoCheckout or WidgetContract.Events.ProvideProductData =>
+            $"{Outcome ?? "nothing yet"}{(Entry.Value is { ValueKind: JsonValueKind.String } text ? $" {text.GetString()}" : string.Empty)}",
+        _ => Answers.Describe(Outcome, Entry.Value),
+    };
 
     /// <summary>The event's timeline with the cart requests (or all requests when none matched).</summary>
     public string Timeline(CartApiPattern cart, Uri? page) =>

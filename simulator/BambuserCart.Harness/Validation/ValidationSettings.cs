@@ -16,6 +16,9 @@ public sealed record ValidationSettings
     /// <summary>A SKU the shop does not sell; add.unknown-sku adds it. Null: <see cref="DefaultUnknownSku"/>.</summary>
     public string? UnknownSku { get; init; }
 
+    /// <summary>A product page URL on the target's origin, for product.hydration's lookup by URL. Null: the sample backend's page for the first SKU, or a URL target's own page.</summary>
+    public string? ProductUrl { get; init; }
+
     /// <summary>The SKU add.unknown-sku tries when none is given: no shop sells it.</summary>
     public const string DefaultUnknownSku = "BAMBUSER-CART-NO-SUCH-SKU";
 
@@ -68,6 +71,11 @@ public sealed record ValidationSettings
         if (Skus.Any(string.IsNullOrWhiteSpace))
         {
             throw new ValidationInputException("--sku: a SKU must not be empty");
+        }
+
+        if (ProductUrl is not null && !(Uri.TryCreate(ProductUrl, UriKind.Absolute, out var productUrl) && productUrl.Scheme is "http" or "https") && !ProductUrl.StartsWith('/'))
+        {
+            throw new ValidationInputException($"--product-url: expected an http(s) URL or a path on the target's origin, got '{ProductUrl}'");
         }
 
         if (UnknownSku is not null && string.IsNullOrWhiteSpace(UnknownSku))

@@ -61,6 +61,7 @@ public static class Validator
         {
             // The sample backend's cart API is the default glob's; any other pattern is the user's guess.
             CartApiKnown = usesSampleBackend && settings.CartApiGlob == CartApiPattern.DefaultGlob,
+            UsesSampleBackend = usesSampleBackend,
         };
         return await new ValidationRun(context, target).ExecuteAsync();
     }

@@ -272,6 +272,23 @@ public sealed class EmbedInstanceTests : BrowserTest
         Assert.That(await Page.EvaluateAsync<string[]>("() => window.seen"), Is.EqualTo(new[] { WidgetContract.Events.AddItem }));
     }
 
+    [Test]
+    public async Task Merchant_button_driven_by_queue_events_appears_hides_and_opens_the_widget()
+    {
+        var script = await File.ReadAllTextAsync(Path.Combine(Simulator.SimulatorOptions.DefaultFixturesDirectory, "integrations", "full-featured.js"));
+        await OpenIntegrationAsync(script);
+        var talk = Page.GetByRole(AriaRole.Button, new() { Name = "Talk to an expert" });
+
+        await Expect(talk).ToBeVisibleAsync();
+        await Page.EvaluateAsync("() => window.bambuserSimulator.queue.close({ nextOpenTime: null })");
+        await Expect(talk).ToBeHiddenAsync();
+        await Page.EvaluateAsync("() => window.bambuserSimulator.queue.open()");
+        await talk.ClickAsync();
+
+        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo("open"));
+        Assert.That(await Page.EvaluateAsync<string>("() => window.bambuserSimulator.state().customerData.membership"), Is.EqualTo("gold"), "its data function reached the agent");
+    }
+
     private static string Integration(string more) => $$"""
         window.onBambuserOneToOneReady = (Embed) => {
           const embed = new Embed({ orgId: 'test-org' });

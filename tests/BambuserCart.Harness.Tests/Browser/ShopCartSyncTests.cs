@@ -104,7 +104,7 @@ public sealed class ShopCartSyncTests : BrowserTest
     {
         var console = Page.GetByRole(AriaRole.Region, new() { Name = "Agent console" });
 
-        await console.GetByLabel("Product").SelectOptionAsync("SNEAKER-42");
+        await console.GetByLabel("Product", new() { Exact = true }).SelectOptionAsync("SNEAKER-42");
         await console.GetByRole(AriaRole.Button, new() { Name = "Add to cart" }).ClickAsync();
         await Expect(Page.GetByLabel("Native cart count")).ToHaveTextAsync("1");
         await console.GetByRole(AriaRole.Button, new() { Name = "Increase SNEAKER-42" }).ClickAsync();

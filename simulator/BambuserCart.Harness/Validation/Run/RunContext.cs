@@ -19,6 +19,9 @@ internal sealed record RunContext(
     /// </summary>
     public bool CartApiKnown { get; init; }
 
+    /// <summary>The sample backend serves the target's cart, catalog and product pages.</summary>
+    public bool UsesSampleBackend { get; init; }
+
     public CartApiPattern Cart { get; } = new(Settings.CartApiGlob);
 
     public Uri PageUri { get; } = new(PageUrl);

@@ -95,6 +95,17 @@ internal sealed class TargetSession : IAsyncDisposable
     public Task<ObservedEvent> AddAsync(string sku, string step, CartFault fault = CartFault.None) =>
         ActAsync(step, fault, () => Widget.AddToCartAsync(sku));
 
+    /// <summary>The agent looks a product up (provide-product-data); the outcome with its product, and the event.</summary>
+    public async Task<(LookupOutcome Lookup, ObservedEvent Event)> LookupAsync(string reference, string step)
+    {
+        CurrentStep = step;
+        var lookup = await Widget.LookupProductAsync(reference);
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
+        var entry = (await Widget.TraceAsync()).Last(e => e.Seq == lookup.Seq);
+        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(lookup.Seq, busy);
+        return (lookup, run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name }));
+    }
+
     /// <summary>Adds a SKU the native cart must refuse (out of stock, unknown).</summary>
     public Task<ObservedEvent> AddRefusedAsync(string sku, string step) =>
         ActAsync(step, CartFault.None, () => Widget.AddToCartAsync(sku), refusalExpected: true);

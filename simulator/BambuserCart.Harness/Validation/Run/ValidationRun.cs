@@ -22,6 +22,7 @@ internal sealed class ValidationRun
         new(AddBackendFailure, [AddBackendFailure], BackendFailureChecks.AddAsync),
         new(UpdateBackendFailure, [UpdateBackendFailure], BackendFailureChecks.UpdateAsync),
         new("checkout", CheckoutChecks.Ids, CheckoutChecks.RunAsync, MakesCartEvents: false),
+        new(ProductHydration, [ProductHydration], HydrationCheck.RunAsync, MakesCartEvents: false),
     ];
 
     /// <summary>Judged over every event of the run: any family with cart events feeds them.</summary>

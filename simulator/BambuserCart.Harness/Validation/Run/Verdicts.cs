@@ -42,6 +42,10 @@ internal sealed class Verdicts
     public void Skip(string id, string reason, IEnumerable<ObservedEvent>? events = null) =>
         Record(id, CheckStatus.Skipped, reason, events, null);
 
+    /// <summary>Not judged because the page lacks what the check is about: advisory here, whatever the catalogue says.</summary>
+    public void NotApplicable(string id, string reason) =>
+        Record(id, CheckStatus.Skipped, reason, null, null, required: false);
+
     /// <summary>Skips every selected, undecided check of <paramref name="ids"/>.</summary>
     public void SkipAll(IEnumerable<string> ids, string reason)
     {
@@ -51,7 +55,7 @@ internal sealed class Verdicts
         }
     }
 
-    private void Record(string id, CheckStatus status, string message, IEnumerable<ObservedEvent>? events, JsonObject? evidence)
+    private void Record(string id, CheckStatus status, string message, IEnumerable<ObservedEvent>? events, JsonObject? evidence, bool? required = null)
     {
         cancellation.ThrowIfCancellationRequested();
         if (!Wanted(id))
@@ -59,10 +63,12 @@ internal sealed class Verdicts
             return;
         }
 
-        var result = new CheckResult(CheckCatalog.Get(id), status, message)
+        var check = CheckCatalog.Get(id);
+        var result = new CheckResult(check, status, message)
         {
             Evidence = evidence ?? [],
             Events = (events ?? []).Select(e => e.Number).Distinct().Order().ToList(),
+            Required = required ?? check.Required,
         };
         decided[id] = result;
         progress?.Report(result);

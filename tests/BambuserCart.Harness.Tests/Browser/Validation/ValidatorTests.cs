@@ -41,11 +41,22 @@ public sealed class ValidatorTests
             Skus = ["SNEAKER-42", "SHIRT-WHITE-L"],
             OutOfStockSku = "BAG-LEATHER",
             CartProbe = NativeCartProbe.SampleBackend,
+            ProductUrl = "/product/SNEAKER-42",
         };
 
         var report = await RunAsync(ValidationTarget.Parse(url), settings);
 
         AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Full_merchant_integration_with_hydration_customer_data_and_queue_events_passes_every_check_unchanged()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "full-featured.js")), new ValidationSettings { SampleBackend = true });
+
+        AssertAllPassed(report);
+        Assert.That(report.Diagnostics, Is.Empty, "nothing it calls is missing or misused");
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.ProductHydration).Required, Is.True, "it hydrates, so the check counts");
     }
 
     [Test]
@@ -150,6 +161,28 @@ public sealed class ValidatorTests
         var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
         Assert.That((navigation.Status, navigation.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: goto-checkout opened https://checkout.example.com/cart in a new tab, on checkout.example.com, which this run may not reach; pass --allow-host checkout.example.com to let it load")));
         Assert.That(report.BlockedRequests, Is.EqualTo(new[] { "GET https://checkout.example.com/cart" }), "and it was not fetched");
+    }
+
+    [Test]
+    public async Task Hydration_check_is_advisory_and_skipped_when_the_page_has_no_hydration_handler()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.out-of-stock.js")), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.ProductHydration } });
+
+        var hydration = report.Checks.Single();
+        Assert.That((hydration.Status, hydration.Required, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, false, false)));
+        Assert.That(hydration.Message, Does.StartWith("advisory: the page registers no provide-product-data handler"));
+    }
+
+    [Test]
+    public async Task Url_target_whose_page_is_not_a_product_page_leaves_hydration_by_url_not_proven_asking_for_a_product_url()
+    {
+        var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
+
+        var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"], OnlyChecks = new HashSet<string> { CheckCatalog.ProductHydration } });
+
+        var hydration = report.Checks.Single();
+        Assert.That((hydration.Status, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
+        Assert.That(hydration.Message, Does.StartWith("not proven: 'SNEAKER-42' hydrated as 'Canvas sneaker, size 42', but the target page ").And.EndWith("if it is not a product page, pass --product-url with one"));
     }
 
     [Test]
