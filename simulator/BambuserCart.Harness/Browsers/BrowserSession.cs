@@ -9,12 +9,21 @@ namespace BambuserCart.Harness.Browsers;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    // Chromium otherwise reaches out to Google on start; this machine's network refuses that.
+    // Chromium otherwise reaches out to Google on start; this machine's network refuses that. And
+    // WebRTC sends no UDP it does not proxy: a page's STUN or TURN traffic cannot leave (see
+    // containment.js for how an attempt is reported).
     private static readonly string[] QuietArgs =
     [
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-default-apps", "--disable-quic",
+        "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
     ];
+
+    /// <summary>
+    /// Every context's proxy: nothing listens there, so a connection no route sees (a preconnect, a
+    /// redirect hop) goes nowhere. This machine and the allowed hosts bypass it.
+    /// </summary>
+    public const string DeadEndProxy = "http://127.0.0.1:9";
 
     private readonly IPlaywright playwright;
 
@@ -30,7 +39,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public BrowserChoice Choice { get; }
 
     /// <exception cref="BrowserNotFoundException">No browser, or it would not start.</exception>
-    public static async Task<BrowserSession> LaunchAsync(string? explicitPath = null, bool headless = true)
+    /// <param name="extraArgs">More Chromium switches (the containment test maps an outside name to a loopback listener).</param>
+    public static async Task<BrowserSession> LaunchAsync(string? explicitPath = null, bool headless = true, IEnumerable<string>? extraArgs = null)
     {
         var choice = new BrowserLocator().Locate(explicitPath);
         var playwright = await Playwright.CreateAsync();
@@ -42,7 +52,7 @@ public sealed class BrowserSession : IAsyncDisposable
                 Headless = headless,
                 // The default launch timeout is 180 s; a browser that has not started in 30 s will not.
                 Timeout = 30_000,
-                Args = QuietArgs,
+                Args = [.. QuietArgs, .. extraArgs ?? []],
             });
             return new BrowserSession(playwright, browser, choice);
         }
@@ -59,8 +69,15 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <param name="allowedHosts">Hosts besides this machine that may be reached (a merchant URL being validated).</param>
     public async Task<OfflineContext> NewContextAsync(string embedScript, IEnumerable<string>? allowedHosts = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
-        return await OfflineContext.CreateAsync(context, embedScript, allowedHosts ?? []);
+        var allowed = (allowedHosts ?? []).ToList();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new() { Width = 1280, Height = 800 },
+            // A service worker's requests bypass the routes: none may register.
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            Proxy = new Proxy { Server = DeadEndProxy, Bypass = string.Join(",", ["localhost", "127.0.0.1", "[::1]", .. allowed]) },
+        });
+        return await OfflineContext.CreateAsync(context, embedScript, allowed);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
 using BambuserCart.Simulator.Widget;
 using Microsoft.Playwright;
 
@@ -21,7 +22,8 @@ public sealed class OfflineContext : IAsyncDisposable
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentQueue<string> blocked = new();
+    private readonly List<string> blocked = [];
+    private readonly Lock gate = new();
     private readonly HashSet<string> allowedHosts;
 
     private OfflineContext(IBrowserContext context, string embedScript, IEnumerable<string> allowedHosts)
@@ -35,20 +37,44 @@ public sealed class OfflineContext : IAsyncDisposable
 
     public string EmbedScript { get; }
 
-    /// <summary>Requests that tried to leave this machine, in order ("GET https://…").</summary>
-    public IReadOnlyList<string> BlockedRequests => [.. blocked];
+    /// <summary>Attempts to leave this machine, in order: "GET https://…", "WEBSOCKET ws://…", "WEBRTC stun:…".</summary>
+    public IReadOnlyList<string> BlockedRequests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. blocked];
+            }
+        }
+    }
 
+    /// <summary>
+    /// Installs every layer of containment on a fresh context: request routes (and the failures of
+    /// redirect hops they do not see), WebSocket routes, the WebRTC guard, and the evidence
+    /// recorder. The context's dead-end proxy and the browser's WebRTC policy (BrowserSession)
+    /// catch whatever no route can see.
+    /// </summary>
     internal static async Task<OfflineContext> CreateAsync(IBrowserContext context, string embedScript, IEnumerable<string> allowedHosts)
     {
         var offline = new OfflineContext(context, embedScript, allowedHosts);
-        // Before any page script: the page's requests and errors are evidence for the verdict.
+        await context.ExposeFunctionAsync(ContainmentScript.Binding, (string attempt) => offline.Block(attempt));
+        // Before any page script: WebRTC is contained, and the page's requests and errors are evidence.
+        await context.AddInitScriptAsync(ContainmentScript.Source);
         await context.AddInitScriptAsync(EvidenceScript.Source);
         await context.RouteAsync("**/*", offline.RouteAsync);
+        await context.RouteWebSocketAsync(new Regex(".*"), offline.RouteWebSocket);
+        context.RequestFailed += offline.OnRequestFailed;
         return offline;
     }
 
+    /// <summary>
+    /// This machine: "localhost" or a loopback address (127.0.0.0/8, ::1). Not a name that merely
+    /// starts with "127." (127.evil.example is someone else's host).
+    /// </summary>
     public static bool IsLocalHost(string host) =>
-        host is "127.0.0.1" or "localhost" or "[::1]" or "::1" || host.StartsWith("127.", StringComparison.Ordinal);
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     /// <summary>This machine always; an allowed host too, unless it is Bambuser's.</summary>
     public static bool MayReach(string host, IReadOnlySet<string> allowedHosts) =>
@@ -86,8 +112,54 @@ public sealed class OfflineContext : IAsyncDisposable
             return;
         }
 
-        blocked.Enqueue($"{route.Request.Method} {url}");
+        Block($"{route.Request.Method} {url}");
         await route.AbortAsync("blockedbyclient");
+    }
+
+    // A WebSocket to this machine (or an allowed host) goes through; any other is refused at once.
+    private void RouteWebSocket(IWebSocketRoute socket)
+    {
+        if (Uri.TryCreate(socket.Url, UriKind.Absolute, out var uri) && MayReach(uri.Host, allowedHosts))
+        {
+            socket.ConnectToServer();
+            return;
+        }
+
+        Block($"WEBSOCKET {socket.Url}");
+        // Playwright's WebSocket handlers are synchronous: the close goes on by itself.
+        _ = RefuseAsync(socket);
+    }
+
+    private static async Task RefuseAsync(IWebSocketRoute socket)
+    {
+        try
+        {
+            await socket.CloseAsync(new WebSocketRouteCloseOptions { Code = 1008, Reason = "bambuser-cart: outside this machine" });
+        }
+        catch (PlaywrightException)
+        {
+            // The page went away with the socket opening: nothing to close.
+        }
+    }
+
+    // A redirect hop to an outside host is not routed; it fails at the dead-end proxy, and is reported here.
+    private void OnRequestFailed(object? sender, IRequest request)
+    {
+        if (Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) && !uri.IsFile && !MayReach(uri.Host, allowedHosts))
+        {
+            Block($"{request.Method} {request.Url}");
+        }
+    }
+
+    private void Block(string attempt)
+    {
+        lock (gate)
+        {
+            if (!blocked.Contains(attempt))
+            {
+                blocked.Add(attempt);
+            }
+        }
     }
 
     /// <summary>

@@ -12,3 +12,16 @@ public static class EvidenceScript
 
     public static string Source { get; } = EmbeddedAsset.Read("evidence.js");
 }
+
+/// <summary>
+/// The WebRTC guard (<c>containment.js</c>): removes ICE servers outside this machine from every
+/// RTCPeerConnection and reports each through the binding <see cref="Binding"/>.
+/// </summary>
+public static class ContainmentScript
+{
+    /// <summary>The function the harness exposes to the page to hear of a contained attempt.</summary>
+    public const string Binding = "__bambuserCartContainment";
+
+    public static string Source { get; } = EmbeddedAsset.Read("containment.js");
+}
+
