@@ -117,6 +117,7 @@ public sealed class ValidateCommandTests
     [TestCase("fetch('/cart').then(r => r.json(", "--cart-probe: it failed in the page: SyntaxError")]
     [TestCase("fetch('/cart').then(r => r.json()).then(c => c.lines.map(l => l))", "--cart-probe: it failed in the page: TypeError")]
     [TestCase("({ items: [] })", "--cart-probe: it must give an array [{ sku, quantity }], gave {\"items\":[]}")]
+    [TestCase("new Promise(() => {})", "--cart-probe: it did not finish within 10 s (a promise that never settles, or a stuck page)")]
     public async Task Broken_cart_probe_is_bad_input_exit_2_naming_the_problem(string probe, string expected)
     {
         using var errors = new StringWriter();

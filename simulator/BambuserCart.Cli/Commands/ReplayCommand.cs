@@ -46,7 +46,7 @@ public static class ReplayCommand
             var passed = 0;
             foreach (var scenario in scenarios)
             {
-                console.MarkupLineInterpolated($"[bold]{scenario.Name}[/] ({scenario.Source})");
+                console.MarkupLineInterpolated($"[bold]{TerminalText.Clean(scenario.Name)}[/] ({scenario.Source})");
                 var result = await runner.RunAsync(
                     scenario,
                     new ScenarioRunOptions { ArtifactsDirectory = request.Artifacts.FullName, Progress = new StepPrinter(console) },
@@ -57,7 +57,7 @@ public static class ReplayCommand
                     continue;
                 }
 
-                console.WriteLine(result.FailureMessage());
+                console.WriteLine(TerminalText.Clean(result.FailureMessage()));
                 foreach (var file in result.Artifacts)
                 {
                     console.WriteLine($"  kept {file}");
@@ -74,7 +74,7 @@ public static class ReplayCommand
         public void Report(StepResult value)
         {
             var mark = value.Passed ? "[green]✓[/]" : "[red]✗[/]";
-            console.MarkupLine($"  {mark} {value.Index + 1}. {Markup.Escape(value.Step.Describe())} → {Markup.Escape(value.Happened)}");
+            console.MarkupLine($"  {mark} {value.Index + 1}. {Markup.Escape(TerminalText.Clean(value.Step.Describe()))} → {Markup.Escape(TerminalText.Clean(value.Happened))}");
         }
     }
 }

@@ -21,7 +21,7 @@ internal static class CommandErrors
         catch (Exception ex) when (ex is ValidationInputException or ScenarioException or CatalogException)
         {
             // A file with several problems reports them all, each on its own "error:" line.
-            foreach (var line in ex.Message.Split('\n'))
+            foreach (var line in TerminalText.Clean(ex.Message).Split('\n'))
             {
                 await errors.WriteLineAsync($"error: {line}");
             }
@@ -30,13 +30,13 @@ internal static class CommandErrors
         }
         catch (Exception ex) when (ex is BrowserNotFoundException or PortInUseException)
         {
-            await errors.WriteLineAsync($"error: {ex.Message}");
+            await errors.WriteLineAsync($"error: {TerminalText.Clean(ex.Message)}");
             return ExitCodes.EnvironmentError;
         }
         catch (Exception ex) when (ex is TimeoutException or Microsoft.Playwright.PlaywrightException)
         {
             // The browser stopped answering: an environment problem, said in one line.
-            await errors.WriteLineAsync($"error: the browser stopped responding: {ex.Message.Split('\n')[0].Trim()}");
+            await errors.WriteLineAsync($"error: the browser stopped responding: {TerminalText.Clean(ex.Message.Split('\n')[0].Trim())}");
             return ExitCodes.EnvironmentError;
         }
         catch (OperationCanceledException)

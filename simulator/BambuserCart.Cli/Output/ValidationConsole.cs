@@ -29,7 +29,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
     {
         if (!quiet)
         {
-            console.MarkupLineInterpolated($"Validating [bold]{target.ToString()}[/] …");
+            console.MarkupLineInterpolated($"Validating [bold]{TerminalText.Clean(target.ToString())}[/] …");
         }
     }
 
@@ -50,7 +50,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
         }
 
         var colour = report.ExitCode == 0 ? (report.NotProven.Count == 0 ? "green" : "yellow") : "red";
-        console.MarkupLine($"[{colour}]validate: {Markup.Escape(ConsoleVerdict.Headline(report))}[/]");
+        console.MarkupLine($"[{colour}]validate: {Markup.Escape(TerminalText.Clean(ConsoleVerdict.Headline(report)))}[/]");
     }
 
     private void Failures(ValidationReport report)
@@ -103,7 +103,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
     // Wrapped by hand at word boundaries: a padded Spectre paragraph pads every line to the width.
     private void Indented(string text)
     {
-        foreach (var line in TextWrap.Lines(text, Math.Max(40, console.Profile.Width - Indent.Length)))
+        foreach (var line in TextWrap.Lines(TerminalText.Clean(text), Math.Max(40, console.Profile.Width - Indent.Length)))
         {
             console.WriteLine(Indent + line);
         }

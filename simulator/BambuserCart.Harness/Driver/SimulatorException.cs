@@ -1,7 +1,7 @@
 namespace BambuserCart.Harness.Driver;
 
 /// <summary>The fake widget refused an action (no instance, no Checkout button, bad argument…).</summary>
-public sealed class SimulatorException : Exception
+public class SimulatorException : Exception
 {
     public SimulatorException(string message)
         : base(message)
@@ -17,3 +17,22 @@ public sealed class SimulatorException : Exception
     {
     }
 }
+
+/// <summary>The page stopped running scripts (a handler stuck in an endless loop): nothing it does can be observed any more.</summary>
+public sealed class PageUnresponsiveException : SimulatorException
+{
+    public PageUnresponsiveException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public PageUnresponsiveException(string message)
+        : base(message)
+    {
+    }
+
+    public PageUnresponsiveException()
+    {
+    }
+}
+

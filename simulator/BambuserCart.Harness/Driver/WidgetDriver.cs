@@ -89,7 +89,17 @@ public sealed class WidgetDriver
         }
 
         await CallAsync<JsonElement>("s => window.bambuserSimulator.configure(s)", settings);
+        if (callbackTimeoutMs is { } configured)
+        {
+            callbackTimeout = TimeSpan.FromMilliseconds(configured);
+        }
     }
+
+    // The widget's callback timeout (its default until configured): no call into the page takes
+    // longer unless the page is stuck. The margin covers a checkout's settle time and a slow machine.
+    private TimeSpan callbackTimeout = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
+
+    private TimeSpan CallBound => callbackTimeout + TimeSpan.FromMilliseconds(WidgetContract.DefaultCheckoutSettleMs) + TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Clicks the widget's Checkout button and reports where the merchant's handler went; for a
@@ -176,7 +186,15 @@ public sealed class WidgetDriver
         string? json;
         try
         {
-            json = await Page.EvaluateAsync<string?>($"async (arg) => JSON.stringify(await ({expression})(arg))", argument);
+            // Every call settles within the widget's own timeout, or the page has stopped running
+            // scripts (a handler in an endless loop): bounded, so that a stuck page is reported
+            // rather than waited on forever.
+            json = await Page.EvaluateAsync<string?>($"async (arg) => JSON.stringify(await ({expression})(arg))", argument).WaitAsync(CallBound);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new PageUnresponsiveException(
+                $"the page stopped responding: nothing came back within {CallBound.TotalSeconds:0} s (is a handler stuck in an endless loop?)", ex);
         }
         catch (PlaywrightException ex) when (!IsNavigationAway(ex))
         {

@@ -9,17 +9,20 @@ public static class PageEvidenceReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // A page stuck in an endless loop answers nothing: reading its evidence must not wait on it.
+    private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(10);
+
     /// <summary>Everything the page recorded so far; empty when the page has no recorder (or went away).</summary>
     public static async Task<PageEvidence> ReadAsync(IPage page)
     {
         try
         {
-            var json = await page.EvaluateAsync<string?>($"() => {EvidenceScript.Global} ? {EvidenceScript.Global}.snapshot() : null");
+            var json = await page.EvaluateAsync<string?>($"() => {EvidenceScript.Global} ? {EvidenceScript.Global}.snapshot() : null").WaitAsync(ReadBound);
             return json is null ? PageEvidence.Empty : JsonSerializer.Deserialize<PageEvidence>(json, Json) ?? PageEvidence.Empty;
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            // The page navigated away or closed (a same-tab checkout): its evidence went with it.
+            // The page navigated away or closed (a same-tab checkout), or is stuck: no evidence to read.
             return PageEvidence.Empty;
         }
     }
@@ -42,7 +45,14 @@ public static class PageEvidenceReader
         }
         catch (TimeoutException)
         {
-            busy = await DescribeBusyAsync(page);
+            try
+            {
+                busy = await DescribeBusyAsync(page).WaitAsync(ReadBound);
+            }
+            catch (TimeoutException)
+            {
+                busy = "a page that no longer answers";
+            }
         }
         catch (PlaywrightException)
         {
@@ -52,9 +62,9 @@ public static class PageEvidenceReader
 
         try
         {
-            await page.EvaluateAsync($"() => {EvidenceScript.Global} && {EvidenceScript.Global}.close()");
+            await page.EvaluateAsync($"() => {EvidenceScript.Global} && {EvidenceScript.Global}.close()").WaitAsync(ReadBound);
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             // As above.
         }

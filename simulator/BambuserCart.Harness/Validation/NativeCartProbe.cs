@@ -11,6 +11,9 @@ namespace BambuserCart.Harness.Validation;
 public static class NativeCartProbe
 {
     /// <summary>The sample backend's cart, as GET /cart reports it for this session.</summary>
+    /// <summary>How long a probe may take: reading a cart is one request.</summary>
+    public static readonly TimeSpan ProbeBound = TimeSpan.FromSeconds(10);
+
     public const string SampleBackend =
         "fetch('/cart', { credentials: 'same-origin' }).then(r => r.json()).then(c => c.items.map(i => ({ sku: i.sku, quantity: i.quantity })))";
 
@@ -21,7 +24,11 @@ public static class NativeCartProbe
         string? json;
         try
         {
-            json = await page.EvaluateAsync<string?>(PageEvidenceReader.ByHarness(expression));
+            json = await page.EvaluateAsync<string?>(PageEvidenceReader.ByHarness(expression)).WaitAsync(ProbeBound);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new SimulatorException($"it did not finish within {ProbeBound.TotalSeconds:0} s (a promise that never settles, or a stuck page)", ex);
         }
         catch (PlaywrightException ex)
         {

@@ -37,6 +37,9 @@ public sealed record ValidationSettings
     /// <summary>A required check that could not be proven (skipped) fails the run (exit 1).</summary>
     public bool Strict { get; init; }
 
+    /// <summary>The longest callback timeout a run takes: every unanswered event waits this long.</summary>
+    public const int MaxCallbackTimeoutMs = 600_000;
+
     /// <summary>The widget's callback timeout for the run; callback.timely fails past it.</summary>
     public int CallbackTimeoutMs { get; init; } = 5_000;
 
@@ -63,9 +66,9 @@ public sealed record ValidationSettings
             }
         }
 
-        if (CallbackTimeoutMs < 1)
+        if (CallbackTimeoutMs is < 1 or > MaxCallbackTimeoutMs)
         {
-            throw new ValidationInputException($"--timeout: must be at least 1 ms, got {CallbackTimeoutMs}");
+            throw new ValidationInputException($"--timeout: must be from 1 to {MaxCallbackTimeoutMs} ms (the real widget waits 30000), got {CallbackTimeoutMs}");
         }
 
         if (Skus.Any(string.IsNullOrWhiteSpace))

@@ -34,8 +34,9 @@ public sealed class NativeCart
 
         lock (gate)
         {
-            var current = QuantityOf(sku);
-            return SetLocked(sku, current + quantity);
+            // In long: a huge quantity onto an existing line must not wrap around past the stock check.
+            var wanted = (long)QuantityOf(sku) + quantity;
+            return SetLocked(sku, (int)Math.Min(wanted, int.MaxValue));
         }
     }
 

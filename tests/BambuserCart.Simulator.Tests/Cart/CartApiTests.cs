@@ -36,6 +36,35 @@ public sealed class CartApiTests
     }
 
     [Test]
+    public async Task Huge_quantity_onto_an_existing_line_is_refused_as_out_of_stock_not_wrapped_around()
+    {
+        await shop.PostRawAsync("/cart/add", """{ "sku": "SHIRT-BLUE-M", "quantity": 4 }""");
+
+        var response = await shop.PostRawAsync("/cart/add", """{ "sku": "SHIRT-BLUE-M", "quantity": 2147483647 }""");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await response.Content.ReadAsStringAsync());
+        var cart = await ShopClient.ReadJsonAsync(await shop.GetAsync("/cart"));
+        Assert.That(cart.GetProperty("items")[0].GetProperty("quantity").GetInt32(), Is.EqualTo(4), "the line keeps its quantity");
+    }
+
+    [Test]
+    public async Task Product_api_describes_a_catalog_product_for_hydration_and_404s_one_the_shop_does_not_sell()
+    {
+        var known = await shop.GetAsync("/products/SNEAKER-42.json");
+        var unknown = await shop.GetAsync("/products/NO-SUCH.json");
+        var page = await shop.GetAsync("/product/SNEAKER-42");
+
+        var product = await ShopClient.ReadJsonAsync(known);
+        Assert.Multiple(() =>
+        {
+            Assert.That((product.GetProperty("sku").GetString(), product.GetProperty("price").GetDecimal(), product.GetProperty("stock").GetInt32()), Is.EqualTo(("SNEAKER-42", 89.0m, 10)));
+            Assert.That((product.GetProperty("url").GetString(), product.GetProperty("imageUrl").GetString()), Is.EqualTo(("/product/SNEAKER-42", "/products/SNEAKER-42.svg")));
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the product URL an agent hydrates by exists");
+        });
+    }
+
+    [Test]
     public async Task Add_of_a_sku_already_in_the_cart_increases_its_quantity()
     {
         await shop.PostJsonAsync("/cart/add", new { sku = "SNEAKER-42", quantity = 2 });

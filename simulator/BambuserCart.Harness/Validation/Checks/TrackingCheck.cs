@@ -24,11 +24,12 @@ internal static class TrackingCheck
     {
         try
         {
-            var json = await page.EvaluateAsync<string>(CartPushesScript);
+            var json = await page.EvaluateAsync<string>(CartPushesScript).WaitAsync(TimeSpan.FromSeconds(10));
             return [.. JsonNode.Parse(json)!.AsArray().Select(p => p!.DeepClone())];
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
+            // The page went away or is stuck: it has no pushes to give.
             return [];
         }
     }

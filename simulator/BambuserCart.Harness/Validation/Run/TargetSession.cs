@@ -19,6 +19,7 @@ internal sealed class TargetSession : IAsyncDisposable
     private readonly CartFaults faults;
     private readonly RunContext run;
     private readonly int failuresAtStart;
+    private bool stuck;
     private string loadedUrl = string.Empty;
     private bool closed;
 
@@ -99,7 +100,7 @@ internal sealed class TargetSession : IAsyncDisposable
     public async Task<(LookupOutcome Lookup, ObservedEvent Event)> LookupAsync(string reference, string step)
     {
         CurrentStep = step;
-        var lookup = await Widget.LookupProductAsync(reference);
+        var lookup = await WatchAsync(() => Widget.LookupProductAsync(reference));
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
         var entry = (await Widget.TraceAsync()).Last(e => e.Seq == lookup.Seq);
         var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(lookup.Seq, busy);
@@ -120,7 +121,7 @@ internal sealed class TargetSession : IAsyncDisposable
     public async Task<(CheckoutResult Result, ObservedEvent Event, int? TabStatus)> CheckoutAsync(string step)
     {
         CurrentStep = step;
-        var result = await Widget.CheckoutAsync();
+        var result = await WatchAsync(Widget.CheckoutAsync);
         if (result.Navigation == WidgetContract.Navigations.SameTab)
         {
             // This page has gone, and the fake's trace and the evidence with it.
@@ -191,7 +192,17 @@ internal sealed class TargetSession : IAsyncDisposable
         closed = true;
         try
         {
-            await CollectAsync();
+            if (stuck)
+            {
+                // A page stuck in a loop keeps a renderer spinning a core: close it at once (the
+                // browser does that, whatever the page's thread is doing) and read nothing from it.
+                await ClosePageAsync();
+                run.Log.AddBlocked(offline.BlockedRequests);
+            }
+            else
+            {
+                await CollectAsync();
+            }
         }
         finally
         {
@@ -209,7 +220,7 @@ internal sealed class TargetSession : IAsyncDisposable
         faults.Switch(fault);
         try
         {
-            outcome = await action();
+            outcome = await WatchAsync(action);
             busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
             faulted = faults.Faulted;
         }
@@ -221,6 +232,32 @@ internal sealed class TargetSession : IAsyncDisposable
         var entry = (await Widget.TraceAsync()).Last(e => e.Seq == outcome.Seq);
         var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy);
         return run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name, Fault = fault, FaultedRequests = faulted, RefusalExpected = refusalExpected });
+    }
+
+    // Marks the page stuck when a call into it came back with nothing (see WidgetDriver).
+    private async Task<T> WatchAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (PageUnresponsiveException)
+        {
+            stuck = true;
+            throw;
+        }
+    }
+
+    private async Task ClosePageAsync()
+    {
+        try
+        {
+            await Page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Closing the context next is the last resort.
+        }
     }
 
     private async Task CollectAsync()

@@ -104,6 +104,17 @@ internal sealed class ValidationRun
         {
             await family(session, run);
         }
+        catch (PageUnresponsiveException ex)
+        {
+            // A stuck page is worse than an unanswered event: the check whose step it was fails.
+            var step = session.CurrentStep ?? "the run";
+            if (JudgedBy(step, checks) is { } judged)
+            {
+                run.Verdicts.Fail(judged, $"while {step} was handled {ex.Message}");
+            }
+
+            run.Verdicts.SkipAll(checks, $"not proven: during {step} {ex.Message}");
+        }
         catch (SimulatorException ex)
         {
             run.Verdicts.SkipAll(checks, $"not proven: the harness could not drive the widget on this page: {ex.Message}");
@@ -114,8 +125,7 @@ internal sealed class ValidationRun
             var now = await session.LocationAfterNavigationAsync();
             // The real widget goes with the page: a handler that navigates away ends the call. That
             // fails the check whose step it was; a setup step's navigation leaves this family unproven.
-            var judged = checks.FirstOrDefault(c => !step.Contains("(setup", StringComparison.Ordinal) && (step == c || step.StartsWith(c + " ", StringComparison.Ordinal)));
-            if (now is not null && judged is not null)
+            if (now is not null && JudgedBy(step, checks) is { } judged)
             {
                 run.Verdicts.Fail(judged, $"while {step} was handled the page navigated to {now}: the call would end, since the widget goes with the page");
             }
@@ -124,6 +134,10 @@ internal sealed class ValidationRun
             run.Verdicts.SkipAll(checks, $"not proven: {why}");
         }
     }
+
+    // The check a step judges ("update.quantity 1 → 4" → update.quantity); none for a setup step.
+    private static string? JudgedBy(string step, IReadOnlyList<string> checks) =>
+        checks.FirstOrDefault(c => !step.Contains("(setup", StringComparison.Ordinal) && (step == c || step.StartsWith(c + " ", StringComparison.Ordinal)));
 
     /// <param name="Name">The fresh page's name in reports (its first check id, or "checkout").</param>
     private sealed record CheckFamily(string Name, IReadOnlyList<string> Checks, Func<TargetSession, RunContext, Task> RunAsync, bool MakesCartEvents = true);

@@ -204,6 +204,24 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Handler_stuck_in_an_endless_loop_fails_its_check_instead_of_hanging_the_run()
+    {
+        var report = await RunScriptAsync(
+            """
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', () => { while (true) { } });
+            };
+            """,
+            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.AddNativeCart } });
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That(add.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(add.Message, Does.StartWith("while add.success was handled the page stopped responding: nothing came back within").And.EndWith("(is a handler stuck in an endless loop?)"));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).NotProven, Is.True);
+    }
+
+    [Test]
     public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
@@ -306,6 +324,15 @@ public sealed class ValidatorTests
         Assert.That(error!.Message, Does.StartWith("--check/--skip: unknown check id 'add.sucess'; known ids: embed.ready-handler, "));
     }
 
+    [TestCase(0)]
+    [TestCase(int.MaxValue)]
+    public void Callback_timeout_outside_its_bounds_is_an_input_error_naming_them(int timeout)
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() => RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CallbackTimeoutMs = timeout }));
+
+        Assert.That(error!.Message, Is.EqualTo($"--timeout: must be from 1 to 600000 ms (the real widget waits 30000), got {timeout}"));
+    }
+
     [Test]
     public void Sample_backend_with_a_url_target_is_an_input_error()
     {
@@ -319,14 +346,14 @@ public sealed class ValidatorTests
         Validator.RunAsync(target, settings, BrowserTestEnvironment.Browser);
 
     // A bare integration script in a folder of its own, validated with the sample backend.
-    private static async Task<ValidationReport> RunScriptAsync(string script)
+    private static async Task<ValidationReport> RunScriptAsync(string script, ValidationSettings? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName;
         try
         {
             var path = Path.Combine(folder, "integration.js");
             await File.WriteAllTextAsync(path, script);
-            return await RunAsync(ValidationTarget.Parse(path), new ValidationSettings { SampleBackend = true });
+            return await RunAsync(ValidationTarget.Parse(path), settings ?? new ValidationSettings { SampleBackend = true });
         }
         finally
         {
