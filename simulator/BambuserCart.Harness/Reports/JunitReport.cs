@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 using BambuserCart.Harness.Validation;
 
@@ -32,7 +33,7 @@ public static class JunitReport
     private static XElement Suite(ValidationReport report) =>
         new(
             "testsuite",
-            new XAttribute("name", report.Target.ToString()),
+            new XAttribute("name", Xml(report.Target.ToString())),
             new XAttribute("tests", report.Checks.Count),
             new XAttribute("failures", report.RequiredFailures.Count),
             new XAttribute("skipped", report.Skipped),
@@ -47,22 +48,29 @@ public static class JunitReport
         switch (check.Status)
         {
             case CheckStatus.Failed when check.Required:
-                testcase.Add(new XElement("failure", new XAttribute("message", check.Message), new XAttribute("type", "required"), $"{check.Message}\nFix: {check.Check.Fix}"));
+                testcase.Add(new XElement("failure", new XAttribute("message", Xml(check.Message)), new XAttribute("type", "required"), Xml($"{check.Message}\nFix: {check.Check.Fix}")));
                 break;
             case CheckStatus.Failed:
                 // An advisory check does not fail the run; CI shows it without turning red.
-                testcase.Add(new XElement("system-out", $"ADVISORY FAILURE: {check.Message}\nFix: {check.Check.Fix}"));
+                testcase.Add(new XElement("system-out", Xml($"ADVISORY FAILURE: {check.Message}\nFix: {check.Check.Fix}")));
                 break;
             case CheckStatus.Skipped:
-                testcase.Add(new XElement("skipped", new XAttribute("message", check.NotProven && !check.Message.StartsWith("not proven", StringComparison.Ordinal) ? $"not proven: {check.Message}" : check.Message)));
+                testcase.Add(new XElement("skipped", new XAttribute("message", Xml(check.NotProven && !check.Message.StartsWith("not proven", StringComparison.Ordinal) ? $"not proven: {check.Message}" : check.Message))));
                 break;
             default:
-                testcase.Add(new XElement("system-out", check.Message));
+                testcase.Add(new XElement("system-out", Xml(check.Message)));
                 break;
         }
 
         return testcase;
     }
+
+    // Text from a page can hold characters XML 1.0 cannot carry (U+0001…): written as \u0001, so the
+    // file is still XML and nothing after that point is lost.
+    private static string Xml(string text) =>
+        text.Any(c => !XmlConvert.IsXmlChar(c))
+            ? string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) ? c.ToString() : $"\\u{(int)c:x4}"))
+            : text;
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

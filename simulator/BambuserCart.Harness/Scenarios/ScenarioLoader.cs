@@ -26,19 +26,64 @@ public static class ScenarioLoader
         return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
     });
 
-    /// <exception cref="ScenarioException">The file is missing, malformed, or does not fit the schema or the catalog.</exception>
+    /// <summary>A scenario is a few kilobytes; anything past this is not one (or is /dev/zero).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>The most steps a scenario may have: a session an agent could play.</summary>
+    public const int MaxSteps = 2_000;
+
+    /// <exception cref="ScenarioException">The file is missing, unreadable, too large, malformed, or does not fit the schema or the catalog.</exception>
     public static Scenario Load(string path, ProductCatalog catalog, IEnumerable<string>? overrides = null, ScenarioTargetOptions? target = null)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException($"{path}: is a folder, not a scenario file");
+        }
+
         if (!File.Exists(path))
         {
             throw new ScenarioException($"{path}: scenario file not found");
         }
 
-        return Parse(File.ReadAllText(path), path, catalog, overrides, target);
+        return Parse(ReadBounded(path), path, catalog, overrides, target);
+    }
+
+    // Reads at most MaxFileBytes: a device or a huge file is refused before it costs memory.
+    private static string ReadBounded(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+            var buffer = new byte[MaxFileBytes + 1];
+            var read = 0;
+            int chunk;
+            while (read < buffer.Length && (chunk = stream.Read(buffer, read, buffer.Length - read)) > 0)
+            {
+                read += chunk;
+            }
+
+            return read > MaxFileBytes
+                ? throw new ScenarioException($"{path}: larger than {MaxFileBytes / 1024} KB, which no scenario is")
+                : System.Text.Encoding.UTF8.GetString(buffer, 0, read).TrimStart('\uFEFF');
+        }
+        catch (FileNotFoundException ex)
+        {
+            // A symbolic link whose target is gone exists as a name but not as a file.
+            throw new ScenarioException($"{path}: scenario file not found (it is a link to a missing file)", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"{path}: cannot be read ({ex.Message})", ex);
+        }
     }
 
     public static Scenario Parse(string json, string source, ProductCatalog catalog, IEnumerable<string>? overrides = null, ScenarioTargetOptions? target = null)
     {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new ScenarioException($"{source}:1: not valid JSON: the file is empty");
+        }
+
         JsonObject root;
         try
         {
@@ -56,6 +101,11 @@ public static class ScenarioLoader
         }
 
         target?.ApplyTo(root);
+        if (root["steps"] is JsonArray { Count: > MaxSteps } tooMany)
+        {
+            throw new ScenarioException($"{source}: $.steps: {tooMany.Count} steps; a scenario has at most {MaxSteps}");
+        }
+
         var lines = JsonLineMap.Of(json);
         // SKUs are checked beside the schema, so one run names a typo in either.
         Report(source, lines, [.. CheckSchema(root), .. UnknownSkus(root, catalog)]);

@@ -84,20 +84,23 @@ public static partial class ScenarioOverrides
     private static List<object>? Segments(string path)
     {
         var segments = new List<object>();
+        var rebuilt = new System.Text.StringBuilder();
         foreach (Match match in PathSegment().Matches(path))
         {
+            rebuilt.Append(match.Groups["name"].Success && rebuilt.Length > 0 ? "." + match.Value : match.Value);
             if (match.Groups["name"].Success)
             {
                 segments.Add(match.Groups["name"].Value);
             }
             else
             {
-                segments.Add(int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                // An index too large for an int is simply one that does not exist.
+                segments.Add(int.TryParse(match.Groups["index"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : int.MaxValue);
             }
         }
 
-        var rebuilt = string.Concat(segments.Select((s, i) => s is int n ? $"[{n}]" : (i == 0 ? (string)s : "." + s)));
-        return segments.Count > 0 && rebuilt == path ? segments : null;
+        // The matches must spell the whole path, or part of it was not a name or an index.
+        return segments.Count > 0 && rebuilt.ToString() == path ? segments : null;
     }
 
     private static string Describe(List<object> segments, int upTo) =>

@@ -206,7 +206,8 @@
     },
   });
 
-  window.bambuserSimulator = Object.freeze({
+  // Read-only: a page cannot replace the harness's handle on the widget.
+  const simulator = Object.freeze({
     ready,
     agent: Object.freeze({ addToCart, setQuantity: (sku, quantity) => setQuantity(sku, quantity), removeFromCart, lookupProduct }),
     shopper: Object.freeze({ checkout, close: () => Promise.resolve(endCall('shopper-close')) }),
@@ -216,6 +217,7 @@
     configure,
     __diagnose: diagnose,
   });
+  Object.defineProperty(window, 'bambuserSimulator', { value: simulator, writable: false, configurable: false, enumerable: true });
 
   // ---- Loading, as the real embed does ----------------------------------------------------
 

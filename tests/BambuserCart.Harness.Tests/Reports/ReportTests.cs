@@ -197,6 +197,38 @@ public sealed partial class ReportTests
     }
 
     [Test]
+    public void Control_characters_from_a_page_leave_every_report_whole()
+    {
+        // An orgId or a message from a page can carry U+0001 or an escape sequence; XML 1.0 cannot hold
+        // them, and a report cut at that point would lose every check after it.
+        var hostile = Report with
+        {
+            Checks = [new CheckResult(CheckCatalog.Get(CheckCatalog.AddNativeCart), CheckStatus.Failed, "org \u0001\u001b[2J here"), .. Report.Checks],
+        };
+        var directory = Directory.CreateTempSubdirectory("bambuser-cart-hostile-report-").FullName;
+        try
+        {
+            var junit = Path.Combine(directory, "junit.xml");
+            JunitReport.Write([hostile], junit);
+            var xml = XDocument.Load(junit);
+            var html = File.ReadAllText(HtmlReport.Write(hostile, directory));
+            var json = JsonNode.Parse(CtrfReport.ToJson(hostile))!;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(xml.Descendants("testcase").Count(), Is.EqualTo(hostile.Checks.Count), "every check is in the JUnit file");
+                Assert.That(xml.Descendants("failure").First().Attribute("message")!.Value, Is.EqualTo("org \\u0001\\u001b[2J here"));
+                Assert.That(html, Does.Contain("tracking.affiliation"), "the HTML report holds the checks after the hostile one");
+                Assert.That(json["results"]!["tests"]!.AsArray(), Has.Count.EqualTo(hostile.Checks.Count));
+            });
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
     public void Verdict_never_says_all_passed_while_a_required_check_was_not_proven()
     {
         var unproven = Report with { Checks = [Report.Checks[0], Report.Checks[2]] };

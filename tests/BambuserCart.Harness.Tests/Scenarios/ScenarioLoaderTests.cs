@@ -33,6 +33,22 @@ public sealed class ScenarioLoaderTests
     }
 
     [Test]
+    public void Scenario_saved_with_a_byte_order_mark_loads_like_any_other()
+    {
+        // Windows editors save UTF-8 with a BOM; the JSON reader would call it an invalid token.
+        var path = Path.Combine(Path.GetTempPath(), $"bambuser-cart-bom-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, Valid, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        try
+        {
+            Assert.That(ScenarioLoader.Load(path, Catalog).Steps, Is.Not.Empty);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void At_least_twelve_scenarios_ship() => Assert.That(ShippedScenarios().Count(), Is.GreaterThanOrEqualTo(12));
 
     [Test]

@@ -146,6 +146,27 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Page_that_overwrites_the_simulator_handle_cannot_take_the_run_away_from_the_harness()
+    {
+        // The harness drives the fake through window.bambuserSimulator; a page that replaces it (by
+        // mistake or on purpose) must not blind the run or end it in a stack trace.
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              window.bambuserSimulator = { emit() { return 'hijacked'; } };
+              delete window.bambuserSimulator;
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+              });
+            };
+            """);
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Passed, add.Message)), add.Message);
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).Status, Is.EqualTo(CheckStatus.Passed));
+    }
+
+    [Test]
     public async Task New_tab_checkout_on_a_host_the_run_may_not_reach_is_not_proven_and_says_how_to_allow_it()
     {
         var report = await RunScriptAsync("""
