@@ -11,6 +11,19 @@ var root = new RootCommand("BambuserCart: an offline simulator and test harness 
 };
 
 var parsed = root.Parse(args);
-return parsed.Errors.Count > 0 && parsed.Action is null
-    ? ExitCodes.UsageError
-    : await parsed.InvokeAsync();
+if (parsed.Errors.Count > 0)
+{
+    // Bad input is exit 2 (1 means "a check failed"): one line per problem, and where to read more.
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+
+    var command = parsed.CommandResult.Command == root ? "bambuser-cart" : $"bambuser-cart {parsed.CommandResult.Command.Name}";
+    await Console.Error.WriteLineAsync($"(see {command} --help)");
+    return ExitCodes.UsageError;
+}
+
+using var interrupts = new Interrupts();
+// The parser's own signal handling is off: Interrupts cancels the command, which then ends cleanly with 130.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupts.Token);

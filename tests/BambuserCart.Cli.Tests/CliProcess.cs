@@ -9,9 +9,16 @@ internal static class CliProcess
 
     public static Process Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
 
-    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(environment, ownProcessGroup: false, arguments);
+
+    /// <param name="ownProcessGroup">
+    /// Run it as a terminal runs a command: leader of its own process group (its PID is the group's
+    /// id), so a signal to the group reaches it and everything it started, as Ctrl+C does.
+    /// </param>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, bool ownProcessGroup, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -20,6 +27,12 @@ internal static class CliProcess
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
+        }
+
+        if (ownProcessGroup)
+        {
+            // setsid execs in place (the child is not a group leader), so the PID stays the command's.
+            start.ArgumentList.Add("dotnet");
         }
 
         start.ArgumentList.Add(AssemblyPath);

@@ -83,7 +83,7 @@ public static class RecordCommand
             var path = await recorder.SaveAsync(request.Name);
             console.MarkupLineInterpolated($"record: {recorder.StepCount} steps written to {path}");
             return ExitCodes.Success;
-        });
+        }, cancellation);
     }
 
     private static async Task DriveAsync(ScenarioRecorder recorder, string script, string path)

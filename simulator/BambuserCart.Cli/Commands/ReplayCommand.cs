@@ -12,7 +12,7 @@ public static class ReplayCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "Scenario files to replay.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("FILE") { Description = "Scenario files to replay.", Arity = ArgumentArity.OneOrMore }.RefusingOptionLikeTokens();
         var target = new Option<string?>("--target") { Description = "Replay against this page URL instead of each scenario's target (its cartProbe and cartApi are kept)." };
         var cartApi = new Option<string?>("--cart-api") { Description = "For a URL target: URL glob of the cart backend's requests, where a step's backend condition is injected (default **/cart/**)." };
         var sets = new Option<string[]>("--set") { Description = "Override a value for this run, e.g. setup.callbackTimeoutMs=500 (repeatable)." };
@@ -38,6 +38,11 @@ public static class ReplayCommand
     internal static Task<int> RunAsync(ReplayRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation) =>
         CommandErrors.GuardAsync(errors, async () =>
         {
+            if (File.Exists(request.Artifacts.FullName))
+            {
+                throw new ScenarioException($"--artifacts: {request.Artifacts.FullName} is a file; give a folder (it is created when needed)");
+            }
+
             await using var shop = await SimulatorServer.StartAsync();
             // Every file is checked before the browser starts: a typo in the third file should not cost two runs.
             var scenarios = request.Files.Select(f => ScenarioLoader.Load(f.FullName, shop.Catalog, request.Overrides, request.Target)).ToList();
@@ -51,6 +56,8 @@ public static class ReplayCommand
                     scenario,
                     new ScenarioRunOptions { ArtifactsDirectory = request.Artifacts.FullName, Progress = new StepPrinter(console) },
                     cancellation);
+                // A scenario stopped part-way proves nothing either way: the replay ends as cancelled.
+                cancellation.ThrowIfCancellationRequested();
                 if (result.Passed)
                 {
                     passed++;
@@ -67,7 +74,7 @@ public static class ReplayCommand
             var failed = scenarios.Count - passed;
             console.MarkupLine($"replay: {passed} passed, {failed} failed");
             return failed == 0 ? ExitCodes.Success : ExitCodes.ChecksFailed;
-        });
+        }, cancellation);
 
     private sealed class StepPrinter(IAnsiConsole console) : IProgress<StepResult>
     {

@@ -16,7 +16,7 @@ public static class ValidateCommand
         {
             Description = "An http(s):// URL, a local .html file, or a local .js integration script. None: the built-in sample shop.",
             Arity = ArgumentArity.ZeroOrOne,
-        };
+        }.RefusingOptionLikeTokens();
         var orgId = new Option<string?>("--org-id") { Description = "The orgId the GTM affiliation must name (default: the one the page gives the widget)." };
         var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add, with at least 4 in stock (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
         var outOfStock = new Option<string?>("--out-of-stock-sku") { Description = "A SKU the native cart refuses as out of stock." };
@@ -87,10 +87,12 @@ public static class ValidateCommand
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
             output.Starting(target);
             var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
+            // A run stopped part-way has no verdict: it ends as cancelled, with no report to mistake for one.
+            cancellation.ThrowIfCancellationRequested();
             output.Finish(report);
             WriteReports(request, report, console);
             return report.ExitCode;
-        });
+        }, cancellation);
     }
 
     private static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console)

@@ -12,11 +12,21 @@ namespace BambuserCart.Cli.Output;
 /// </summary>
 internal static class CommandErrors
 {
-    public static async Task<int> GuardAsync(TextWriter errors, Func<Task<int>> command)
+    /// <param name="cancellation">
+    /// Once it is cancelled (Ctrl+C, SIGTERM), whatever the stop throws is the stop: exit 130. A
+    /// command that finishes on a stop (record saves) returns its own exit code.
+    /// </param>
+    public static async Task<int> GuardAsync(TextWriter errors, Func<Task<int>> command, CancellationToken cancellation)
     {
         try
         {
             return await command();
+        }
+        catch (Exception) when (cancellation.IsCancellationRequested)
+        {
+            // In a terminal Ctrl+C reaches the browser's driver too, so the run may end in "target
+            // closed" rather than a cancellation: either way it is an ordinary stop, not an error.
+            return await CancelledAsync(errors);
         }
         catch (Exception ex) when (ex is ValidationInputException or ScenarioException or CatalogException)
         {
@@ -41,9 +51,14 @@ internal static class CommandErrors
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: say so, rather than leave a stack trace for an ordinary stop.
-            await errors.WriteLineAsync("cancelled");
-            return ExitCodes.Cancelled;
+            return await CancelledAsync(errors);
         }
+    }
+
+    // Ctrl+C: say so, rather than leave a stack trace for an ordinary stop.
+    private static async Task<int> CancelledAsync(TextWriter errors)
+    {
+        await errors.WriteLineAsync("cancelled");
+        return ExitCodes.Cancelled;
     }
 }

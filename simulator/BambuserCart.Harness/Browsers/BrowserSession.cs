@@ -26,10 +26,12 @@ public sealed class BrowserSession : IAsyncDisposable
     public const string DeadEndProxy = "http://127.0.0.1:9";
 
     private readonly IPlaywright playwright;
+    private readonly PrivateTempFolder temp;
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, BrowserChoice choice)
+    private BrowserSession(IPlaywright playwright, IBrowser browser, BrowserChoice choice, PrivateTempFolder temp)
     {
         this.playwright = playwright;
+        this.temp = temp;
         Browser = browser;
         Choice = choice;
     }
@@ -43,7 +45,18 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> LaunchAsync(string? explicitPath = null, bool headless = true, IEnumerable<string>? extraArgs = null)
     {
         var choice = new BrowserLocator().Locate(explicitPath);
-        var playwright = await Playwright.CreateAsync();
+        var temp = PrivateTempFolder.Create();
+        IPlaywright playwright;
+        try
+        {
+            playwright = await temp.InheritedByAsync(Playwright.CreateAsync);
+        }
+        catch
+        {
+            await temp.DeleteAsync();
+            throw;
+        }
+
         try
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -54,11 +67,12 @@ public sealed class BrowserSession : IAsyncDisposable
                 Timeout = 30_000,
                 Args = [.. QuietArgs, .. extraArgs ?? []],
             });
-            return new BrowserSession(playwright, browser, choice);
+            return new BrowserSession(playwright, browser, choice, temp);
         }
         catch (PlaywrightException ex)
         {
             playwright.Dispose();
+            await temp.DeleteAsync();
             var firstLine = ex.Message.Split('\n')[0];
             throw new BrowserNotFoundException($"Could not start {choice.Description}: {firstLine}. {BrowserLocator.HowToGetOne}", ex);
         }
@@ -91,7 +105,12 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             // Disposing Playwright below stops the driver, which takes the browser with it.
         }
+        catch (PlaywrightException)
+        {
+            // The driver or the browser is already gone (Ctrl+C in a terminal reaches them too).
+        }
 
         playwright.Dispose();
+        await temp.DeleteAsync();
     }
 }

@@ -177,5 +177,9 @@ public sealed class OfflineContext : IAsyncDisposable
         {
             // See above: give up on this context rather than on the run.
         }
+        catch (PlaywrightException)
+        {
+            // The browser is already gone (Ctrl+C reached it too): there is nothing left to close.
+        }
     }
 }

@@ -3,6 +3,7 @@ using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 using BambuserCart.Simulator.Widget;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace BambuserCart.Harness.Hosting;
 
@@ -34,7 +35,11 @@ public sealed class SimulatorServer : IAsyncDisposable
     public static async Task<SimulatorServer> StartAsync(SimulatorOptions? options = null, int port = 0)
     {
         options ??= new SimulatorOptions();
-        var app = SimulatorApp.Build(options, builder => builder.WebHost.UseUrls($"http://127.0.0.1:{port}"));
+        var app = SimulatorApp.Build(options, builder =>
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+        });
         try
         {
             await app.StartAsync();
