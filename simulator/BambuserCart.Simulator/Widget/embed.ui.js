@@ -48,7 +48,8 @@ const widget = {
       // Recording: the person driving the console ends it here (Ctrl+C in the terminal also saves).
       const stop = $('.console .stop');
       stop.hidden = false;
-      stop.addEventListener('click', () => { stop.disabled = true; hooks.stop(); });
+      // An action clicked just before is part of the recording: stop once it has settled.
+      stop.addEventListener('click', () => { stop.disabled = true; agentQueue.then(() => hooks.stop()); });
     }
     this.renderProducts();
     document.body.appendChild(this.host);
