@@ -119,7 +119,11 @@ public abstract class BrowserTest
     /// Opens a merchant page whose integration is <paramref name="integrationScript"/>; the page
     /// loads the real embed address, which the context serves with the fake.
     /// </summary>
-    protected async Task OpenIntegrationAsync(string integrationScript, bool waitForWidget = true)
+    protected Task OpenIntegrationAsync(string integrationScript, bool waitForWidget = true) =>
+        OpenIntegrationAsync(Page, integrationScript, waitForWidget);
+
+    /// <summary>The same, on any page (tests that drive several contexts at once).</summary>
+    internal static async Task OpenIntegrationAsync(IPage page, string integrationScript, bool waitForWidget = true)
     {
         var url = Server.Url($"__merchant/{Guid.NewGuid():N}.html").ToString();
         var html = $"""
@@ -129,11 +133,11 @@ public abstract class BrowserTest
             <script src="https://one-to-one.bambuser.com/embed.js"></script>
             </head><body><h1>Merchant page</h1></body></html>
             """;
-        await Page.ServeHtmlAsync(url, html);
-        await Page.GotoAsync(url);
+        await page.ServeHtmlAsync(url, html);
+        await page.GotoAsync(url);
         if (waitForWidget)
         {
-            await Widget.ReadyAsync();
+            await new WidgetDriver(page).ReadyAsync();
         }
     }
 
