@@ -109,6 +109,8 @@ public sealed class HostileInputTests
         [
             ("timeout zero", null, s => s with { CallbackTimeoutMs = 0 }, "--timeout: must be from 1 to 600000 ms"),
             ("timeout huge", null, s => s with { CallbackTimeoutMs = int.MaxValue }, "--timeout: must be from 1 to 600000 ms"),
+            ("max time zero", null, s => s with { MaxRunSeconds = 0 }, "--max-time: must be from 1 to 86400 s, got 0"),
+            ("max time past a day", null, s => s with { MaxRunSeconds = 86_401 }, "--max-time: must be from 1 to 86400 s, got 86401"),
             ("negative latency", null, s => s with { CartLatencyMs = -1 }, "--cart-latency: must be 0 or more"),
             ("latency past timeout", null, s => s with { CartLatencyMs = 5_000 }, "--cart-latency: must be 0 or more and leave room below --timeout"),
             ("empty sku", null, s => s with { Skus = [""] }, "--sku: a SKU must not be empty"),

@@ -27,6 +27,7 @@ public static class ValidateCommand
         var probe = new Option<string?>("--cart-probe") { Description = "JavaScript expression giving the native cart as [{sku, quantity}] (built in for the sample backend)." };
         var cartApi = new Option<string>("--cart-api") { Description = "URL glob of the native cart backend's requests, for fault injection.", DefaultValueFactory = _ => "**/cart/**" };
         var timeout = new Option<int>("--timeout") { Description = "Widget callback timeout for the run, in ms.", DefaultValueFactory = _ => 5_000 };
+        var maxTime = new Option<int>("--max-time") { Description = "Bound on the whole run, in seconds: past it the check being judged fails by name, the rest are not run, and the reports are written.", DefaultValueFactory = _ => 900 };
         var latency = new Option<int>("--cart-latency") { Description = "Delay every cart API response by this many ms, to see that the verdict holds on a slow backend." };
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) when a required check could not be proven (was skipped). Use it in CI." };
         var checks = new Option<string[]>("--check") { Description = "Run only this check id (repeatable)." };
@@ -40,7 +41,7 @@ public static class ValidateCommand
 
         var command = new Command("validate", "Check a merchant's Calls Widget cart integration against the contract; exit 0 all required checks passed, 1 one failed, 2 bad input, 3 environment error.")
         {
-            target, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, latency, strict, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
+            target, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, maxTime, latency, strict, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ValidateRequest(
@@ -56,6 +57,7 @@ public static class ValidateCommand
                     CartProbe = result.GetValue(probe),
                     CartApiGlob = result.GetValue(cartApi)!,
                     CallbackTimeoutMs = result.GetValue(timeout),
+                    MaxRunSeconds = result.GetValue(maxTime),
                     CartLatencyMs = result.GetValue(latency),
                     Strict = result.GetValue(strict),
                     OnlyChecks = (result.GetValue(checks) ?? []).ToHashSet(),

@@ -43,6 +43,16 @@ public sealed record ValidationSettings
     /// <summary>The widget's callback timeout for the run; callback.timely fails past it.</summary>
     public int CallbackTimeoutMs { get; init; } = 5_000;
 
+    /// <summary>The longest --max-time: a day.</summary>
+    public const int MaxRunSecondsLimit = 86_400;
+
+    /// <summary>
+    /// The whole run's bound, in seconds. Every call into a page is bounded already, but many slow
+    /// events add up: past this the check being judged fails by name, the checks not yet run are
+    /// not proven, and the run ends with its reports.
+    /// </summary>
+    public int MaxRunSeconds { get; init; } = 900;
+
     /// <summary>Run only these checks (empty: all).</summary>
     public IReadOnlySet<string> OnlyChecks { get; init; } = new HashSet<string>();
 
@@ -64,6 +74,11 @@ public sealed record ValidationSettings
                 throw new ValidationInputException(
                     $"--check/--skip: unknown check id '{id}'; known ids: {string.Join(", ", CheckCatalog.All.Select(c => c.Id))}");
             }
+        }
+
+        if (MaxRunSeconds is < 1 or > MaxRunSecondsLimit)
+        {
+            throw new ValidationInputException($"--max-time: must be from 1 to {MaxRunSecondsLimit} s, got {MaxRunSeconds}");
         }
 
         if (CallbackTimeoutMs is < 1 or > MaxCallbackTimeoutMs)

@@ -210,6 +210,16 @@ internal sealed class TargetSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Gives the page up mid-step (the run reached --max-time): it is closed at once, so whatever
+    /// call was in flight ends, and nothing more is read from it.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        stuck = true;
+        await ClosePageAsync();
+    }
+
     private async Task<ObservedEvent> ActAsync(string step, CartFault fault, Func<Task<CartOutcome>> action, bool refusalExpected = false)
     {
         CurrentStep = step;

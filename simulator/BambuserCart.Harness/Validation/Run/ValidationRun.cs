@@ -30,6 +30,8 @@ internal sealed class ValidationRun
 
     private readonly RunContext run;
     private readonly ValidationTarget target;
+    private readonly Stopwatch clock = new();
+    private bool ranOutOfTime;
 
     public ValidationRun(RunContext run, ValidationTarget target)
     {
@@ -40,7 +42,7 @@ internal sealed class ValidationRun
     public async Task<ValidationReport> ExecuteAsync()
     {
         var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
+        clock.Start();
         string? orgId = null;
         bool widgetStarted;
         await using (var first = await TargetSession.OpenAsync(run, "embed and add"))
@@ -61,6 +63,13 @@ internal sealed class ValidationRun
         {
             foreach (var family in FreshPageFamilies.Where(f => Needed(f.Checks, f.MakesCartEvents)))
             {
+                if (Remaining <= TimeSpan.Zero)
+                {
+                    ranOutOfTime = true;
+                    run.Verdicts.SkipAll(family.Checks, $"not proven: not run, {OutOfTime}");
+                    continue;
+                }
+
                 await using var session = await TargetSession.OpenAsync(run, family.Name);
                 if (await session.StartAsync() is { } notStarted)
                 {
@@ -69,6 +78,13 @@ internal sealed class ValidationRun
                 }
 
                 await GuardedAsync(session, family.Checks, family.RunAsync);
+            }
+
+            if (ranOutOfTime && run.Log.Events.Count == 0)
+            {
+                // The one event in flight was abandoned unanswered: there is nothing to judge, and
+                // "no event reached a handler" would not be true.
+                run.Verdicts.SkipAll(EventChecks.Ids, $"not proven: {OutOfTime} before any cart event was settled");
             }
 
             EventChecks.Judge(run);
@@ -102,7 +118,7 @@ internal sealed class ValidationRun
     {
         try
         {
-            await family(session, run);
+            await WithinRunBoundAsync(session, checks, () => family(session, run));
         }
         catch (PageUnresponsiveException ex)
         {
@@ -132,6 +148,44 @@ internal sealed class ValidationRun
 
             var why = now is null ? $"the page went away while the harness was driving it ({ex.Message.Split('\n')[0].Trim()})" : $"the page navigated to {now} during {step}";
             run.Verdicts.SkipAll(checks, $"not proven: {why}");
+        }
+    }
+
+    private TimeSpan Remaining => TimeSpan.FromSeconds(run.Settings.MaxRunSeconds) - clock.Elapsed;
+
+    private string OutOfTime => $"the run reached its --max-time of {run.Settings.MaxRunSeconds} s";
+
+    // Past --max-time the check whose step was running fails by name and the rest of the family is
+    // not run. The verdicts are recorded first (the first one stands), then the page is closed so
+    // the call in flight ends and the run can finish with its reports.
+    private async Task WithinRunBoundAsync(TargetSession session, IReadOnlyList<string> checks, Func<Task> work)
+    {
+        var running = work();
+        using var stopBound = new CancellationTokenSource();
+        var bound = Task.Delay(Remaining > TimeSpan.Zero ? Remaining : TimeSpan.Zero, stopBound.Token);
+        if (await Task.WhenAny(running, bound) == running)
+        {
+            await stopBound.CancelAsync();
+            await running;
+            return;
+        }
+
+        ranOutOfTime = true;
+        var step = session.CurrentStep ?? $"the {session.Name} page";
+        if ((JudgedBy(step, checks) ?? checks.FirstOrDefault(run.Verdicts.Wanted)) is { } judged)
+        {
+            run.Verdicts.Fail(judged, $"{OutOfTime} while {step} was handled");
+        }
+
+        run.Verdicts.SkipAll(checks, $"not proven: not run, {OutOfTime}");
+        await session.AbandonAsync();
+        try
+        {
+            await running.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or SimulatorException or TimeoutException or OperationCanceledException)
+        {
+            // The abandoned page's call ends in an error: expected, and already reported above.
         }
     }
 

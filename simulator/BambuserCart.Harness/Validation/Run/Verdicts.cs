@@ -13,6 +13,9 @@ internal sealed class Verdicts
     private readonly CancellationToken cancellation;
     private readonly Dictionary<string, CheckResult> decided = new(StringComparer.Ordinal);
 
+    // A family abandoned at --max-time may still record from its own thread as its page goes away.
+    private readonly Lock gate = new();
+
     public Verdicts(ValidationSettings settings, IProgress<CheckResult>? progress, CancellationToken cancellation)
     {
         this.settings = settings;
@@ -21,14 +24,35 @@ internal sealed class Verdicts
     }
 
     /// <summary>The decided checks, in catalogue order.</summary>
-    public IReadOnlyList<CheckResult> Results => [.. decided.Values.OrderBy(r => CheckCatalog.IndexOf(r.Id))];
+    public IReadOnlyList<CheckResult> Results
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. decided.Values.OrderBy(r => CheckCatalog.IndexOf(r.Id))];
+            }
+        }
+    }
 
-    public int Failures => decided.Values.Count(r => r.Status == CheckStatus.Failed);
+    public int Failures => Results.Count(r => r.Status == CheckStatus.Failed);
 
-    public bool Wanted(string id) => settings.Selected(id) && !decided.ContainsKey(id);
+    public bool Wanted(string id)
+    {
+        lock (gate)
+        {
+            return settings.Selected(id) && !decided.ContainsKey(id);
+        }
+    }
 
     /// <summary>The check was judged and failed in this run.</summary>
-    public bool HasFailed(string id) => decided.TryGetValue(id, out var result) && result.Status == CheckStatus.Failed;
+    public bool HasFailed(string id)
+    {
+        lock (gate)
+        {
+            return decided.TryGetValue(id, out var result) && result.Status == CheckStatus.Failed;
+        }
+    }
 
     public bool AnyWanted(IEnumerable<string> ids) => ids.Any(Wanted);
 
@@ -58,11 +82,6 @@ internal sealed class Verdicts
     private void Record(string id, CheckStatus status, string message, IEnumerable<ObservedEvent>? events, JsonObject? evidence, bool? required = null)
     {
         cancellation.ThrowIfCancellationRequested();
-        if (!Wanted(id))
-        {
-            return;
-        }
-
         var check = CheckCatalog.Get(id);
         var result = new CheckResult(check, status, message)
         {
@@ -70,7 +89,15 @@ internal sealed class Verdicts
             Events = (events ?? []).Select(e => e.Number).Distinct().Order().ToList(),
             Required = required ?? check.Required,
         };
-        decided[id] = result;
+        lock (gate)
+        {
+            // Each check is decided once: the first verdict stands.
+            if (!settings.Selected(id) || !decided.TryAdd(id, result))
+            {
+                return;
+            }
+        }
+
         progress?.Report(result);
     }
 }

@@ -146,6 +146,28 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Run_past_its_max_time_fails_the_check_in_progress_by_name_and_ends_with_a_report()
+    {
+        // A callback timeout of 10 minutes and a handler that never answers: without an overall
+        // bound every event would wait its 10 minutes.
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', () => { /* never answers */ });
+            };
+            """, new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 600_000, MaxRunSeconds = 5 });
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, add.Message)));
+        Assert.That(add.Message, Does.StartWith("the run reached its --max-time of 5 s while "));
+        Assert.That(
+            report.Checks.Where(c => c.Id is CheckCatalog.UpdateQuantity or CheckCatalog.AddOutOfStock or CheckCatalog.CheckoutNavigation).Select(c => (c.Status, c.Message)),
+            Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its --max-time of 5 s")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its --max-time of 5 s before any cart event was settled"));
+        Assert.That(report.Duration, Is.LessThan(TimeSpan.FromMinutes(1)), "the run ended soon after its bound");
+    }
+
+    [Test]
     public async Task Page_that_overwrites_the_simulator_handle_cannot_take_the_run_away_from_the_harness()
     {
         // The harness drives the fake through window.bambuserSimulator; a page that replaces it (by
