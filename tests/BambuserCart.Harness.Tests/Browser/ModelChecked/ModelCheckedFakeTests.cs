@@ -92,8 +92,9 @@ public sealed class ModelCheckedFakeTests : BrowserTest
             }
 
             var shrunk = await new SessionShrinker(runner, Sabotaged).ShrinkAsync(sessions, seed, divergence);
-            Assert.That(shrunk, Does.Match(@"minimal session \(1 step, from seed \w+\):\n  1\. \w+ [A-Z-]+( \d+)?, answered Silent\n"), shrunk);
-            Assert.That(shrunk, Does.EndWith("answered Silent): message: expected [none], got [timeout]"), shrunk);
+            // The same minimal session every time, whatever CsCheck's random search found first.
+            Assert.That(shrunk, Does.Match(@"^minimal session \(1 step, from seed \w+\):\n"), shrunk);
+            Assert.That(shrunk, Does.EndWith("\n  1. add SHIRT-BLUE-M, answered Silent\nstep 1 (add SHIRT-BLUE-M, answered Silent): message: expected [none], got [timeout]"), shrunk);
             return;
         }
 

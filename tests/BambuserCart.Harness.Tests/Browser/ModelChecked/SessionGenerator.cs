@@ -20,6 +20,9 @@ internal static class SessionGenerator
 
     private static readonly string[] Skus = [.. Stock.Keys, "NO-SUCH-SKU"];
 
+    /// <summary>Where shrinking heads for a SKU.</summary>
+    public static string SimplestSku => Skus[0];
+
     private static readonly Gen<SessionStep> Step = Gen.Select(
         Gen.Frequency((5, AgentAction.Add), (3, AgentAction.SetQuantity), (2, AgentAction.Remove)),
         Gen.OneOf(Skus),
