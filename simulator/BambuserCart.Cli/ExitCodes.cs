@@ -1,6 +1,6 @@
 namespace BambuserCart.Cli;
 
-/// <summary>Exit codes shared by every command (fixed: DESIGN.md §5).</summary>
+/// <summary>Exit codes shared by every command (docs/validation-checks.md, "Exit codes and outputs").</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -5,7 +5,7 @@ using Spectre.Console.Testing;
 
 namespace BambuserCart.Cli.Tests;
 
-/// <summary>validate's exit codes, console and report files (DESIGN.md §5).</summary>
+/// <summary>validate's exit codes, console and report files (docs/validation-checks.md).</summary>
 public sealed class ValidateCommandTests
 {
     private static readonly string Broken = Path.Combine(AppContext.BaseDirectory, "fixtures", "integrations", "broken");

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace BambuserCart.Cli.Commands;
 
-/// <summary><c>validate [TARGET]</c>: the conformance checks of DESIGN.md §5 against a merchant's integration.</summary>
+/// <summary><c>validate [TARGET]</c>: the conformance checks of docs/validation-checks.md against a merchant's integration.</summary>
 public static class ValidateCommand
 {
     public static Command Create()

@@ -5,7 +5,7 @@ namespace BambuserCart.Harness.Driver;
 /// <summary>A cart event's payload: <c>{ sku }</c> for add, plus quantities for update.</summary>
 public sealed record CartEventPayload(string Sku, int? Quantity, int? PreviousQuantity);
 
-/// <summary>What the widget made of one cart event (<c>Outcome</c> in DESIGN.md §3.3); <see cref="Seq"/> is its trace entry's.</summary>
+/// <summary>What the widget made of one cart event (docs/fake-widget.md, "Callback outcomes"); <see cref="Seq"/> is its trace entry's.</summary>
 public sealed record CartOutcome(string Event, CartEventPayload Payload, string Outcome, JsonElement? Value, int CallbackCalls, int? Ms)
 {
     public int Seq { get; init; }

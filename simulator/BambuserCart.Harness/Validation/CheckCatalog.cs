@@ -1,6 +1,6 @@
 namespace BambuserCart.Harness.Validation;
 
-/// <summary>One conformance check: a fixed id (DESIGN.md §5), whether it gates the exit code, what it proves, how to fix it.</summary>
+/// <summary>One conformance check: a fixed id (docs/validation-checks.md), whether it gates the exit code, what it proves, how to fix it.</summary>
 public sealed record CheckDefinition(string Id, bool Required, string Proves, string Fix)
 {
     /// <summary>The id's first segment, e.g. <c>add</c> for <c>add.success</c>: JUnit's classname.</summary>

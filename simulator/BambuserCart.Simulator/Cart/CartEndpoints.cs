@@ -1,7 +1,7 @@
 namespace BambuserCart.Simulator.Cart;
 
 /// <summary>
-/// The native cart API (fixed: DESIGN.md §4): <c>POST /cart/add</c>, <c>/cart/update</c>,
+/// The native cart API (docs/fake-widget.md, "The sample shop's native cart"): <c>POST /cart/add</c>, <c>/cart/update</c>,
 /// <c>/cart/remove</c> and <c>GET /cart</c>, named after the Cart integration page's example comments.
 /// </summary>
 public static class CartEndpoints

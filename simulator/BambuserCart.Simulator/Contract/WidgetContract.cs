@@ -6,7 +6,7 @@ namespace BambuserCart.Simulator.Contract;
 /// The one source of truth for the Calls Widget cart contract: event names, callback outcomes,
 /// checkout navigations, widget messages and diagnostic codes. The fake <c>embed.js</c> gets
 /// these values generated into it (<see cref="ToJavaScriptObject"/>) and holds no copy of its own;
-/// a test proves it. Names are from Bambuser's Cart integration page and DESIGN.md §3 (fixed).
+/// a test proves it. Names are from Bambuser's Cart integration page (see docs/fake-widget.md).
 /// </summary>
 public static class WidgetContract
 {

@@ -1,7 +1,7 @@
 // Part of the fake embed.js: cart events, callback semantics and the agent's cart actions.
 // FakeEmbedScript inserts it into embed.js's scope when the script is served: it shares that
 // scope's state and helpers, and is not a script of its own.
-// ---- Callback semantics (DESIGN.md §3.2) -------------------------------------------------
+// ---- Callback semantics (docs/fake-widget.md, "Callback outcomes") ------------------------
 
 function classify(value) {
   if (value === true) return OUTCOMES.success;

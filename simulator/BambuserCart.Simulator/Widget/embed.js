@@ -142,7 +142,7 @@
 
   /*@PART:ui@*/
 
-  // ---- Scripting API (fixed: DESIGN.md §3.3) ----------------------------------------------
+  // ---- Scripting API (docs/fake-widget.md, "The scripting API") --------------------------
 
   function configure(options) {
     const settings = options || {};

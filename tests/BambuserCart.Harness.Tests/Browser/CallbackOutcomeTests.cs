@@ -7,7 +7,7 @@ using Outcomes = BambuserCart.Simulator.Contract.WidgetContract.Outcomes;
 namespace BambuserCart.Harness.Tests.Browser;
 
 /// <summary>
-/// Every row of the callback table in DESIGN.md §3.2: what the merchant's handler does, what the
+/// Every row of the callback table in docs/fake-widget.md: what the merchant's handler does, what the
 /// widget cart does and what message the widget shows.
 /// </summary>
 public sealed class CallbackOutcomeTests : BrowserTest

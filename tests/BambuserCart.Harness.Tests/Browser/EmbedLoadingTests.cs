@@ -6,7 +6,7 @@ using Diagnostics = BambuserCart.Simulator.Contract.WidgetContract.Diagnostics;
 
 namespace BambuserCart.Harness.Tests.Browser;
 
-/// <summary>How the fake loads and is constructed, as the real embed.js (DESIGN.md §3.1).</summary>
+/// <summary>How the fake loads and is constructed, as the real embed.js (docs/fake-widget.md).</summary>
 public sealed class EmbedLoadingTests : BrowserTest
 {
     private const string MinimalIntegration = "window.onBambuserOneToOneReady = (Embed) => { window.embed = new Embed({ orgId: 'test-org', locale: 'sv-SE' }); };";

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace BambuserCart.Simulator.Tests.Cart;
 
-/// <summary>The native cart API of DESIGN.md §4, over HTTP, success and every error path.</summary>
+/// <summary>The native cart API of docs/fake-widget.md, over HTTP, success and every error path.</summary>
 public sealed class CartApiTests
 {
     private ShopClient shop = null!;
