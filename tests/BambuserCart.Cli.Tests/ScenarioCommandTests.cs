@@ -125,6 +125,73 @@ public sealed class ScenarioCommandTests
     }
 
     [Test]
+    public async Task Replay_past_its_max_time_fails_the_step_in_flight_by_name_and_does_not_start_the_rest()
+    {
+        // A wait of 24 days for a cart that never comes: only the run's bound can end it.
+        var stuck = Path.Combine(directory, "stuck.json");
+        await File.WriteAllTextAsync(stuck, """
+            {
+              "name": "waits for a cart that never comes",
+              "target": { "shop": {} },
+              "steps": [
+                { "action": "add", "sku": "SHIRT-BLUE-M" },
+                { "action": "waitFor", "timeoutMs": 2147483647, "expect": { "nativeCart": [ { "sku": "SHIRT-BLUE-M", "quantity": 5 } ] } }
+              ]
+            }
+            """);
+        var console = Wide();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var exit = await ReplayCommand.RunAsync(
+            new ReplayRequest([new FileInfo(stuck), new FileInfo(Path.Combine(Scenarios, "re-add-becomes-update.json"))], new ScenarioTargetOptions(), [], new DirectoryInfo(Path.Combine(directory, "artifacts")), null) { MaxSeconds = 3 },
+            console,
+            TextWriter.Null,
+            CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), console.Output);
+        Assert.That(console.Output, Does.Contain("✓ 1. add SHIRT-BLUE-M"));
+        Assert.That(console.Output, Does.Contain("step 2 of 2 (waitFor nativeCart [").And.Contain("]) failed:\n  the run reached its --max-time of 3 s while this step ran"));
+        Assert.That(console.Output, Does.Contain("  not run: the run reached its --max-time of 3 s"));
+        Assert.That(console.Output, Does.Contain("replay: 0 passed, 2 failed"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the replay ended soon after its bound");
+    }
+
+    [TestCase("while (true) {}", TestName = "Record_script_in_an_endless_loop_is_stopped_at_max_time_and_its_steps_are_saved")]
+    [TestCase("await new Promise(() => {});", TestName = "Record_script_awaiting_forever_is_stopped_at_max_time_and_its_steps_are_saved")]
+    public async Task Record_script_that_never_ends_is_stopped_at_max_time_and_its_steps_are_saved(string never)
+    {
+        var output = new FileInfo(Path.Combine(directory, "recorded.json"));
+        var script = new FileInfo(Path.Combine(directory, "drive.js"));
+        await File.WriteAllTextAsync(script.FullName, $"await simulator.agent.addToCart('SNEAKER-42');\n{never}");
+        var console = Wide();
+        using var errors = new StringWriter();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var exit = await RecordCommand.RunAsync(new RecordRequest(output, ScenarioTarget.Shop(), script, Force: false, Name: "stuck", BrowserPath: null, Headed: false) { MaxSeconds = 3 }, console, errors, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.UsageError), console.Output + errors);
+        Assert.That(errors.ToString(), Is.EqualTo($"error: --script: {script.FullName} was still running when the recording reached its --max-time of 3 s; it was stopped, and the steps recorded before it were saved\n"));
+        Assert.That(console.Output, Does.Contain($"record: 1 steps written to {output.FullName}"));
+        Assert.That(await File.ReadAllTextAsync(output.FullName), Does.Contain("\"sku\": \"SNEAKER-42\""));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the recording ended soon after its bound");
+    }
+
+    [TestCase(0)]
+    [TestCase(86_401)]
+    public async Task Replay_and_record_refuse_a_max_time_outside_1_s_to_a_day(int seconds)
+    {
+        using var replayErrors = new StringWriter();
+        using var recordErrors = new StringWriter();
+
+        var replay = await ReplayCommand.RunAsync(Replay("re-add-becomes-update.json") with { MaxSeconds = seconds }, Wide(), replayErrors, CancellationToken.None);
+        var record = await RecordCommand.RunAsync(new RecordRequest(new FileInfo(Path.Combine(directory, "x.json")), ScenarioTarget.Shop(), null, false, null, null, Headed: true) { MaxSeconds = seconds }, Wide(), recordErrors, CancellationToken.None);
+
+        var expected = $"error: --max-time: must be from 1 to 86400 s, got {seconds}\n";
+        Assert.That((replay, replayErrors.ToString()), Is.EqualTo((ExitCodes.UsageError, expected)));
+        Assert.That((record, recordErrors.ToString()), Is.EqualTo((ExitCodes.UsageError, expected)));
+    }
+
+    [Test]
     public async Task Record_without_a_display_or_a_script_exits_2_saying_what_to_do()
     {
         using var errors = new StringWriter();

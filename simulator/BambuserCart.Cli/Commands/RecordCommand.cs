@@ -16,6 +16,9 @@ namespace BambuserCart.Cli.Commands;
 /// </summary>
 public static class RecordCommand
 {
+    /// <summary>The default --max-time: an hour, room for a recording made by hand.</summary>
+    public const int DefaultMaxSeconds = 3_600;
+
     public static Command Create()
     {
         var output = new Option<FileInfo>("--out") { Description = "The scenario file to write.", Required = true };
@@ -28,10 +31,11 @@ public static class RecordCommand
         var force = new Option<bool>("--force") { Description = "Replace --out if it exists." };
         var name = new Option<string?>("--name") { Description = "The scenario's name." };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var maxTime = new Option<int>("--max-time") { Description = "Bound on the recording, in seconds: past it the steps recorded so far are saved and a --script still running is stopped (exit 2).", DefaultValueFactory = _ => DefaultMaxSeconds };
 
         var command = new Command("record", "Record a session in the simulator as a scenario file.")
         {
-            output, target, probe, cartApi, checkout, script, force, name, browserPath,
+            output, target, probe, cartApi, checkout, script, force, name, browserPath, maxTime,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new RecordRequest(
@@ -41,7 +45,7 @@ public static class RecordCommand
                 result.GetValue(force),
                 result.GetValue(name),
                 result.GetValue(browserPath),
-                Headed: HasDisplay()),
+                Headed: HasDisplay()) { MaxSeconds = result.GetValue(maxTime) },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -53,6 +57,12 @@ public static class RecordCommand
         if (request.Script is { Exists: false } missing)
         {
             await errors.WriteLineAsync($"error: --script: file '{missing.FullName}' does not exist");
+            return ExitCodes.UsageError;
+        }
+
+        if (RunBound.Problem(request.MaxSeconds) is { } problem)
+        {
+            await errors.WriteLineAsync($"error: {problem}");
             return ExitCodes.UsageError;
         }
 
@@ -69,21 +79,66 @@ public static class RecordCommand
             await using var recorder = await ScenarioRecorder.StartAsync(browser, shop, request.Target, request.Output.FullName, request.Force);
             recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step["action"]?.ToString() ?? "?")} {Markup.Escape(step["sku"]?.ToString() ?? string.Empty)} → {Markup.Escape(step["expect"]?["outcome"]?.ToString() ?? step["expect"]?["navigation"]?.ToString() ?? string.Empty)}");
 
+            var bound = new RunBound(request.MaxSeconds);
+            RecordingStop stop;
             if (request.Script is { } script)
             {
-                await DriveAsync(recorder, await File.ReadAllTextAsync(script.FullName, cancellation), script.FullName);
+                stop = await DriveWithinBoundAsync(recorder, await File.ReadAllTextAsync(script.FullName, cancellation), script.FullName, bound, cancellation);
             }
             else
             {
                 console.MarkupLine("Recording. Act in the agent console; click [bold]Stop recording[/] or press Ctrl+C to save.");
-                await Task.WhenAny(recorder.StopRequested, Task.Delay(Timeout.Infinite, cancellation));
+                var ended = await Task.WhenAny(recorder.StopRequested, Task.Delay(bound.Remaining, cancellation));
+                stop = ended == recorder.StopRequested || cancellation.IsCancellationRequested ? RecordingStop.Finished : RecordingStop.OutOfTime;
             }
 
-            // Ctrl+C and Stop recording both save what was recorded: nothing is lost.
+            // Every way a recording ends saves what was recorded: nothing is lost.
             var path = await recorder.SaveAsync(request.Name);
             console.MarkupLineInterpolated($"record: {recorder.StepCount} steps written to {path}");
-            return ExitCodes.Success;
+            switch (stop)
+            {
+                case RecordingStop.OutOfTime when request.Script is { } stuck:
+                    await errors.WriteLineAsync($"error: --script: {TerminalText.Clean(stuck.FullName)} was still running when the recording reached its --max-time of {request.MaxSeconds} s; it was stopped, and the steps recorded before it were saved");
+                    return ExitCodes.UsageError;
+                case RecordingStop.OutOfTime:
+                    console.MarkupLineInterpolated($"record: stopped at its --max-time of {request.MaxSeconds} s");
+                    return ExitCodes.Success;
+                case RecordingStop.Cancelled:
+                    await errors.WriteLineAsync("cancelled");
+                    return ExitCodes.Cancelled;
+                default:
+                    return ExitCodes.Success;
+            }
         }, cancellation);
+    }
+
+    // A script runs until it ends, the bound passes or the user stops it. In the last two cases
+    // the page is closed, which ends whatever the script was stuck in (an endless loop, an await
+    // that never settles), so the recording can still be saved.
+    private static async Task<RecordingStop> DriveWithinBoundAsync(ScenarioRecorder recorder, string script, string path, RunBound bound, CancellationToken cancellation)
+    {
+        var driving = DriveAsync(recorder, script, path);
+        try
+        {
+            await driving.WaitAsync(bound.Remaining, cancellation);
+            return RecordingStop.Finished;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && !driving.IsCompleted)
+        {
+            // Stopped from outside: the page is given up below.
+        }
+
+        try
+        {
+            await recorder.Page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+            await driving.WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or ScenarioException or TimeoutException)
+        {
+            // The script's call ends in an error once its page is gone: expected.
+        }
+
+        return cancellation.IsCancellationRequested ? RecordingStop.Cancelled : RecordingStop.OutOfTime;
     }
 
     private static async Task DriveAsync(ScenarioRecorder recorder, string script, string path)
@@ -104,4 +159,20 @@ public static class RecordCommand
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
 }
 
-internal sealed record RecordRequest(FileInfo Output, ScenarioTarget Target, FileInfo? Script, bool Force, string? Name, string? BrowserPath, bool Headed);
+internal sealed record RecordRequest(FileInfo Output, ScenarioTarget Target, FileInfo? Script, bool Force, string? Name, string? BrowserPath, bool Headed)
+{
+    public int MaxSeconds { get; init; } = RecordCommand.DefaultMaxSeconds;
+}
+
+/// <summary>How a recording ended: each saves what was recorded.</summary>
+internal enum RecordingStop
+{
+    /// <summary>The script ended, or the user clicked Stop recording or pressed Ctrl+C in a headed recording.</summary>
+    Finished,
+
+    /// <summary>The --max-time passed.</summary>
+    OutOfTime,
+
+    /// <summary>Ctrl+C or SIGTERM while a script was driving.</summary>
+    Cancelled,
+}

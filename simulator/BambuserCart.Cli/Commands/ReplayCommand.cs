@@ -10,6 +10,9 @@ namespace BambuserCart.Cli.Commands;
 /// <summary><c>replay FILE…</c>: runs scenario files and prints each step with its outcome.</summary>
 public static class ReplayCommand
 {
+    /// <summary>The default --max-time, as for validate: 15 minutes.</summary>
+    public const int DefaultMaxSeconds = 900;
+
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Scenario files to replay.", Arity = ArgumentArity.OneOrMore }.RefusingOptionLikeTokens();
@@ -22,13 +25,14 @@ public static class ReplayCommand
             DefaultValueFactory = _ => new DirectoryInfo("artifacts"),
         };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var maxTime = new Option<int>("--max-time") { Description = "Bound on the whole replay, in seconds: past it the step in flight fails by name and the scenarios not yet run count as failed.", DefaultValueFactory = _ => DefaultMaxSeconds };
 
         var command = new Command("replay", "Replay scenario files; exit 0 all passed, 1 a step failed, 2 bad input, 3 environment error.")
         {
-            files, target, cartApi, sets, artifacts, browserPath,
+            files, target, cartApi, sets, artifacts, browserPath, maxTime,
         };
         command.SetAction((result, cancellation) => RunAsync(
-            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)),
+            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)) { MaxSeconds = result.GetValue(maxTime) },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -38,6 +42,11 @@ public static class ReplayCommand
     internal static Task<int> RunAsync(ReplayRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation) =>
         CommandErrors.GuardAsync(errors, async () =>
         {
+            if (RunBound.Problem(request.MaxSeconds) is { } problem)
+            {
+                throw new ScenarioException(problem);
+            }
+
             if (File.Exists(request.Artifacts.FullName))
             {
                 throw new ScenarioException($"--artifacts: {request.Artifacts.FullName} is a file; give a folder (it is created when needed)");
@@ -48,13 +57,21 @@ public static class ReplayCommand
             var scenarios = request.Files.Select(f => ScenarioLoader.Load(f.FullName, shop.Catalog, request.Overrides, request.Target)).ToList();
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
             var runner = new ScenarioRunner(browser, shop);
+            // The bound covers the whole replay, from the first scenario's start; loading is not timed.
+            var bound = new RunBound(request.MaxSeconds);
             var passed = 0;
             foreach (var scenario in scenarios)
             {
                 console.MarkupLineInterpolated($"[bold]{TerminalText.Clean(scenario.Name)}[/] ({scenario.Source})");
+                if (bound.Reached)
+                {
+                    console.WriteLine($"  not run: {bound.Description}");
+                    continue;
+                }
+
                 var result = await runner.RunAsync(
                     scenario,
-                    new ScenarioRunOptions { ArtifactsDirectory = request.Artifacts.FullName, Progress = new StepPrinter(console) },
+                    new ScenarioRunOptions { ArtifactsDirectory = request.Artifacts.FullName, Progress = new StepPrinter(console), Bound = bound },
                     cancellation);
                 // A scenario stopped part-way proves nothing either way: the replay ends as cancelled.
                 cancellation.ThrowIfCancellationRequested();
@@ -86,4 +103,7 @@ public static class ReplayCommand
     }
 }
 
-internal sealed record ReplayRequest(FileInfo[] Files, ScenarioTargetOptions Target, IReadOnlyList<string> Overrides, DirectoryInfo Artifacts, string? BrowserPath);
+internal sealed record ReplayRequest(FileInfo[] Files, ScenarioTargetOptions Target, IReadOnlyList<string> Overrides, DirectoryInfo Artifacts, string? BrowserPath)
+{
+    public int MaxSeconds { get; init; } = ReplayCommand.DefaultMaxSeconds;
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
@@ -14,6 +15,9 @@ public sealed record ScenarioRunOptions
 
     /// <summary>Told of each step as it finishes.</summary>
     public IProgress<StepResult>? Progress { get; init; }
+
+    /// <summary>The whole run's bound (<c>--max-time</c>); null for none beyond each step's own.</summary>
+    public RunBound? Bound { get; init; }
 }
 
 /// <summary>
@@ -65,7 +69,7 @@ public sealed class ScenarioRunner
             for (var i = 0; i < scenario.Steps.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                var result = await steps.RunAsync(i);
+                var result = await RunWithinBoundAsync(steps, scenario, i, page, options.Bound);
                 results.Add(result);
                 options.Progress?.Report(result);
                 if (!result.Passed)
@@ -89,6 +93,46 @@ public sealed class ScenarioRunner
         }
 
         return outcome;
+    }
+
+    // Past the run's bound the step in flight fails by name and its page is closed, so whatever
+    // call it is stuck in (a handler in an endless loop, an answer that never comes) ends and the
+    // replay can report. Nothing more is read from that page.
+    private static async Task<StepResult> RunWithinBoundAsync(StepExecutor steps, Scenario scenario, int index, IPage page, RunBound? bound)
+    {
+        if (bound is null)
+        {
+            return await steps.RunAsync(index);
+        }
+
+        var step = scenario.Steps[index];
+        if (bound.Reached)
+        {
+            return new StepResult(index, step, [$"not run: {bound.Description}"]);
+        }
+
+        var running = steps.RunAsync(index);
+        try
+        {
+            return await running.WaitAsync(bound.Remaining);
+        }
+        catch (TimeoutException) when (!running.IsCompleted)
+        {
+            // Out of time: handled below, once the page is closed.
+        }
+
+        try
+        {
+            await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(10));
+            await running.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (Exception ex) when (ex is PlaywrightException or SimulatorException or TimeoutException)
+        {
+            // The abandoned step ends in an error: expected, and reported below. The context is
+            // disposed when the scenario ends, which is the last resort for a page that would not close.
+        }
+
+        return new StepResult(index, step, [$"{bound.Description} while this step ran"]);
     }
 
     private static string ArtifactName(Scenario scenario) =>

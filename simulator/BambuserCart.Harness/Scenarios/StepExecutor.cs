@@ -83,6 +83,12 @@ internal sealed class StepExecutor
 
     public async Task<IReadOnlyList<TraceEntry>> TraceAsync()
     {
+        if (page.IsClosed)
+        {
+            // Closed at the run's bound: its trace went with it.
+            return [];
+        }
+
         try
         {
             return await widget.TraceAsync();

@@ -44,7 +44,7 @@ public sealed record ValidationSettings
     public int CallbackTimeoutMs { get; init; } = 5_000;
 
     /// <summary>The longest --max-time: a day.</summary>
-    public const int MaxRunSecondsLimit = 86_400;
+    public const int MaxRunSecondsLimit = Scenarios.RunBound.MaxSecondsLimit;
 
     /// <summary>
     /// The whole run's bound, in seconds. Every call into a page is bounded already, but many slow
