@@ -37,7 +37,8 @@ public sealed class ScenarioCommandTests
         var exit = await ReplayCommand.RunAsync(request, console, TextWriter.Null, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed));
-        Assert.That(console.Output, Does.Contain("step 3 of 3 (setQuantity WATCH-STEEL 3) failed:\n  outcome: expected success, got out-of-stock\nevent trace up to here:"));
+        Assert.That(console.Output, Does.Contain("step 3 of 3 (setQuantity WATCH-STEEL 3) failed:\n  outcome: expected success, got out-of-stock\nwhat the page did during the event: POST /cart/update answered 409 at "));
+        Assert.That(console.Output, Does.Contain("\nevent trace up to here:"));
         Assert.That(File.Exists(Path.Combine(directory, "artifacts", "low-stock-reached-by-quantity", "trace.zip")), Is.True);
     }
 

@@ -10,13 +10,26 @@ public sealed record Scenario(string Name, string? Description, ScenarioTarget T
     public string Source { get; init; } = "(inline)";
 }
 
-/// <summary>The sample shop in a checkout mode (<see cref="ShopCheckout"/>), or a page URL.</summary>
+/// <summary>
+/// The sample shop in a checkout mode (<see cref="ShopCheckout"/>), a page URL, or a local file
+/// (<see cref="File"/>): an .html page or a bare .js integration script, served from a local origin
+/// with its folder exactly as <c>validate</c> serves it, optionally with the sample backend.
+/// </summary>
 public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? CartProbe)
 {
     /// <summary>For a URL target: the glob of its cart backend's requests (null: <c>**/cart/**</c>).</summary>
     public string? CartApi { get; init; }
 
-    public bool IsShop => Url is null;
+    /// <summary>A local .html or .js file (absolute path), or null.</summary>
+    public string? File { get; init; }
+
+    /// <summary>For a file target: the sample backend (cart API, catalog, /checkout) is served beside it.</summary>
+    public bool SampleBackend { get; init; }
+
+    public bool IsShop => Url is null && File is null;
+
+    /// <summary>The sample shop's cart API serves the native cart, so it can be read and seeded without a probe.</summary>
+    public bool UsesSampleBackend => IsShop || (File is not null && SampleBackend);
 
     /// <summary>Where a step's backend condition is injected.</summary>
     public Evidence.CartApiPattern CartApiPattern => CartApi is null ? Evidence.CartApiPattern.Default : new Evidence.CartApiPattern(CartApi);
@@ -24,10 +37,36 @@ public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? C
     /// <summary>Hosts outside this machine the target's page may load from: a URL target's own.</summary>
     public IReadOnlyList<string> ReachableHosts => Url is { } url ? [new Uri(url).Host] : [];
 
-    /// <summary>The page to open: the sample shop in its checkout mode, or the URL.</summary>
-    public string PageUrl(SimulatorServer shop) => IsShop ? shop.Url($"?checkout={ShopCheckout}").ToString() : Url!;
+    /// <summary>"the sample shop (miniplayer)", the URL or the file, for messages.</summary>
+    public string Describe() => File ?? Url ?? $"the sample shop ({ShopCheckout})";
+
+    /// <summary>How a file target is served; null for the others, which use the shared sample shop host.</summary>
+    public Simulator.SimulatorOptions? HostOptions() => File is null
+        ? null
+        : new Simulator.SimulatorOptions
+        {
+            MerchantSiteDirectory = Path.GetDirectoryName(File),
+            HostedScript = IsScript(File) ? Path.GetFileName(File) : null,
+            SampleBackend = SampleBackend,
+        };
+
+    /// <summary>The page to open on <paramref name="host"/>: the sample shop in its checkout mode, the file's page, or the URL.</summary>
+    public string PageUrl(SimulatorServer host) => (ShopCheckout, File) switch
+    {
+        ({ } checkout, _) => host.Url($"?checkout={checkout}").ToString(),
+        (_, { } file) when IsScript(file) => host.Url(Simulator.SimulatorOptions.HostPagePath.TrimStart('/')).ToString(),
+        (_, { } file) => host.Url(Uri.EscapeDataString(Path.GetFileName(file))).ToString(),
+        _ => Url!,
+    };
 
     public static ScenarioTarget Shop(string checkout = "miniplayer") => new(checkout, null, null);
+
+    /// <param name="path">An absolute path to an .html page or a .js script.</param>
+    public static ScenarioTarget LocalFile(string path, bool sampleBackend, string? cartProbe = null) =>
+        new(null, null, cartProbe) { File = path, SampleBackend = sampleBackend };
+
+    /// <summary>A bare integration script is placed in a blank host page; anything else is a page.</summary>
+    public static bool IsScript(string path) => Path.GetExtension(path).ToLowerInvariant() is ".js" or ".mjs";
 }
 
 public sealed record ScenarioSetup(int? CallbackTimeoutMs, IReadOnlyList<CartLineSpec> NativeCart)
@@ -72,6 +111,16 @@ public sealed record StepExpectations
 {
     public string? Outcome { get; init; }
 
+    /// <summary>Any one of these outcomes (the file gave a list); null when it gave one or none.</summary>
+    public IReadOnlyList<string>? OutcomeAnyOf { get; init; }
+
+    /// <summary>
+    /// A cart step's event follows the contract's rules beyond its outcome: answered exactly once,
+    /// no error thrown while it was handled, and a callback(true) only after a cart request of the
+    /// event had answered 2xx.
+    /// </summary>
+    public bool FollowsContract { get; init; }
+
     public string? Event { get; init; }
 
     public IReadOnlyList<CartLineSpec>? WidgetCart { get; init; }
@@ -85,6 +134,9 @@ public sealed record StepExpectations
     public bool? CheckoutButton { get; init; }
 
     public string? Navigation { get; init; }
+
+    /// <summary>Any one of these navigations (the file gave a list); null when it gave one or none.</summary>
+    public IReadOnlyList<string>? NavigationAnyOf { get; init; }
 
     public bool HasUrl { get; init; }
 
@@ -111,14 +163,17 @@ public sealed record StepExpectations
 
         return new StepExpectations
         {
-            Outcome = (string?)json["outcome"],
+            Outcome = json["outcome"] is JsonValue one ? (string?)one : null,
+            OutcomeAnyOf = json["outcome"] is JsonArray many ? many.Select(o => (string)o!).ToList() : null,
+            FollowsContract = (bool?)json["followsContract"] ?? false,
             Event = (string?)json["event"],
             WidgetCart = lines("widgetCart"),
             NativeCart = lines("nativeCart"),
             HasMessage = json.ContainsKey("message"),
             Message = (string?)json["message"],
             CheckoutButton = (bool?)json["checkoutButton"],
-            Navigation = (string?)json["navigation"],
+            Navigation = json["navigation"] is JsonValue navigation ? (string?)navigation : null,
+            NavigationAnyOf = json["navigation"] is JsonArray navigations ? navigations.Select(n => (string)n!).ToList() : null,
             HasUrl = json.ContainsKey("url"),
             Url = (string?)json["url"],
             HasProduct = json.ContainsKey("product"),
@@ -134,6 +189,11 @@ public sealed record StepExpectations
         if (Outcome is not null)
         {
             parts.Add($"outcome {Outcome}");
+        }
+
+        if (OutcomeAnyOf is not null)
+        {
+            parts.Add($"outcome one of [{string.Join(", ", OutcomeAnyOf)}]");
         }
 
         if (WidgetCart is not null)
@@ -154,6 +214,16 @@ public sealed record StepExpectations
         if (CheckoutButton is { } button)
         {
             parts.Add($"checkoutButton {(button ? "shown" : "hidden")}");
+        }
+
+        if (Navigation is not null)
+        {
+            parts.Add($"navigation {Navigation}");
+        }
+
+        if (NavigationAnyOf is not null)
+        {
+            parts.Add($"navigation one of [{string.Join(", ", NavigationAnyOf)}]");
         }
 
         return string.Join(", ", parts);

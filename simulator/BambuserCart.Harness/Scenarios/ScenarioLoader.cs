@@ -109,7 +109,7 @@ public static class ScenarioLoader
         var lines = JsonLineMap.Of(json);
         // SKUs are checked beside the schema, so one run names a typo in either.
         Report(source, lines, [.. CheckSchema(root), .. UnknownSkus(root, catalog)]);
-        var (scenario, readProblems) = Read(root);
+        var (scenario, readProblems) = Read(root, source);
         scenario = scenario with { Source = source };
         Report(source, lines, [.. readProblems, .. CheckUrlTarget(scenario)]);
         return scenario;
@@ -143,7 +143,7 @@ public static class ScenarioLoader
         return result.IsValid ? [] : SchemaProblems.From(result, schemaText, root);
     }
 
-    private static (Scenario Scenario, List<ScenarioProblem> Problems) Read(JsonObject root)
+    private static (Scenario Scenario, List<ScenarioProblem> Problems) Read(JsonObject root, string source)
     {
         var problems = new List<ScenarioProblem>();
         int? Whole(JsonNode? node, string pointer)
@@ -170,9 +170,16 @@ public static class ScenarioLoader
                 : null;
 
         var target = root["target"]!.AsObject();
-        var scenarioTarget = target["shop"] is JsonObject shop
-            ? ScenarioTarget.Shop((string?)shop["checkout"] ?? "miniplayer")
-            : new ScenarioTarget(null, (string)target["url"]!, (string?)target["cartProbe"]) { CartApi = (string?)target["cartApi"] };
+        var scenarioTarget = (target["shop"], (string?)target["file"]) switch
+        {
+            (JsonObject shop, _) => ScenarioTarget.Shop((string?)shop["checkout"] ?? "miniplayer"),
+            (_, { } file) => ScenarioTarget.LocalFile(Path.GetFullPath(file, BaseDirectory(source)), (string?)target["backend"] == "sample", (string?)target["cartProbe"]) with { CartApi = (string?)target["cartApi"] },
+            _ => new ScenarioTarget(null, (string)target["url"]!, (string?)target["cartProbe"]) { CartApi = (string?)target["cartApi"] },
+        };
+        if (scenarioTarget.File is { } path && !File.Exists(path))
+        {
+            problems.Add(new ScenarioProblem("/target/file", $"file '{path}' does not exist (a relative path is read from the scenario file's folder)"));
+        }
         var setup = root["setup"] as JsonObject;
         var steps = root["steps"]!.AsArray().Select((s, i) => (Step: s!.AsObject(), Pointer: $"/steps/{i}")).Select(x => new ScenarioStep(
             (string)x.Step["action"]!,
@@ -193,33 +200,44 @@ public static class ScenarioLoader
         return (scenario, problems);
     }
 
-    // What a URL target cannot do: the sample shop's cart is out of reach, its own needs a probe.
+    // A relative target file is read from the scenario file's folder, so a saved scenario travels with its page.
+    private static string BaseDirectory(string source) =>
+        File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source))! : Directory.GetCurrentDirectory();
+
+    // What a target without the sample backend cannot do: the sample cart is out of reach, its own needs a probe.
     private static IEnumerable<ScenarioProblem> CheckUrlTarget(Scenario scenario)
     {
-        if (scenario.Target.IsShop)
+        if (scenario.Target.UsesSampleBackend)
         {
             yield break;
         }
 
         if (scenario.Setup.NativeCart.Count > 0)
         {
-            yield return new ScenarioProblem("/setup/nativeCart", $"seeding the native cart needs the sample shop target, not {scenario.Target.Url}");
+            yield return new ScenarioProblem("/setup/nativeCart", $"seeding the native cart needs the sample backend (the sample shop, or a file target with \"backend\": \"sample\"), not {scenario.Target.Describe()}");
         }
 
         if (scenario.Target.CartProbe is null)
         {
             foreach (var (_, i) in scenario.Steps.Select((s, i) => (s, i)).Where(x => x.s.Expect.NativeCart is not null))
             {
-                yield return new ScenarioProblem($"/steps/{i}/expect/nativeCart", "a URL target needs $.target.cartProbe to read its native cart");
+                yield return new ScenarioProblem($"/steps/{i}/expect/nativeCart", $"{(scenario.Target.File is null ? "a URL target" : "a file target without the sample backend")} needs $.target.cartProbe to read its native cart");
             }
         }
     }
+
+    private static bool ExpectsRefusal(JsonNode? step) => step?["expect"]?["outcome"] switch
+    {
+        JsonValue one => one.TryGetValue<string>(out var outcome) && outcome is "failure" or "out-of-stock",
+        JsonArray many => many.Count > 0 && many.All(o => o is JsonValue v && v.TryGetValue<string>(out var outcome) && outcome is "failure" or "out-of-stock"),
+        _ => false,
+    };
 
     // Every SKU a sample shop scenario names must be one the shop sells (read from the raw JSON,
     // so that a file with other problems still gets this one reported in the same run).
     private static IEnumerable<ScenarioProblem> UnknownSkus(JsonObject root, ProductCatalog catalog)
     {
-        if (root["target"] is not JsonObject target || target["shop"] is null)
+        if (root["target"] is not JsonObject target || (target["shop"] is null && !(target["backend"] is JsonValue backend && backend.TryGetValue<string>(out var name) && name == "sample")))
         {
             yield break;
         }
@@ -232,7 +250,8 @@ public static class ScenarioLoader
 
         if (root["steps"] is JsonArray steps)
         {
-            named.AddRange(steps.Select((step, i) => ($"/steps/{i}/sku", step?["sku"])));
+            // A step that expects the SKU to be refused is about a SKU the shop does not sell, on purpose.
+            named.AddRange(steps.Select((step, i) => ($"/steps/{i}/sku", step?["sku"])).Where((_, i) => !ExpectsRefusal(steps[i])));
         }
 
         var skus = catalog.Products.Select(p => p.Sku).ToList();

@@ -46,7 +46,10 @@ public sealed class ScenarioRunner
     public async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= new ScenarioRunOptions();
-        await using var offline = await browser.NewContextAsync(shop.EmbedScript, scenario.Target.ReachableHosts);
+        // A file target gets a local origin of its own, serving its folder (and the sample backend when asked).
+        await using var fileHost = scenario.Target.HostOptions() is { } hostOptions ? await SimulatorServer.StartAsync(hostOptions) : null;
+        var host = fileHost ?? shop;
+        await using var offline = await browser.NewContextAsync(host.EmbedScript, scenario.Target.ReachableHosts);
         var context = offline.Context;
         if (options.ArtifactsDirectory is not null)
         {
@@ -55,10 +58,11 @@ public sealed class ScenarioRunner
 
         var faults = await CartFaults.InstallAsync(context, scenario.Target.CartApiPattern, slowDelay: SlowBackend(scenario));
         var page = await context.NewPageAsync();
-        var steps = new StepExecutor(scenario, shop, page, faults);
+        var steps = new StepExecutor(scenario, host, page, faults);
         var results = new List<StepResult>();
-        await SeedNativeCartAsync(scenario, context);
-        await OpenAsync(scenario, page, scenario.Target.PageUrl(shop));
+        IReadOnlyList<string> handlers = [];
+        await SeedNativeCartAsync(scenario, context, host);
+        await OpenAsync(scenario, page, scenario.Target.PageUrl(host));
 
         if (await steps.StartAsync() is { } notStarted)
         {
@@ -66,6 +70,7 @@ public sealed class ScenarioRunner
         }
         else
         {
+            handlers = await steps.HandlersAsync();
             for (var i = 0; i < scenario.Steps.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -80,7 +85,7 @@ public sealed class ScenarioRunner
         }
 
         var trace = await steps.TraceAsync();
-        var outcome = new ScenarioResult(scenario, results, trace);
+        var outcome = new ScenarioResult(scenario, results, trace) { Handlers = handlers };
         if (options.ArtifactsDirectory is { } root)
         {
             outcome = outcome.Passed
@@ -138,7 +143,7 @@ public sealed class ScenarioRunner
     private static string ArtifactName(Scenario scenario) =>
         File.Exists(scenario.Source) ? Path.GetFileNameWithoutExtension(scenario.Source) : scenario.Name;
 
-    private async Task SeedNativeCartAsync(Scenario scenario, IBrowserContext context)
+    private static async Task SeedNativeCartAsync(Scenario scenario, IBrowserContext context, SimulatorServer host)
     {
         if (scenario.Setup.NativeCart.Count == 0)
         {
@@ -146,11 +151,11 @@ public sealed class ScenarioRunner
         }
 
         // Straight to the shop's API with the context's cookies: the widget sees no event.
-        await context.APIRequest.GetAsync(shop.Url("cart").ToString());
+        await context.APIRequest.GetAsync(host.Url("cart").ToString());
         for (var i = 0; i < scenario.Setup.NativeCart.Count; i++)
         {
             var line = scenario.Setup.NativeCart[i];
-            var response = await context.APIRequest.PostAsync(shop.Url("cart/update").ToString(), new APIRequestContextOptions
+            var response = await context.APIRequest.PostAsync(host.Url("cart/update").ToString(), new APIRequestContextOptions
             {
                 DataObject = new { sku = line.Sku, quantity = line.Quantity },
             });
@@ -169,7 +174,7 @@ public sealed class ScenarioRunner
         }
         catch (TargetUnreachableException ex)
         {
-            throw new ScenarioException($"{scenario.Source}: {(scenario.Target.IsShop ? "$.target" : "$.target.url")}: {ex.Message}", ex);
+            throw new ScenarioException($"{scenario.Source}: {(scenario.Target.IsShop ? "$.target" : scenario.Target.File is null ? "$.target.url" : "$.target.file")}: {ex.Message}", ex);
         }
     }
 

@@ -48,6 +48,9 @@ internal sealed class StepExecutor
         }
     }
 
+    /// <summary>The events the page registered handlers for.</summary>
+    public async Task<IReadOnlyList<string>> HandlersAsync() => (await widget.StateAsync()).Handlers;
+
     public async Task<StepResult> RunAsync(int index)
     {
         var step = scenario.Steps[index];
@@ -122,9 +125,53 @@ internal sealed class StepExecutor
         }
 
         Compare(failures, "outcome", step.Expect.Outcome, outcome.Outcome);
+        if (step.Expect.OutcomeAnyOf is { } anyOf && !anyOf.Contains(outcome.Outcome))
+        {
+            failures.Add($"outcome: expected one of [{string.Join(", ", anyOf)}], got {outcome.Outcome}");
+        }
+
         Compare(failures, "event", step.Expect.Event, outcome.Event);
+        if (step.Expect.FollowsContract)
+        {
+            failures.AddRange(await ContractFailuresAsync(outcome, busy));
+        }
+
         failures.AddRange(await StateFailuresAsync(step.Expect));
-        return new StepResult(index, step, failures) { Happened = $"{outcome.Event} → {outcome.Outcome}" };
+        // What the page did during a failing step's event: the evidence a merchant debugs from.
+        var timeline = failures.Count == 0 || page.IsClosed
+            ? null
+            : (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy).Timeline(null, new Uri(page.Url));
+        return new StepResult(index, step, failures) { Happened = $"{outcome.Event} → {outcome.Outcome}", Evidence = timeline };
+    }
+
+    // The rules validate judges over every event (callback.once, handler.no-throw, callback.confirmed),
+    // judged on this one event's evidence once it is over.
+    private async Task<IEnumerable<string>> ContractFailuresAsync(CartOutcome outcome, string? busy)
+    {
+        var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
+        var entry = (await widget.TraceAsync()).FirstOrDefault(e => e.Seq == outcome.Seq);
+        var observed = new ObservedEvent(outcome.Seq, outcome.Event, entry ?? new TraceEntry(outcome.Seq, outcome.Event, null, default, outcome.Outcome, outcome.Value, outcome.CallbackCalls, outcome.Ms), evidence);
+        var failures = new List<string>();
+        var calls = Math.Max(outcome.CallbackCalls, observed.Entry.CallbackCalls);
+        if (calls > 1)
+        {
+            failures.Add($"followsContract: the callback was called {calls} times; the first answer counts and the others are ignored");
+        }
+
+        if (Validation.Checks.EventChecks.Thrown(observed) is { } thrown)
+        {
+            failures.Add($"followsContract: {thrown}");
+        }
+
+        // The cart API is known for the sample backend, or given: only then can a true be tied to its request.
+        var cartApiKnown = scenario.Target.UsesSampleBackend || scenario.Target.CartApi is not null;
+        if (outcome.Outcome == Simulator.Contract.WidgetContract.Outcomes.Success && cartApiKnown
+            && Validation.Checks.EventChecks.Unconfirmed(observed, scenario.Target.CartApiPattern) is { } unconfirmed)
+        {
+            failures.Add($"followsContract: {unconfirmed}");
+        }
+
+        return failures;
     }
 
     private async Task<StepResult> CheckoutAsync(int index, ScenarioStep step)
@@ -132,6 +179,10 @@ internal sealed class StepExecutor
         var checkout = await widget.CheckoutAsync();
         var failures = new List<string>();
         Compare(failures, "navigation", step.Expect.Navigation, checkout.Navigation);
+        if (step.Expect.NavigationAnyOf is { } anyOf && !anyOf.Contains(checkout.Navigation))
+        {
+            failures.Add($"navigation: expected one of [{string.Join(", ", anyOf)}], got {checkout.Navigation}");
+        }
         if (step.Expect.HasUrl)
         {
             var expected = step.Expect.Url is null ? null : new Uri(new Uri(page.Url), step.Expect.Url).ToString();
@@ -223,7 +274,8 @@ internal sealed class StepExecutor
 
         if (expect.NativeCart is { } nativeCart)
         {
-            CompareLines(failures, "nativeCart", nativeCart, await NativeCartAsync());
+            // A shop may list its cart in any order (by name, newest first): its lines are compared as a set.
+            CompareLines(failures, "nativeCart", nativeCart, await NativeCartAsync(), ordered: false);
         }
 
         return failures;
@@ -259,9 +311,10 @@ internal sealed class StepExecutor
         }
     }
 
-    private static void CompareLines(List<string> failures, string what, IReadOnlyList<CartLineSpec> expected, IReadOnlyList<CartLineSpec> actual)
+    private static void CompareLines(List<string> failures, string what, IReadOnlyList<CartLineSpec> expected, IReadOnlyList<CartLineSpec> actual, bool ordered = true)
     {
-        if (!expected.SequenceEqual(actual))
+        static IEnumerable<CartLineSpec> Sorted(IEnumerable<CartLineSpec> lines) => lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ThenBy(l => l.Quantity);
+        if (ordered ? !expected.SequenceEqual(actual) : !Sorted(expected).SequenceEqual(Sorted(actual)))
         {
             failures.Add($"{what}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
         }

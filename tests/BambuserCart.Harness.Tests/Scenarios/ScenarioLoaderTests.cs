@@ -9,6 +9,9 @@ public sealed class ScenarioLoaderTests
 {
     private static readonly ProductCatalog Catalog = ProductCatalog.Load(new SimulatorOptions().CatalogPath);
 
+    /// <summary>A valid scenario, for other tests.</summary>
+    public const string ValidJson = Valid;
+
     private const string Valid = """
         {
           "name": "n",
@@ -125,11 +128,45 @@ public sealed class ScenarioLoaderTests
     }
 
     [Test]
-    public void Target_with_neither_shop_nor_url_says_it_needs_one()
+    public void File_target_is_read_from_the_scenario_files_folder_and_a_missing_one_is_named()
+    {
+        var folder = Directory.CreateTempSubdirectory("bambuser-cart-file-target-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "integration.js"), "// an integration");
+            var good = Path.Combine(folder, "good.json");
+            File.WriteAllText(good, Valid.Replace("\"target\": { \"shop\": { \"checkout\": \"miniplayer\" } }", "\"target\": { \"file\": \"integration.js\", \"backend\": \"sample\" }", StringComparison.Ordinal));
+            var missing = Path.Combine(folder, "missing.json");
+            File.WriteAllText(missing, Valid.Replace("\"target\": { \"shop\": { \"checkout\": \"miniplayer\" } }", "\"target\": { \"file\": \"gone.html\" }", StringComparison.Ordinal));
+
+            var target = ScenarioLoader.Load(good, Catalog).Target;
+            var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(missing, Catalog));
+
+            Assert.That((target.File, target.SampleBackend, target.IsShop, target.UsesSampleBackend), Is.EqualTo((Path.Combine(folder, "integration.js"), true, false, true)));
+            Assert.That(error!.Message, Is.EqualTo($"{missing}:3: $.target.file: file '{Path.Combine(folder, "gone.html")}' does not exist (a relative path is read from the scenario file's folder)"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Outcome_list_means_any_of_them_and_follows_contract_is_read()
+    {
+        var scenario = Parse(Valid.Replace("\"expect\": { \"outcome\": \"success\" }", "\"expect\": { \"outcome\": [\"failure\", \"out-of-stock\"], \"followsContract\": true }", StringComparison.Ordinal));
+
+        var expect = scenario.Steps[0].Expect;
+        Assert.That((expect.Outcome, expect.OutcomeAnyOf, expect.FollowsContract), Is.EqualTo(((string?)null, new[] { "failure", "out-of-stock" }, true)));
+        Assert.That(expect.Describe(), Is.EqualTo("outcome one of [failure, out-of-stock]"));
+    }
+
+    [Test]
+    public void Target_with_neither_shop_url_nor_file_says_it_needs_one()
     {
         var error = Assert.Throws<ScenarioException>(() => Parse("""{ "name": "n", "target": {}, "steps": [ { "action": "checkout" } ] }"""));
 
-        Assert.That(error!.Message, Is.EqualTo("s.json:1: $.target: needs `shop` or `url`"));
+        Assert.That(error!.Message, Is.EqualTo("s.json:1: $.target: needs `shop` or `url` or `file`"));
     }
 
     [Test]
@@ -138,6 +175,15 @@ public sealed class ScenarioLoaderTests
         var error = Assert.Throws<ScenarioException>(() => Parse(Valid.Replace("SHIRT-BLUE-M", "SHIRT-BLUE-N", StringComparison.Ordinal)));
 
         Assert.That(error!.Message, Does.StartWith("s.json:4: $.steps[0].sku: unknown SKU \"SHIRT-BLUE-N\" for the sample shop; did you mean `SHIRT-BLUE-M`? (it sells SHIRT-BLUE-M, "));
+    }
+
+    [TestCase("\"failure\"")]
+    [TestCase("[\"failure\", \"out-of-stock\"]")]
+    public void A_sku_the_shop_does_not_sell_is_taken_where_the_step_expects_it_refused(string outcome)
+    {
+        var scenario = Parse(Valid.Replace("\"sku\": \"SHIRT-BLUE-M\", \"expect\": { \"outcome\": \"success\" }", $"\"sku\": \"NOT-SOLD\", \"expect\": {{ \"outcome\": {outcome} }}", StringComparison.Ordinal));
+
+        Assert.That(scenario.Steps[0].Sku, Is.EqualTo("NOT-SOLD"));
     }
 
     [Test]

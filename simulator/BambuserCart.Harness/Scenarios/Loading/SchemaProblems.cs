@@ -27,7 +27,7 @@ internal static class SchemaProblems
                 Uri.UnescapeDataString(node.SchemaLocation.Fragment.TrimStart('#')),
                 error.Key)))
             // An "if" that did not match is how a rule says "not for this step", not a problem.
-            .Where(f => !f.EvaluationPath.Contains("/if/", StringComparison.Ordinal) && f.Keyword is not ("oneOf" or "allOf" or "$ref" or "then"))
+            .Where(f => !f.EvaluationPath.Contains("/if/", StringComparison.Ordinal) && f.Keyword is not ("oneOf" or "anyOf" or "allOf" or "$ref" or "then"))
             .ToList();
 
         var kept = KeepTheMeantBranches(failures, schema).ToList();
@@ -70,12 +70,13 @@ internal static class SchemaProblems
         return missing.Count > 0 && missing.All(m => typos.Any(t => Suggestions.Closest(t, [m]) is not null));
     }
 
-    // A oneOf passes when one branch matches; when none does, the branch the author meant is the
-    // one whose own required fields are there (a target with "url" meant the URL branch).
+    // A oneOf (or anyOf) passes when one branch matches; when none does, the branch the author
+    // meant is the one whose own required fields are there (a target with "url" meant the URL
+    // branch) and whose type the value has (an outcome written as a string meant the single one).
     private static IEnumerable<Failure> KeepTheMeantBranches(List<Failure> failures, JsonNode schema)
     {
-        var kept = failures.Where(f => !f.EvaluationPath.Contains("/oneOf/", StringComparison.Ordinal)).ToList();
-        foreach (var group in failures.Where(f => f.EvaluationPath.Contains("/oneOf/", StringComparison.Ordinal)).GroupBy(f => OneOfPrefix(f.EvaluationPath)))
+        var kept = failures.Where(f => !InBranch(f.EvaluationPath)).ToList();
+        foreach (var group in failures.Where(f => InBranch(f.EvaluationPath)).GroupBy(f => OneOfPrefix(f.EvaluationPath)))
         {
             var branches = group.GroupBy(f => BranchIndex(f.EvaluationPath)).ToList();
             var oneOfSchema = Resolve(schema, OneOfPrefix(group.First().SchemaPointer)) as JsonArray;
@@ -85,7 +86,7 @@ internal static class SchemaProblems
                 continue;
             }
 
-            var meant = branches.Where(b => !b.Any(IsBranchRequirement)).OrderBy(b => b.Count()).FirstOrDefault();
+            var meant = branches.Where(b => !b.Any(IsBranchRequirement) && !b.Any(IsBranchTypeMismatch)).OrderBy(b => b.Count()).FirstOrDefault();
             if (meant is not null)
             {
                 kept.AddRange(meant);
@@ -105,7 +106,13 @@ internal static class SchemaProblems
 
     // A branch's own "required" says which fields make it the branch meant.
     private static bool IsBranchRequirement(Failure failure) =>
-        failure.Keyword == "required" && System.Text.RegularExpressions.Regex.IsMatch(failure.EvaluationPath, @"/oneOf/\d+$");
+        failure.Keyword == "required" && System.Text.RegularExpressions.Regex.IsMatch(failure.EvaluationPath, @"/(oneOf|anyOf)/\d+$");
+
+    // A branch for another type of value (a list, when a string was written) was not meant.
+    private static bool IsBranchTypeMismatch(Failure failure) =>
+        failure.Keyword == "type" && System.Text.RegularExpressions.Regex.IsMatch(failure.EvaluationPath, @"/(oneOf|anyOf)/\d+$");
+
+    private static bool InBranch(string path) => path.Contains("/oneOf/", StringComparison.Ordinal) || path.Contains("/anyOf/", StringComparison.Ordinal);
 
     private static ScenarioProblem Explain(Failure failure, JsonNode schema, JsonNode instance)
     {
@@ -230,15 +237,17 @@ internal static class SchemaProblems
 
     private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
+    // The path up to the innermost "/oneOf" or "/anyOf" (both six characters long).
     private static string OneOfPrefix(string path)
     {
-        var at = path.LastIndexOf("/oneOf", StringComparison.Ordinal);
+        var at = Math.Max(path.LastIndexOf("/oneOf", StringComparison.Ordinal), path.LastIndexOf("/anyOf", StringComparison.Ordinal));
         return path[..(at + "/oneOf".Length)];
     }
 
     private static int BranchIndex(string path)
     {
-        var rest = path[(path.LastIndexOf("/oneOf/", StringComparison.Ordinal) + "/oneOf/".Length)..];
+        var at = Math.Max(path.LastIndexOf("/oneOf/", StringComparison.Ordinal), path.LastIndexOf("/anyOf/", StringComparison.Ordinal));
+        var rest = path[(at + "/oneOf/".Length)..];
         var end = rest.IndexOf('/', StringComparison.Ordinal);
         return int.Parse(end < 0 ? rest : rest[..end], System.Globalization.CultureInfo.InvariantCulture);
     }

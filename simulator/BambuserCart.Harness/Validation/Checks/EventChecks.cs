@@ -112,7 +112,7 @@ internal static class EventChecks
     }
 
     // A handler that threw synchronously, returned a rejected promise, or made the page throw while its event was handled.
-    private static string? Thrown(ObservedEvent observed)
+    internal static string? Thrown(ObservedEvent observed)
     {
         var problems = new List<string>();
         if (observed.Outcome == WidgetContract.Outcomes.Threw || observed.Evidence.Marks.Any(m => m.Kind == "threw"))

@@ -40,7 +40,8 @@ public sealed class ScenarioReplayTests
         Assert.That(result.Passed, Is.False);
         Assert.That(result.Steps, Has.Count.EqualTo(3), "the run stops at the failing step");
         Assert.That(result.FailureMessage(), Does.StartWith(
-            $"{scenario.Source}: step 3 of 5 (setQuantity SHIRT-BLUE-M 3) failed:\n  outcome: expected failure, got success\nevent trace up to here:\n  #1 add → should-add-item-to-cart"));
+            $"{scenario.Source}: step 3 of 5 (setQuantity SHIRT-BLUE-M 3) failed:\n  outcome: expected failure, got success\nwhat the page did during the event: POST /cart/update answered 200 at "));
+        Assert.That(result.FailureMessage(), Does.Contain("callback(true) at ").And.Contain("\nevent trace up to here:\n  #1 add → should-add-item-to-cart"));
     }
 
     [Test]
