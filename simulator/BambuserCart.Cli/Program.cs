@@ -8,6 +8,7 @@ var root = new RootCommand("BambuserCart: an offline simulator and test harness 
     ServeCommand.Create(),
     ReplayCommand.Create(),
     RecordCommand.Create(),
+    ExploreCommand.Create(),
 };
 
 var parsed = root.Parse(args);
