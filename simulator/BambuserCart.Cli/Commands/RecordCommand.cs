@@ -45,7 +45,8 @@ public static class RecordCommand
                 result.GetValue(force),
                 result.GetValue(name),
                 result.GetValue(browserPath),
-                Headed: HasDisplay()) { MaxSeconds = result.GetValue(maxTime) },
+                Headed: HasDisplay())
+            { MaxSeconds = result.GetValue(maxTime) },
             Terminal.Create(),
             Console.Error,
             cancellation));
