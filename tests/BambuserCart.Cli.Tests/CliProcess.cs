@@ -18,8 +18,12 @@ internal static class CliProcess
     /// </param>
     public static Process Start(IReadOnlyDictionary<string, string> environment, bool ownProcessGroup, params string[] arguments)
     {
-        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet")
+        // Through env, which execs in place (the PID stays the command's): a test run started under
+        // nohup would hand its ignored SIGHUP down to the command, which rightly keeps it ignored,
+        // and the signal tests would then depend on how the suite was started.
+        var start = new ProcessStartInfo("env")
         {
+            ArgumentList = { "--default-signal=HUP" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -32,8 +36,10 @@ internal static class CliProcess
         if (ownProcessGroup)
         {
             // setsid execs in place (the child is not a group leader), so the PID stays the command's.
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add("setsid");
         }
+
+        start.ArgumentList.Add("dotnet");
 
         start.ArgumentList.Add(AssemblyPath);
         foreach (var argument in arguments)
