@@ -106,9 +106,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
 
         scenario["name"] = name ?? $"Recorded {DateTimeOffset.Now:yyyy-MM-dd HH:mm}";
         scenario["description"] = $"Recorded by bambuser-cart record from {(target.IsShop ? $"the sample shop ({target.ShopCheckout})" : target.Url)}.";
-        scenario["target"] = target.IsShop
-            ? new JsonObject { ["shop"] = new JsonObject { ["checkout"] = target.ShopCheckout } }
-            : UrlTarget(target);
+        scenario["target"] = ScenarioWriter.Target(target, Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         lock (gate)
         {
             scenario["steps"] = new JsonArray(steps.Select(s => (JsonNode)s.DeepClone()).ToArray());
@@ -127,23 +125,6 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await offline.DisposeAsync();
-
-    // Only what was given: a null would not fit the schema, and replay would refuse the file.
-    private static JsonObject UrlTarget(ScenarioTarget target)
-    {
-        var json = new JsonObject { ["url"] = target.Url };
-        if (target.CartProbe is { } probe)
-        {
-            json["cartProbe"] = probe;
-        }
-
-        if (target.CartApi is { } cartApi)
-        {
-            json["cartApi"] = cartApi;
-        }
-
-        return json;
-    }
 
     private static void RefuseToOverwrite(string path, bool overwrite)
     {

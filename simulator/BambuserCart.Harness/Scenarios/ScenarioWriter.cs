@@ -69,7 +69,8 @@ public static class ScenarioWriter
         }
     }
 
-    private static JsonObject Target(ScenarioTarget target, string directory)
+    /// <summary>A target as a file saved in <paramref name="directory"/> holds it (the recorder writes it too).</summary>
+    internal static JsonObject Target(ScenarioTarget target, string directory)
     {
         JsonObject json;
         if (target.IsShop)
