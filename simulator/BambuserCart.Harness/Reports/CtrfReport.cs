@@ -20,7 +20,7 @@ public static class CtrfReport
         {
             ["name"] = check.Id,
             ["status"] = Status(check.Status),
-            ["duration"] = 0,
+            ["duration"] = (long)check.Duration.TotalMilliseconds,
             ["message"] = check.Message,
             ["suite"] = check.Check.Group,
             ["extra"] = new JsonObject

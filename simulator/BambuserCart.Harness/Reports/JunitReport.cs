@@ -8,7 +8,8 @@ namespace BambuserCart.Harness.Reports;
 /// <summary>
 /// The <c>--junit</c> file: one testsuite per target, one testcase per check, classname = the
 /// check's group. Only failed required checks are failures (an advisory failure is output, not a
-/// red case), and a required check that was not proven is a skipped case that says so.
+/// red case), and a required check that was not proven is a skipped case that says so. A case's
+/// time is the run's time spent reaching its verdict (<see cref="CheckResult.Duration"/>).
 /// </summary>
 public static class JunitReport
 {
@@ -44,7 +45,7 @@ public static class JunitReport
 
     private static XElement Case(CheckResult check)
     {
-        var testcase = new XElement("testcase", new XAttribute("name", check.Id), new XAttribute("classname", check.Check.Group), new XAttribute("time", "0"));
+        var testcase = new XElement("testcase", new XAttribute("name", check.Id), new XAttribute("classname", check.Check.Group), new XAttribute("time", Seconds(check.Duration)));
         switch (check.Status)
         {
             case CheckStatus.Failed when check.Required:

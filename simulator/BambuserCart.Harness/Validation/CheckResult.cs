@@ -29,5 +29,12 @@ public sealed record CheckResult(CheckDefinition Check, CheckStatus Status, stri
     /// <summary>A required check that could not be proven either way.</summary>
     public bool NotProven => Status == CheckStatus.Skipped && Required;
 
+    /// <summary>
+    /// The run's time spent reaching this verdict since the previous one: the work that decided it
+    /// (its page, its events). The checks' times add up to the run's time, so a JUnit or CTRF
+    /// reader shows where the time went; a check judged over every event at the end takes ~0.
+    /// </summary>
+    public TimeSpan Duration { get; init; }
+
     public bool FailsRun => Status == CheckStatus.Failed && Required;
 }

@@ -43,6 +43,7 @@ public sealed partial class ReportTests
             {
                 Evidence = new JsonObject { ["outcome"] = "success" },
                 Events = [1],
+                Duration = TimeSpan.FromMilliseconds(1500),
             },
             new CheckResult(CheckCatalog.Get(CheckCatalog.UpdateRemove), CheckStatus.Failed, "expected callback(true), got callback(\"removed\") | <b>"),
             new CheckResult(CheckCatalog.Get(CheckCatalog.AddOutOfStock), CheckStatus.Skipped, "not proven: no out-of-stock SKU; pass --out-of-stock-sku"),
@@ -71,6 +72,7 @@ public sealed partial class ReportTests
         Assert.Multiple(() =>
         {
             Assert.That(results.GetProperty("summary").GetProperty("failed").GetInt32(), Is.EqualTo(3));
+            Assert.That(results.GetProperty("tests")[0].GetProperty("duration").GetInt64(), Is.EqualTo(1500), "the time spent reaching the verdict, in ms");
             Assert.That(results.GetProperty("tests")[3].GetProperty("name").GetString(), Is.EqualTo("callback.confirmed"));
             Assert.That(results.GetProperty("tests")[3].GetProperty("extra").GetProperty("events")[0].GetInt32(), Is.EqualTo(1));
             Assert.That(results.GetProperty("tests")[2].GetProperty("extra").GetProperty("notProven").GetBoolean(), Is.True);
@@ -112,6 +114,7 @@ public sealed partial class ReportTests
             Assert.That(cases[1].Element("failure")!.Attribute("message")!.Value, Does.StartWith("expected callback(true)"));
             Assert.That(cases[2].Element("skipped")!.Attribute("message")!.Value, Does.StartWith("not proven: "));
             Assert.That(cases[4].Element("failure"), Is.Null, "an advisory failure does not turn CI red");
+            Assert.That(cases[0].Attribute("time")!.Value, Is.EqualTo("1.500"), "a case's time is the time spent reaching its verdict");
         });
     }
 

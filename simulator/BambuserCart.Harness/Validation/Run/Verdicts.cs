@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace BambuserCart.Harness.Validation.Run;
@@ -12,6 +13,10 @@ internal sealed class Verdicts
     private readonly IProgress<CheckResult>? progress;
     private readonly CancellationToken cancellation;
     private readonly Dictionary<string, CheckResult> decided = new(StringComparer.Ordinal);
+
+    // Started with the run: each verdict's Duration is the time since the verdict before it.
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TimeSpan lastDecided;
 
     // A family abandoned at --max-time may still record from its own thread as its page goes away.
     private readonly Lock gate = new();
@@ -92,10 +97,15 @@ internal sealed class Verdicts
         lock (gate)
         {
             // Each check is decided once: the first verdict stands.
-            if (!settings.Selected(id) || !decided.TryAdd(id, result))
+            if (!settings.Selected(id) || decided.ContainsKey(id))
             {
                 return;
             }
+
+            var now = clock.Elapsed;
+            result = result with { Duration = now - lastDecided };
+            lastDecided = now;
+            decided.Add(id, result);
         }
 
         progress?.Report(result);

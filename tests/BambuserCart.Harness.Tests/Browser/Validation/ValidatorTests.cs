@@ -347,6 +347,23 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Each_check_carries_the_time_spent_reaching_its_verdict_and_the_times_add_up_to_the_run()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
+        {
+            OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation },
+        });
+
+        var times = report.Checks.Select(c => c.Duration).ToList();
+        Assert.Multiple(() =>
+        {
+            // Each of these two needed a page of its own and a real event: that takes time.
+            Assert.That(times, Has.All.GreaterThan(TimeSpan.Zero), $"check times: {string.Join(", ", times)}");
+            Assert.That(times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t), Is.LessThanOrEqualTo(report.Duration), "the checks' times are parts of the run's time");
+        });
+    }
+
+    [Test]
     public async Task Zero_checks_run_is_exit_code_2()
     {
         // The script pushes no GTM events, so the only selected check is skipped: nothing was proven.
