@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A long model check of the fake: seeded random agent sessions, every step compared with the
-# reference model (tests/BambuserCart.Harness.Tests/Browser/ModelChecked). dotnet test runs a
+# reference model (tests/BambuserCart.Harness.Tests/RealBrowser/ModelChecked). dotnet test runs a
 # small budget of it; this runs as many as asked and prints the figure for the README.
 #
 #   scripts/model-check.sh [SESSIONS] [MAX_STEPS] [SEED]     (defaults: 60 400 20261129)

@@ -1,0 +1,197 @@
+using BambuserCart.Harness.Browsers;
+using BambuserCart.Simulator.Contract;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using Navigations = BambuserCart.Simulator.Contract.WidgetContract.Navigations;
+
+namespace BambuserCart.Harness.Tests.RealBrowser;
+
+/// <summary>
+/// goto-checkout either floats the call as a miniplayer above the checkout page or opens the
+/// checkout in a new tab; navigating the current tab would end the call.
+/// </summary>
+public sealed class CheckoutNavigationTests : BrowserTest
+{
+    [Test]
+    public async Task Miniplayer_checkout_floats_the_widget_above_the_checkout_page_with_the_native_cart()
+    {
+        await OpenShopAsync("miniplayer");
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+        await Widget.AddToCartAsync("SNEAKER-42");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer), await TraceTextAsync());
+        Assert.That(checkout.Url, Is.EqualTo(Server.Url("checkout").ToString()));
+        Assert.That(
+            checkout.Payload.GetProperty("cart").GetProperty("items").GetRawText(),
+            Is.EqualTo("""[{"sku":"SHIRT-BLUE-M","name":"Oxford shirt, blue, M","count":2},{"sku":"SNEAKER-42","name":"Canvas sneaker, size 42","count":1}]"""));
+        var state = await Widget.StateAsync();
+        Assert.That((state.Mode, state.FloatAboveUrl), Is.EqualTo(("miniplayer", checkout.Url)));
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Calls Widget" })).ToHaveAttributeAsync("data-mode", "miniplayer");
+        var checkoutPage = Page.FrameLocator("iframe[title='Miniplayer page']");
+        await Expect(checkoutPage.GetByRole(AriaRole.Heading, new() { Name = "Checkout" })).ToBeVisibleAsync();
+        await Expect(checkoutPage.GetByRole(AriaRole.List, new() { Name = "Native cart" }).GetByRole(AriaRole.Listitem))
+            .ToHaveTextAsync(["Oxford shirt, blue, M × 2 — 118.00 EUR", "Canvas sneaker, size 42 × 1 — 89.00 EUR"]);
+        Assert.That(Page.Url, Does.StartWith(Server.BaseUrl.ToString()).And.Not.Contains("/checkout"), "the page holding the call must not navigate");
+    }
+
+    [Test]
+    public async Task New_tab_checkout_opens_the_checkout_page_and_keeps_the_widget_full_size()
+    {
+        await OpenShopAsync("new-tab");
+        await Widget.AddToCartAsync("SNEAKER-42");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.NewTab), await TraceTextAsync());
+        Assert.That(checkout.NewTab, Is.Not.Null);
+        Assert.That(checkout.NewTab!.Url, Is.EqualTo(Server.Url("checkout").ToString()));
+        await Expect(checkout.NewTab.GetByRole(AriaRole.List, new() { Name = "Native cart" })).ToHaveTextAsync("Canvas sneaker, size 42 × 1 — 89.00 EUR");
+        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo("open"));
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Calls Widget" })).ToHaveAttributeAsync("data-mode", "open");
+    }
+
+    [Test]
+    public async Task Navigating_the_current_tab_is_reported_as_same_tab()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("window.location.href = '/checkout';"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.SameTab));
+        Assert.That(checkout.Url, Is.EqualTo(Server.Url("checkout").ToString()));
+    }
+
+    [Test]
+    public async Task Handler_that_goes_nowhere_is_reported_as_none()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("/* forgot to navigate */"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That((checkout.Navigation, checkout.Url), Is.EqualTo((Navigations.None, (string?)null)));
+    }
+
+    [Test]
+    public async Task Cross_origin_float_above_is_recorded_as_a_diagnostic()
+    {
+        // localhost and 127.0.0.1 are different origins for the browser, and both stay on this machine.
+        var crossOrigin = $"http://localhost:{Server.BaseUrl.Port}/checkout";
+        await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{crossOrigin}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => d.Code), Does.Contain(WidgetContract.Diagnostics.FloatAboveCrossOrigin));
+    }
+
+    [TestCase("X-Frame-Options", "DENY")]
+    [TestCase("Content-Security-Policy", "frame-ancestors 'none'")]
+    public async Task Float_above_a_page_that_refuses_framing_is_recorded_as_a_diagnostic(string header, string value)
+    {
+        var refusing = Server.Url("__merchant/refuses-framing").ToString();
+        await Page.ServeHtmlAsync(refusing, "<h1>Checkout</h1>", new Dictionary<string, string> { [header] = value });
+        await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{refusing}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        await Widget.CheckoutAsync();
+
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.FloatAboveFramingRefused);
+        Assert.That(diagnostic.Detail, Does.Contain(value));
+    }
+
+    [Test]
+    public async Task Float_above_a_page_that_answers_an_error_is_still_a_miniplayer_with_a_diagnostic_naming_the_status()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("embed.floatAbove('/no-such-page');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.FloatAboveTargetError);
+        Assert.That(diagnostic.Detail, Does.Contain("/no-such-page'): the page answered HTTP 404"));
+    }
+
+    [Test]
+    public async Task Each_checkout_click_settles_its_own_checkout_even_while_an_earlier_one_is_settling()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("setTimeout(() => embed.floatAbove('/checkout'), 150);"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var navigations = await Page.EvaluateAsync<string[]>("""
+            async () => {
+              const first = window.bambuserSimulator.shopper.checkout();
+              const second = window.bambuserSimulator.shopper.checkout();
+              return (await Promise.all([first, second])).map((c) => c.navigation);
+            }
+            """);
+
+        Assert.That(navigations, Is.EqualTo(new[] { Navigations.Miniplayer, Navigations.Miniplayer }));
+        Assert.That((await Widget.TraceAsync()).Where(e => e.Event == WidgetContract.Events.GotoCheckout).Select(e => e.Outcome), Is.All.EqualTo(Navigations.Miniplayer), "no checkout left unsettled");
+    }
+
+    [Test]
+    public async Task Routing_within_the_page_is_not_reported_as_ending_the_call()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("history.pushState({}, '', '/checkout');"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        var state = await Widget.StateAsync();
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.None), "the page and the call go on");
+        Assert.That(state.Diagnostics.Single().Code, Is.EqualTo(WidgetContract.Diagnostics.SameDocumentNavigation));
+        Assert.That(state.Diagnostics.Single().Detail, Does.Contain($"routed within the page to {Server.Url("checkout")}"));
+    }
+
+    [Test]
+    public async Task Checkout_waits_while_the_handler_is_still_syncing_the_cart_before_it_floats()
+    {
+        await Page.RouteAsync("**/api/sync", async route =>
+        {
+            // A backend that takes longer than the settle time: the verdict must not depend on it.
+            await Task.Delay(600);
+            await route.FulfillAsync(new() { Status = 204 });
+        });
+        await OpenIntegrationAsync(CheckoutHandler("fetch('/api/sync', { method: 'POST' }).then(() => embed.floatAbove('/checkout'));"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+    }
+
+    [Test]
+    public async Task Float_above_after_the_checkout_was_given_up_on_is_recorded_as_what_it_was()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("window.setTimeout(() => embed.floatAbove('/checkout'), 1500);"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+        await Page.WaitForFunctionAsync("() => window.bambuserSimulator.state().mode === 'miniplayer'");
+
+        var entry = (await Widget.TraceAsync()).Last(e => e.Event == WidgetContract.Events.GotoCheckout);
+        var late = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.LateCheckoutNavigation);
+        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.None), "when the shopper had waited long enough");
+        Assert.That(entry.Outcome, Is.EqualTo(Navigations.Miniplayer), "the trace says what it became");
+        Assert.That(late.Detail, Does.Match(@"^'goto-checkout' #2: miniplayer http://127\.0\.0\.1:\d+/checkout came \d+ ms after the Checkout click; until then the shopper saw nothing happen$"));
+    }
+
+    private static string CheckoutHandler(string body) => $$"""
+        window.onBambuserOneToOneReady = (Embed) => {
+          const embed = new Embed({ orgId: 'test-org' });
+          embed.on('should-add-item-to-cart', (item, callback) => callback(true));
+          embed.on('goto-checkout', (event) => { {{body}} });
+        };
+        """;
+}

@@ -1,0 +1,180 @@
+using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Validation;
+using BambuserCart.Harness.Validation.Checks;
+
+namespace BambuserCart.Harness.Tests.RealBrowser.Evidence;
+
+/// <summary>
+/// The evidence recorder in a real page: what it records, which event it ties each record to, the
+/// order it puts them in (the basis of callback.confirmed), and when it says an event is over.
+/// </summary>
+public sealed class EvidenceRecorderTests : BrowserTest
+{
+    private const string Sku = "SHIRT-BLUE-M";
+
+    [Test]
+    public async Task Fetch_is_recorded_with_its_body_and_status_and_answers_before_a_callback_that_awaits_it()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((request.Via, request.Method, request.Url), Is.EqualTo(("fetch", "POST", Server.Url("cart/add").ToString())));
+            Assert.That((request.Body, request.Status, request.Seq), Is.EqualTo(($$"""{"sku":"{{Sku}}"}""", 200, outcome.Seq)));
+            Assert.That(request.Response, Does.StartWith("{\"items\":["));
+            Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order), "the answer is recorded before the page sees it");
+        });
+    }
+
+    [Test]
+    public async Task Xhr_answer_is_recorded_before_a_readystatechange_handler_set_before_open_calls_back()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            const xhr = new XMLHttpRequest();
+            xhr.onreadystatechange = () => { if (xhr.readyState === 4) callback(xhr.status === 200); };
+            xhr.open('POST', '/cart/add');
+            xhr.send(JSON.stringify({ sku: item.sku }));
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That((outcome.Outcome, request.Via, request.Status), Is.EqualTo(("success", "xhr", 200)));
+        Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order));
+    }
+
+    [Test]
+    public async Task Request_sent_from_a_timer_after_the_answer_is_waited_for_and_belongs_to_the_event()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            callback(true);
+            setTimeout(() => fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }), 300);
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That(request.Order, Is.GreaterThan(evidence.FirstAnswer!.Order), "sent after the answer");
+        Assert.That((request.Seq, request.Status, evidence.StillBusy), Is.EqualTo((outcome.Seq, 200, (string?)null)), "the event ended only once it was answered");
+        Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { (Sku, 1) }));
+    }
+
+    [Test]
+    public async Task Error_thrown_in_a_promise_chain_is_recorded_with_its_source_and_event()
+    {
+        await OpenIntegrationAsync(AddHandler("""
+            Promise.resolve().then(() => answr(true));
+            callback(true);
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        var error = evidence.Errors.Single();
+        Assert.That((error.Kind, error.Seq), Is.EqualTo(("unhandled-rejection", (int?)outcome.Seq)));
+        Assert.That(error.Message, Is.EqualTo("ReferenceError: answr is not defined"));
+        Assert.That(error.Source, Does.Match(@"^http://127\.0\.0\.1:\d+/__merchant/\w+\.html:\d+:\d+$"));
+    }
+
+    [Test]
+    public async Task Uncaught_error_in_a_timer_and_console_error_lines_are_recorded_for_the_event()
+    {
+        await OpenIntegrationAsync(AddHandler("""
+            setTimeout(() => { throw new TypeError('boom'); }, 0);
+            console.error('cart failed', { code: 7 });
+            callback(false);
+            """));
+
+        var (_, evidence) = await AddAsync();
+
+        Assert.That(evidence.Errors.Select(e => (e.Kind, e.Message)), Is.EqualTo(new[] { ("error", "TypeError: boom") }));
+        Assert.That(evidence.ConsoleErrors.Select(c => c.Message), Is.EqualTo(new[] { "cart failed {\"code\":7}" }));
+    }
+
+    [Test]
+    public async Task Beacon_is_recorded_as_a_request_that_is_never_answered()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            navigator.sendBeacon('/cart/add', JSON.stringify({ sku: item.sku }));
+            callback(true);
+            """));
+
+        var (_, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That((request.Via, request.Method, request.Status, request.Error), Is.EqualTo(("beacon", "POST", (int?)null, "sent as a beacon, never answered")));
+        Assert.That(EventChecks.Unconfirmed(new ObservedEvent(1, "add.success", (await Widget.TraceAsync())[0], evidence), CartApiPattern.Default), Does.StartWith("callback(true) although the cart request failed"));
+    }
+
+    [Test]
+    public async Task Errors_while_the_page_loads_belong_to_no_event()
+    {
+        await OpenIntegrationAsync("window.shopSettings.checkoutUrl;", waitForWidget: false);
+
+        var evidence = await PageEvidenceReader.ReadAsync(Page);
+
+        var error = evidence.ErrorsOutsideEvents.Single();
+        Assert.That(error.Message, Does.StartWith("TypeError: Cannot read properties of undefined"));
+        Assert.That(error.Source, Does.Contain("/__merchant/"));
+    }
+
+    [Test]
+    public async Task Requests_of_a_cart_probe_are_the_harness_own_and_belong_to_no_event()
+    {
+        await OpenIntegrationAsync(AddHandler("callback(true);"));
+        var (outcome, _) = await AddAsync();
+
+        await NativeCartProbe.ReadAsync(Page, NativeCartProbe.SampleBackend);
+
+        var evidence = await PageEvidenceReader.ReadAsync(Page);
+        Assert.That(evidence.Requests.Single().ByHarness, Is.True);
+        Assert.That(evidence.ForEvent(outcome.Seq).Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Page_cannot_replace_the_recorder()
+    {
+        await OpenIntegrationAsync(AddHandler("callback(true);"));
+
+        var replaced = await Page.EvaluateAsync<bool>("() => { try { window.__bambuserCartEvidence = null; } catch (_) { } return window.__bambuserCartEvidence === null; }");
+
+        Assert.That(replaced, Is.False);
+    }
+
+    [Test]
+    public async Task Event_that_never_ends_is_described_when_the_bounded_wait_gives_up()
+    {
+        await Page.RouteAsync("**/hangs", _ => Task.CompletedTask);
+        await OpenIntegrationAsync(AddHandler("fetch('/hangs'); callback(true);"));
+        await Widget.AddToCartAsync(Sku);
+
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300));
+
+        Assert.That(busy, Is.EqualTo($"GET {Server.Url("hangs")} in flight"));
+    }
+
+    // The test page is served by a route, which sets no cookie; the native cart needs its session.
+    private async Task StartCartSessionAsync() => await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
+
+    private async Task<(Driver.CartOutcome Outcome, EventEvidence Evidence)> AddAsync()
+    {
+        var outcome = await Widget.AddToCartAsync(Sku);
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromSeconds(5));
+        return (outcome, (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy));
+    }
+
+    private static string AddHandler(string body) => $$"""
+        window.onBambuserOneToOneReady = (Embed) => {
+          const embed = new Embed({ orgId: 'test-org' });
+          embed.on('should-add-item-to-cart', (item, callback) => { {{body}} });
+        };
+        """;
+}

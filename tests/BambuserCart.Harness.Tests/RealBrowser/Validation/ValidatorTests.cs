@@ -1,0 +1,432 @@
+using BambuserCart.Harness.Reports;
+using BambuserCart.Harness.Validation;
+
+namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
+
+/// <summary>validate on passing integrations, on every TARGET kind, and on bad input.</summary>
+public sealed class ValidatorTests
+{
+    private static readonly string Integrations = Path.Combine(Simulator.SimulatorOptions.DefaultFixturesDirectory, "integrations");
+
+    [Test]
+    public async Task Sample_shop_passes_every_check()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings());
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Reference_script_with_the_sample_backend_passes_every_check()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), new ValidationSettings { SampleBackend = true });
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Reference_html_page_with_the_sample_backend_passes_every_check()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.html")), new ValidationSettings { SampleBackend = true });
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Url_target_with_skus_and_a_cart_probe_passes_every_check()
+    {
+        var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
+        var settings = new ValidationSettings
+        {
+            Skus = ["SNEAKER-42", "SHIRT-WHITE-L"],
+            OutOfStockSku = "BAG-LEATHER",
+            CartProbe = NativeCartProbe.SampleBackend,
+            ProductUrl = "/product/SNEAKER-42",
+        };
+
+        var report = await RunAsync(ValidationTarget.Parse(url), settings);
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Full_merchant_integration_with_hydration_customer_data_and_queue_events_passes_every_check_unchanged()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "full-featured.js")), new ValidationSettings { SampleBackend = true });
+
+        AssertAllPassed(report);
+        Assert.That(report.Diagnostics, Is.Empty, "nothing it calls is missing or misused");
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.ProductHydration).Required, Is.True, "it hydrates, so the check counts");
+    }
+
+    [Test]
+    public async Task Reference_script_passes_every_check_with_every_cart_answer_delayed()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), new ValidationSettings { SampleBackend = true, CartLatencyMs = 400 });
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Every_event_of_a_run_carries_the_evidence_of_its_cart_requests()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings());
+
+        var faulted = report.Events.Where(e => e.Fault is CartFault.Http500).ToList();
+        Assert.That(report.Events.Where(e => e.IsCartEvent), Has.All.Matches<ObservedEvent>(e => e.Evidence.Requests.Count > 0 && e.Evidence.FirstAnswer is not null));
+        Assert.That(faulted.Select(e => e.Step), Is.EqualTo(new[] { "add.backend-failure (http-500)", "update.backend-failure (http-500)" }));
+        Assert.That(faulted.SelectMany(e => e.Evidence.Requests).Select(r => r.Status), Is.All.EqualTo(500));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.CallbackConfirmed).Events, Is.Not.Empty, "the check links the events it judged");
+    }
+
+    [Test]
+    public async Task Only_the_pages_the_selected_checks_need_are_played()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { OnlyChecks = new HashSet<string> { CheckCatalog.CheckoutNavigation } });
+
+        Assert.That(report.Events.Select(e => e.Step), Is.EqualTo(new[] { "checkout (setup: add)", "checkout" }));
+    }
+
+    [Test]
+    public async Task Ready_handler_that_throws_is_reported_at_once_with_the_error_and_where_it_was_thrown()
+    {
+        var report = await RunScriptAsync("window.onBambuserOneToOneReady = () => { throw new Error('config missing'); };\n");
+
+        var ready = report.Checks.Single(c => c.Id == CheckCatalog.ReadyHandler);
+        Assert.That(ready.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(ready.Message, Does.Contain("onBambuserOneToOneReady threw: Error: config missing (at http://127.0.0.1:").And.Not.Contain("was not ready within"), "stopped on the error, not on the wait's bound");
+    }
+
+    [Test]
+    public async Task Missing_ready_handler_names_the_error_that_stopped_the_script()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "embed.ready-handler--top-level-error.js")), new ValidationSettings { SampleBackend = true });
+
+        var ready = report.Checks.Single(c => c.Id == CheckCatalog.ReadyHandler);
+        Assert.That(ready.Message, Does.Contain("the page threw while loading: TypeError: Cannot read properties of undefined (reading 'checkoutUrl') (at http://127.0.0.1:"));
+        Assert.That(report.PageErrors.Select(e => e.Message), Has.Some.StartsWith("TypeError: Cannot read properties of undefined"));
+    }
+
+    [Test]
+    public async Task Timeout_names_the_error_that_kept_the_callback_from_coming()
+    {
+        var report = await RunAsync(
+            ValidationTarget.Parse(Path.Combine(Integrations, "broken", "handler.no-throw--promise-chain.js")),
+            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 1_000, OnlyChecks = new HashSet<string> { CheckCatalog.AddOutOfStock, CheckCatalog.CallbackTimely, CheckCatalog.HandlerNoThrow } });
+
+        var timely = report.Checks.Single(c => c.Id == CheckCatalog.CallbackTimely);
+        var thrown = report.Checks.Single(c => c.Id == CheckCatalog.HandlerNoThrow);
+        Assert.That(timely.Message, Does.Contain("the callback never came; while it waited the page threw ReferenceError: OUT_OF_STOCK is not defined (at http://127.0.0.1:"));
+        Assert.That(thrown.Message, Does.Contain("an unhandled rejection ReferenceError: OUT_OF_STOCK is not defined (at http://127.0.0.1:").And.Contain("handler.no-throw--promise-chain.js:"));
+    }
+
+    [Test]
+    public async Task Removal_of_a_line_the_native_cart_never_held_is_not_proven_rather_than_passed()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.native-cart.js")), new ValidationSettings { SampleBackend = true });
+
+        var remove = report.Checks.Single(c => c.Id == CheckCatalog.UpdateRemove);
+        Assert.That((remove.Status, remove.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
+        Assert.That(remove.Message, Does.StartWith("not proven: after callback(true) for 'SHIRT-BLUE-M' the probe shows an empty native cart, so its removal would prove nothing"));
+    }
+
+    [Test]
+    public async Task Handler_that_navigates_the_page_away_fails_its_check_naming_where_it_went()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', () => { location.href = '/checkout'; });
+            };
+            """);
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, $"while add.success was handled the page navigated to {new Uri(new Uri(report.PageUrl), "/checkout")}: the call would end, since the widget goes with the page")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).NotProven, Is.True);
+    }
+
+    [Test]
+    public async Task Run_past_its_max_time_fails_the_check_in_progress_by_name_and_ends_with_a_report()
+    {
+        // A callback timeout of 10 minutes and a handler that never answers: without an overall
+        // bound every event would wait its 10 minutes.
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', () => { /* never answers */ });
+            };
+            """, new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 600_000, MaxRunSeconds = 5 });
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, add.Message)));
+        Assert.That(add.Message, Does.StartWith("the run reached its --max-time of 5 s while "));
+        Assert.That(
+            report.Checks.Where(c => c.Id is CheckCatalog.UpdateQuantity or CheckCatalog.AddOutOfStock or CheckCatalog.CheckoutNavigation).Select(c => (c.Status, c.Message)),
+            Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its --max-time of 5 s")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its --max-time of 5 s before any cart event was settled"));
+        Assert.That(report.Duration, Is.LessThan(TimeSpan.FromMinutes(1)), "the run ended soon after its bound");
+    }
+
+    [Test]
+    public async Task Page_that_overwrites_the_simulator_handle_cannot_take_the_run_away_from_the_harness()
+    {
+        // The harness drives the fake through window.bambuserSimulator; a page that replaces it (by
+        // mistake or on purpose) must not blind the run or end it in a stack trace.
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              window.bambuserSimulator = { emit() { return 'hijacked'; } };
+              delete window.bambuserSimulator;
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+              });
+            };
+            """);
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Passed, add.Message)), add.Message);
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).Status, Is.EqualTo(CheckStatus.Passed));
+    }
+
+    [Test]
+    public async Task New_tab_checkout_on_a_host_the_run_may_not_reach_is_not_proven_and_says_how_to_allow_it()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+              });
+              embed.on('goto-checkout', () => window.open('https://checkout.example.com/cart', '_blank'));
+            };
+            """);
+
+        var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
+        Assert.That((navigation.Status, navigation.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: goto-checkout opened https://checkout.example.com/cart in a new tab, on checkout.example.com, which this run may not reach; pass --allow-host checkout.example.com to let it load")));
+        Assert.That(report.BlockedRequests, Is.EqualTo(new[] { "GET https://checkout.example.com/cart" }), "and it was not fetched");
+    }
+
+    [Test]
+    public async Task Hydration_check_is_advisory_and_skipped_when_the_page_has_no_hydration_handler()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.out-of-stock.js")), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.ProductHydration } });
+
+        var hydration = report.Checks.Single();
+        Assert.That((hydration.Status, hydration.Required, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, false, false)));
+        Assert.That(hydration.Message, Does.StartWith("advisory: the page registers no provide-product-data handler"));
+    }
+
+    [Test]
+    public async Task Url_target_whose_page_is_not_a_product_page_leaves_hydration_by_url_not_proven_asking_for_a_product_url()
+    {
+        var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
+
+        var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"], OnlyChecks = new HashSet<string> { CheckCatalog.ProductHydration } });
+
+        var hydration = report.Checks.Single();
+        Assert.That((hydration.Status, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
+        Assert.That(hydration.Message, Does.StartWith("not proven: 'SNEAKER-42' hydrated as 'Canvas sneaker, size 42', but the target page ").And.EndWith("if it is not a product page, pass --product-url with one"));
+    }
+
+    [Test]
+    public async Task Checkout_that_only_routes_within_the_page_fails_navigation_saying_so()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+              });
+              embed.on('goto-checkout', () => history.pushState({}, '', '/checkout'));
+            };
+            """);
+
+        var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
+        Assert.That(navigation.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(navigation.Message, Does.Contain("the handler routed within the page to ").And.Contain("use floatAbove(url) to show the checkout beneath a miniplayer"));
+    }
+
+    [Test]
+    public async Task Handler_stuck_in_an_endless_loop_fails_its_check_instead_of_hanging_the_run()
+    {
+        var report = await RunScriptAsync(
+            """
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', () => { while (true) { } });
+            };
+            """,
+            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.AddNativeCart } });
+
+        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        Assert.That(add.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(add.Message, Does.StartWith("while add.success was handled the page stopped responding: nothing came back within").And.EndWith("(is a handler stuck in an endless loop?)"));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).NotProven, Is.True);
+    }
+
+    [Test]
+    public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
+    {
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
+
+        var result = Reports.ReportSchema.Evaluate(CtrfReport.ToJson(report));
+
+        Assert.That(result.IsValid, Is.True, System.Text.Json.JsonSerializer.Serialize(result));
+        Assert.That(report.BlockedRequests, Is.EqualTo(new[] { "GET https://checkout.example.com/cart" }), "the cross-origin miniplayer page was refused, not fetched");
+    }
+
+    [Test]
+    public async Task Url_target_without_a_cart_probe_skips_the_native_cart_check_with_the_reason()
+    {
+        var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
+
+        var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"] });
+
+        var nativeCart = report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart);
+        Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddOutOfStock).Status, Is.EqualTo(CheckStatus.Skipped));
+        Assert.That(report.ExitCode, Is.Zero);
+        Assert.That(report.NotProven.Select(c => c.Id), Is.SupersetOf(new[] { CheckCatalog.AddNativeCart, CheckCatalog.UpdateQuantity, CheckCatalog.UpdateRemove }), "without a probe nothing about the native cart is proven");
+    }
+
+    [Test]
+    public void Url_target_without_skus_is_an_input_error_naming_the_option()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() => RunAsync(ValidationTarget.Parse(BrowserTestEnvironment.Server.BaseUrl.ToString()), new ValidationSettings()));
+
+        Assert.That(error!.Message, Does.StartWith("--sku:"));
+    }
+
+    [Test]
+    public void Unreachable_url_is_an_input_error_naming_the_url()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
+            RunAsync(ValidationTarget.Parse("http://127.0.0.1:9/shop"), new ValidationSettings { Skus = ["A"] }));
+
+        Assert.That(error!.Message, Does.StartWith("TARGET: http://127.0.0.1:9/shop is unreachable"));
+    }
+
+    [Test]
+    public async Task Org_id_option_sets_the_affiliation_the_pushes_must_name()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
+        {
+            OrgId = "other-org",
+            OnlyChecks = new HashSet<string> { CheckCatalog.TrackingAffiliation },
+        });
+
+        var check = report.Checks.Single();
+        Assert.That(check.Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(check.Message, Does.StartWith("expected affiliation 'Bambuser Calls other-org' on every item; add_to_cart item SHIRT-BLUE-M: affiliation \"Bambuser Calls sample-org\""));
+        Assert.That(report.ExitCode, Is.Zero, "tracking.affiliation is advisory");
+    }
+
+    [Test]
+    public async Task Cart_api_glob_that_matches_nothing_skips_the_backend_failure_checks_saying_why()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CartApiGlob = "**/api/basket/**" });
+
+        var skipped = report.Checks.Where(c => c.Id is CheckCatalog.AddBackendFailure or CheckCatalog.UpdateBackendFailure).ToList();
+        Assert.That(skipped.Select(c => c.Status), Is.All.EqualTo(CheckStatus.Skipped));
+        Assert.That(skipped.Select(c => c.Message), Is.All.Contains("no request matched --cart-api '**/api/basket/**'"));
+        Assert.That(skipped[0].Message, Does.Contain("the requests it made: POST /cart/add → 200; set --cart-api to the URL pattern of your cart backend"));
+        Assert.That(report.ExitCode, Is.Zero, "not proven is not failed");
+        Assert.That(report.NotProven.Select(c => c.Id), Is.EquivalentTo(new[] { CheckCatalog.AddBackendFailure, CheckCatalog.UpdateBackendFailure, CheckCatalog.CallbackConfirmed }));
+        Assert.That((report with { Strict = true }).ExitCode, Is.EqualTo(1), "--strict fails on it");
+    }
+
+    [Test]
+    public async Task Only_selected_checks_are_reported()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
+        {
+            OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation },
+        });
+
+        Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(new[] { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation }));
+    }
+
+    [Test]
+    public async Task Each_check_carries_the_time_spent_reaching_its_verdict_and_the_times_add_up_to_the_run()
+    {
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
+        {
+            OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation },
+        });
+
+        var times = report.Checks.Select(c => c.Duration).ToList();
+        Assert.Multiple(() =>
+        {
+            // Each of these two needed a page of its own and a real event: that takes time.
+            Assert.That(times, Has.All.GreaterThan(TimeSpan.Zero), $"check times: {string.Join(", ", times)}");
+            Assert.That(times.Aggregate(TimeSpan.Zero, (sum, t) => sum + t), Is.LessThanOrEqualTo(report.Duration), "the checks' times are parts of the run's time");
+        });
+    }
+
+    [Test]
+    public async Task Zero_checks_run_is_exit_code_2()
+    {
+        // The script pushes no GTM events, so the only selected check is skipped: nothing was proven.
+        var report = await RunAsync(
+            ValidationTarget.Parse(Path.Combine(Integrations, "broken", "callback.once.js")),
+            new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.TrackingAffiliation } });
+
+        Assert.That(report.Checks.Single().Status, Is.EqualTo(CheckStatus.Skipped));
+        Assert.That(report.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Unknown_check_id_is_an_input_error_listing_the_known_ones()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
+            RunAsync(ValidationTarget.SampleShop, new ValidationSettings { SkippedChecks = new HashSet<string> { "add.sucess" } }));
+
+        Assert.That(error!.Message, Does.StartWith("--check/--skip: unknown check id 'add.sucess'; known ids: embed.ready-handler, "));
+    }
+
+    [TestCase(0)]
+    [TestCase(int.MaxValue)]
+    public void Callback_timeout_outside_its_bounds_is_an_input_error_naming_them(int timeout)
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() => RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CallbackTimeoutMs = timeout }));
+
+        Assert.That(error!.Message, Is.EqualTo($"--timeout: must be from 1 to 600000 ms (the real widget waits 30000), got {timeout}"));
+    }
+
+    [Test]
+    public void Sample_backend_with_a_url_target_is_an_input_error()
+    {
+        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
+            RunAsync(ValidationTarget.Parse("http://127.0.0.1:9/"), new ValidationSettings { SampleBackend = true }));
+
+        Assert.That(error!.Message, Does.StartWith("--backend sample: only for a local .html or .js TARGET"));
+    }
+
+    internal static Task<ValidationReport> RunAsync(ValidationTarget target, ValidationSettings settings) =>
+        Validator.RunAsync(target, settings, BrowserTestEnvironment.Browser);
+
+    // A bare integration script in a folder of its own, validated with the sample backend.
+    private static async Task<ValidationReport> RunScriptAsync(string script, ValidationSettings? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "integration.js");
+            await File.WriteAllTextAsync(path, script);
+            return await RunAsync(ValidationTarget.Parse(path), settings ?? new ValidationSettings { SampleBackend = true });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void AssertAllPassed(ValidationReport report)
+    {
+        var notPassed = report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Id}: {c.Status}: {c.Message}").ToList();
+        Assert.That(notPassed, Is.Empty, "every check should pass");
+        Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(CheckCatalog.All.Select(c => c.Id)), "all checks, in catalogue order");
+        Assert.That(report.ExitCode, Is.Zero);
+        Assert.That(report.BlockedRequests, Is.Empty);
+    }
+}
