@@ -10,7 +10,7 @@ public sealed class BrowserLocator
     public const string EnvironmentVariable = "BAMBUSER_CART_CHROMIUM";
 
     public const string HowToGetOne =
-        "Install one with 'apt-get install -y chromium' (Debian/Ubuntu), or where downloads work 'dotnet pwsh playwright.ps1 install chromium', " +
+        "Install one with 'apt-get update && apt-get install -y chromium' (Debian/Ubuntu), or where downloads work 'dotnet pwsh playwright.ps1 install chromium', " +
         $"or point {EnvironmentVariable} (or --browser) at a Chromium or Chrome executable.";
 
     /// <summary>Usual places of a system Chromium or Chrome.</summary>

@@ -43,7 +43,7 @@ public sealed class BrowserLocatorTests
     {
         var error = Assert.Throws<BrowserNotFoundException>(() => Locator(existing: ["/usr/bin/chromium"]).Locate("/nope/chrome"));
 
-        Assert.That(error!.Message, Does.StartWith("The browser '/nope/chrome' given by the browser option does not exist.").And.Contain("apt-get install -y chromium"));
+        Assert.That(error!.Message, Does.StartWith("The browser '/nope/chrome' given by the browser option does not exist.").And.Contain("apt-get update && apt-get install -y chromium"));
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class BrowserLocatorTests
     {
         var error = Assert.Throws<BrowserNotFoundException>(() => Locator(existing: []).Locate());
 
-        Assert.That(error!.Message, Does.StartWith("No Chromium found").And.Contain("apt-get install -y chromium").And.Contain("playwright.ps1 install chromium"));
+        Assert.That(error!.Message, Does.StartWith("No Chromium found").And.Contain("apt-get update && apt-get install -y chromium").And.Contain("playwright.ps1 install chromium"));
     }
 
     [Test]

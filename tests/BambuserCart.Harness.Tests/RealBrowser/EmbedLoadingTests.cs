@@ -27,9 +27,15 @@ public sealed class EmbedLoadingTests : BrowserTest
         var url = Server.Url("__merchant/eu.html").ToString();
         await Page.ServeHtmlAsync(url, $"<script>{MinimalIntegration}</script><script src=\"https://one-to-one.bambuser.com/eu/embed.js\"></script>");
 
-        await Page.GotoAsync(url);
-
+        var embed = await Page.RunAndWaitForResponseAsync(() => Page.GotoAsync(url), "https://one-to-one.bambuser.com/eu/embed.js");
         await Widget.ReadyAsync();
+
+        var state = await Widget.StateAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(embed.Status, Is.EqualTo(200), "the EU address answers with the fake");
+            Assert.That((state.OrgId, state.Instances), Is.EqualTo(("test-org", 1)), "the EU script is the fake: it ran the ready handler and holds its instance");
+        });
     }
 
     [Test]
