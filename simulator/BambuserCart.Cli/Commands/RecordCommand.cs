@@ -78,7 +78,7 @@ public static class RecordCommand
             await using var shop = await SimulatorServer.StartAsync();
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath, headless: !request.Headed || request.Script is not null);
             await using var recorder = await ScenarioRecorder.StartAsync(browser, shop, request.Target, request.Output.FullName, request.Force);
-            recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step["action"]?.ToString() ?? "?")} {Markup.Escape(step["sku"]?.ToString() ?? string.Empty)} → {Markup.Escape(step["expect"]?["outcome"]?.ToString() ?? step["expect"]?["navigation"]?.ToString() ?? string.Empty)}");
+            recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step.Describe())} → {Markup.Escape(step.Expect.Outcome ?? step.Expect.Navigation ?? string.Empty)}");
 
             var bound = new RunBound(request.MaxSeconds);
             RecordingStop stop;

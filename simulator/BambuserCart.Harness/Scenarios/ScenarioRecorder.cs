@@ -4,6 +4,7 @@ using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;
+using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Scenarios;
@@ -24,7 +25,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     private readonly ScenarioTarget target;
     private readonly string outputPath;
     private readonly bool overwrite;
-    private readonly List<JsonObject> steps = [];
+    private readonly List<ScenarioStep> steps = [];
     private readonly Lock gate = new();
     private readonly TaskCompletionSource stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -61,7 +62,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     }
 
     /// <summary>Raised after each recorded step, for progress output.</summary>
-    public event EventHandler<JsonObject>? StepRecorded;
+    public event EventHandler<ScenarioStep>? StepRecorded;
 
     /// <exception cref="ScenarioException">The output file exists and <paramref name="overwrite"/> is false, or the target is unreachable.</exception>
     public static async Task<ScenarioRecorder> StartAsync(BrowserSession browser, SimulatorServer shop, ScenarioTarget target, string outputPath, bool overwrite)
@@ -95,32 +96,23 @@ public sealed class ScenarioRecorder : IAsyncDisposable
     }
 
     /// <summary>Writes the scenario file (refusing to replace one unless allowed) and returns its path.</summary>
+    /// <exception cref="ScenarioException">The file exists and replacing it was not allowed, or it cannot be written.</exception>
     public async Task<string> SaveAsync(string? name = null)
     {
         RefuseToOverwrite(outputPath, overwrite);
-        var scenario = new JsonObject();
-        if (SchemaReference(outputPath) is { } schema)
-        {
-            scenario["$schema"] = schema;
-        }
-
-        scenario["name"] = name ?? $"Recorded {DateTimeOffset.Now:yyyy-MM-dd HH:mm}";
-        scenario["description"] = $"Recorded by bambuser-cart record from {(target.IsShop ? $"the sample shop ({target.ShopCheckout})" : target.Url)}.";
-        scenario["target"] = ScenarioWriter.Target(target, Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+        IReadOnlyList<ScenarioStep> recorded;
         lock (gate)
         {
-            scenario["steps"] = new JsonArray(steps.Select(s => (JsonNode)s.DeepClone()).ToArray());
+            recorded = [.. steps];
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        Directory.CreateDirectory(directory);
-        var json = scenario.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        await using (var file = new FileStream(outputPath, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write))
-        await using (var writer = new StreamWriter(file))
-        {
-            await writer.WriteAsync(json);
-        }
-
+        var scenario = new Scenario(
+            name ?? $"Recorded {DateTimeOffset.Now:yyyy-MM-dd HH:mm}",
+            $"Recorded by bambuser-cart record from {(target.IsShop ? $"the sample shop ({target.ShopCheckout})" : target.Describe())}.",
+            target,
+            ScenarioSetup.None,
+            recorded);
+        await ScenarioWriter.SaveAsync(scenario, outputPath, replace: overwrite);
         return Path.GetFullPath(outputPath);
     }
 
@@ -132,23 +124,6 @@ public sealed class ScenarioRecorder : IAsyncDisposable
         {
             throw new ScenarioException($"{path}: already exists; pass --force to replace it");
         }
-    }
-
-    // Editors autocomplete a scenario that points at the schema; find it when the file is saved inside this repo.
-    private static string? SchemaReference(string outputPath)
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        for (var current = directory; current is not null; current = current.Parent)
-        {
-            var schema = Path.Combine(current.FullName, "fixtures", "scenarios", "scenario.schema.json");
-            if (File.Exists(schema))
-            {
-                var relative = Path.GetRelativePath(directory.FullName, schema).Replace('\\', '/');
-                return relative.StartsWith('.') ? relative : "./" + relative;
-            }
-        }
-
-        return null;
     }
 
     private async Task<bool> OnSettledAsync(string json)
@@ -171,74 +146,56 @@ public sealed class ScenarioRecorder : IAsyncDisposable
         return true;
     }
 
-    private async Task<JsonObject> CartStepAsync(JsonObject entry, JsonObject state)
+    private async Task<ScenarioStep> CartStepAsync(JsonObject entry, JsonObject state)
     {
         var payload = entry["payload"]!.AsObject();
         var action = (string)entry["action"]!;
-        var step = new JsonObject { ["action"] = action, ["sku"] = (string?)payload["sku"] };
-        if (action == ScenarioStep.SetQuantity)
+        var emitted = (string?)entry["event"];
+        var expect = new StepExpectations
         {
-            step["quantity"] = (int?)payload["quantity"];
-        }
-
-        var expect = new JsonObject
-        {
-            ["event"] = (string?)entry["event"],
-            ["outcome"] = (string?)entry["outcome"],
-            ["widgetCart"] = new JsonArray(state["widgetCart"]!.AsArray().Select(l => (JsonNode)Line((string)l!["sku"]!, (int)l["quantity"]!)).ToArray()),
-            ["message"] = (string?)state["message"]?["kind"],
-            ["checkoutButton"] = (bool)state["checkoutButtonVisible"]!,
+            // The event an action names goes without saying; a re-add that emitted an update is worth keeping.
+            Event = emitted == ImpliedEvent(action) ? null : emitted,
+            Outcome = (string?)entry["outcome"],
+            WidgetCart = [.. state["widgetCart"]!.AsArray().Select(l => new CartLineSpec((string)l!["sku"]!, (int)l["quantity"]!))],
+            HasMessage = true,
+            Message = (string?)state["message"]?["kind"],
+            CheckoutButton = (bool)state["checkoutButtonVisible"]!,
+            NativeCart = await NativeCartAsync(),
         };
-        if (await NativeCartAsync() is { } native)
-        {
-            expect["nativeCart"] = native;
-        }
-
-        step["expect"] = expect;
-        return step;
+        var quantity = action == ScenarioStep.SetQuantity ? (int?)payload["quantity"] : null;
+        return new ScenarioStep(action, (string?)payload["sku"], quantity, Backend: null, TimeoutMs: null, expect);
     }
 
-    // A product lookup: what was asked, and what came of it (a hydrated product by its name).
-    private static JsonObject LookupStep(JsonObject entry)
+    private static string ImpliedEvent(string action) =>
+        action == ScenarioStep.Add ? WidgetContract.Events.AddItem : WidgetContract.Events.UpdateItem;
+
+    // A product lookup: what was asked, and what came of it (a hydrated product by its name, or the agent's message).
+    private static ScenarioStep LookupStep(JsonObject entry)
     {
-        var outcome = (string?)entry["outcome"];
-        var expect = new JsonObject { ["outcome"] = outcome };
+        var expect = new StepExpectations { Outcome = (string?)entry["outcome"] };
         if (entry["value"] is JsonObject product)
         {
-            var expected = new JsonObject();
-            if ((string?)product["name"] is { } name)
-            {
-                expected["name"] = name;
-            }
-
-            expect["product"] = expected;
+            expect = expect with { HasProduct = true, Product = new ProductExpectation((string?)product["name"], Sku: null) };
         }
-        else if (entry["value"] is JsonValue message)
+        else if (entry["value"] is JsonValue message && message.GetValueKind() == JsonValueKind.String)
         {
-            expect["agentMessage"] = (string?)message;
+            expect = expect with { HasAgentMessage = true, AgentMessage = message.GetValue<string>() };
         }
 
-        return new JsonObject
-        {
-            ["action"] = ScenarioStep.LookupProduct,
-            ["ref"] = (string?)entry["payload"]!["products"]![0]!["ref"],
-            ["expect"] = expect,
-        };
+        var reference = (string?)entry["payload"]!["products"]![0]!["ref"];
+        return new ScenarioStep(ScenarioStep.LookupProduct, null, null, null, null, expect) { Ref = reference };
     }
 
-    private JsonObject CheckoutStep(JsonObject entry)
+    private ScenarioStep CheckoutStep(JsonObject entry)
     {
         var url = (string?)entry["value"];
         var pageOrigin = new Uri(Page.Url).GetLeftPart(UriPartial.Authority);
         var relative = url is not null && url.StartsWith(pageOrigin + "/", StringComparison.Ordinal) ? url[pageOrigin.Length..] : url;
-        return new JsonObject
-        {
-            ["action"] = ScenarioStep.Checkout,
-            ["expect"] = new JsonObject { ["navigation"] = (string?)entry["outcome"], ["url"] = relative },
-        };
+        var expect = new StepExpectations { Navigation = (string?)entry["outcome"], HasUrl = true, Url = relative };
+        return new ScenarioStep(ScenarioStep.Checkout, null, null, null, null, expect);
     }
 
-    private async Task<JsonArray?> NativeCartAsync()
+    private async Task<IReadOnlyList<CartLineSpec>?> NativeCartAsync()
     {
         IEnumerable<(string Sku, int Quantity)> lines;
         if (target.IsShop)
@@ -254,8 +211,6 @@ public sealed class ScenarioRecorder : IAsyncDisposable
             return null;
         }
 
-        return new JsonArray(lines.Select(l => (JsonNode)Line(l.Sku, l.Quantity)).ToArray());
+        return [.. lines.Select(l => new CartLineSpec(l.Sku, l.Quantity))];
     }
-
-    private static JsonObject Line(string sku, int quantity) => new() { ["sku"] = sku, ["quantity"] = quantity };
 }

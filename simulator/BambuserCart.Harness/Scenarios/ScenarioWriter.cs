@@ -16,11 +16,20 @@ public static class ScenarioWriter
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The file's text for a scenario saved at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// The file's text for a scenario saved at <paramref name="path"/>; inside a checkout of this
+    /// repository it points at the schema, so editors complete and check it.
+    /// </summary>
     public static string ToJson(Scenario scenario, string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var root = new JsonObject { ["name"] = scenario.Name };
+        var root = new JsonObject();
+        if (SchemaReference(directory) is { } schema)
+        {
+            root["$schema"] = schema;
+        }
+
+        root["name"] = scenario.Name;
         if (scenario.Description is { } description)
         {
             root["description"] = description;
@@ -47,15 +56,18 @@ public static class ScenarioWriter
         return root.ToJsonString(Indented) + "\n";
     }
 
-    /// <summary>Writes the file, refusing to replace one (nothing the user made is overwritten).</summary>
+    /// <summary>
+    /// Writes the file, refusing to replace one (nothing the user made is overwritten) unless
+    /// <paramref name="replace"/> says the user asked for it.
+    /// </summary>
     /// <exception cref="ScenarioException">The file exists or cannot be written.</exception>
-    public static async Task SaveAsync(Scenario scenario, string path)
+    public static async Task SaveAsync(Scenario scenario, string path, bool replace = false)
     {
         var json = ToJson(scenario, path);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            await using var file = new FileStream(path, replace ? FileMode.Create : FileMode.CreateNew, FileAccess.Write);
             await using var writer = new StreamWriter(file);
             await writer.WriteAsync(json);
         }
@@ -69,8 +81,24 @@ public static class ScenarioWriter
         }
     }
 
-    /// <summary>A target as a file saved in <paramref name="directory"/> holds it (the recorder writes it too).</summary>
-    internal static JsonObject Target(ScenarioTarget target, string directory)
+    // Editors complete a scenario that points at the schema: found when the file is saved inside this repository.
+    private static string? SchemaReference(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var schema = Path.Combine(current.FullName, "fixtures", "scenarios", "scenario.schema.json");
+            if (File.Exists(schema))
+            {
+                var relative = Path.GetRelativePath(directory, schema).Replace('\\', '/');
+                return relative.StartsWith('.') ? relative : "./" + relative;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A target as a file saved in <paramref name="directory"/> holds it.</summary>
+    private static JsonObject Target(ScenarioTarget target, string directory)
     {
         JsonObject json;
         if (target.IsShop)

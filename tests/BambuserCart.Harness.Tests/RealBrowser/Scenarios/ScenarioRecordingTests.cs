@@ -34,6 +34,7 @@ public sealed class ScenarioRecordingTests
         var steps = JsonNode.Parse(await File.ReadAllTextAsync(output))!["steps"]!.AsArray();
         Assert.That(steps.Select(s => (string?)s!["action"]), Is.EqualTo(new[] { "add", "add", "add", "setQuantity", "add", "remove", "checkout" }));
         Assert.That(steps[1]!["expect"]!["event"]!.GetValue<string>(), Is.EqualTo("should-update-item-in-cart"), "a re-add is recorded as an add that emitted an update");
+        Assert.That(new[] { steps[0], steps[3], steps[5] }.Select(s => s!["expect"]!.AsObject().ContainsKey("event")), Is.All.False, "the event an action names goes without saying");
         Assert.That(steps[2]!["expect"]!["outcome"]!.GetValue<string>(), Is.EqualTo("out-of-stock"));
         Assert.That(steps[3]!["expect"]!["nativeCart"]!.ToJsonString(), Is.EqualTo("""[{"sku":"SHIRT-BLUE-M","quantity":3}]"""));
         Assert.That(steps[6]!["expect"]!.ToJsonString(), Is.EqualTo("""{"navigation":"miniplayer","url":"/checkout"}"""));
