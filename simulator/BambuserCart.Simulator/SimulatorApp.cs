@@ -15,10 +15,10 @@ public static class SimulatorApp
     /// <exception cref="CatalogException">The catalog file is missing or invalid.</exception>
     public static WebApplication Build(SimulatorOptions options, Action<WebApplicationBuilder>? configure = null)
     {
-        var catalog = ProductCatalog.Load(options.CatalogPath);
-        if (!Directory.Exists(options.IntegrationsDirectory))
+        var catalog = options.LoadCatalog();
+        if (options.IntegrationsDirectory is { } integrations && !Directory.Exists(integrations))
         {
-            throw new CatalogException($"{options.IntegrationsDirectory}: integrations folder not found");
+            throw new CatalogException($"{integrations}: integrations folder not found");
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -30,11 +30,20 @@ public static class SimulatorApp
 
         var app = builder.Build();
         app.Use(ShopSession.EnsureOnGetAsync);
-        app.UseStaticFiles(new StaticFileOptions
+        if (options.IntegrationsDirectory is { } folder)
         {
-            FileProvider = new PhysicalFileProvider(Path.GetFullPath(options.IntegrationsDirectory)),
-            RequestPath = "/integrations",
-        });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(Path.GetFullPath(folder)),
+                RequestPath = "/integrations",
+            });
+        }
+        else
+        {
+            // The built-in shop needs only its own integration, compiled in like the catalog.
+            var reference = EmbeddedAsset.Read(ShopPages.BuiltInIntegrationAsset);
+            app.MapGet(ShopPages.IntegrationUrl, () => Results.Text(reference, "text/javascript"));
+        }
         if (options.MerchantSiteDirectory is { } site)
         {
             app.MapMerchantSite(site, options.HostedScript);

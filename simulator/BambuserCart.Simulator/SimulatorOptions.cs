@@ -3,11 +3,11 @@ namespace BambuserCart.Simulator;
 /// <summary>How the simulator host is set up. The defaults serve the built-in sample shop.</summary>
 public sealed record SimulatorOptions
 {
-    /// <summary>The fixtures copied beside the binaries at build time.</summary>
-    public static string DefaultFixturesDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "fixtures");
-
-    /// <summary>Folder holding <c>catalog.json</c> and <c>integrations/</c>.</summary>
-    public string FixturesDirectory { get; init; } = DefaultFixturesDirectory;
+    /// <summary>
+    /// Folder holding <c>catalog.json</c> and <c>integrations/</c>; null serves the sample shop's
+    /// own (compiled into this assembly, so a host needs no files beside its binaries).
+    /// </summary>
+    public string? FixturesDirectory { get; init; }
 
     /// <summary>The orgId the sample shop's integration gives the widget (and puts in GTM affiliation).</summary>
     public string OrgId { get; init; } = "sample-org";
@@ -33,7 +33,13 @@ public sealed record SimulatorOptions
     /// <summary>Where the blank host page for <see cref="HostedScript"/> is served.</summary>
     public const string HostPagePath = "/__bambuser-cart/host.html";
 
-    public string CatalogPath => Path.Combine(FixturesDirectory, "catalog.json");
+    /// <summary>The catalog file; null for the built-in one.</summary>
+    public string? CatalogPath => FixturesDirectory is null ? null : Path.Combine(FixturesDirectory, "catalog.json");
 
-    public string IntegrationsDirectory => Path.Combine(FixturesDirectory, "integrations");
+    /// <summary>The folder served at <c>/integrations</c>; null for the built-in reference integration.</summary>
+    public string? IntegrationsDirectory => FixturesDirectory is null ? null : Path.Combine(FixturesDirectory, "integrations");
+
+    /// <summary>The catalog these options serve: the folder's <c>catalog.json</c>, or the built-in one.</summary>
+    /// <exception cref="Catalog.CatalogException">The file is missing or invalid.</exception>
+    public Catalog.ProductCatalog LoadCatalog() => CatalogPath is { } path ? Catalog.ProductCatalog.Load(path) : Catalog.ProductCatalog.BuiltIn;
 }

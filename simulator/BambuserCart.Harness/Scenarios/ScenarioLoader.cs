@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BambuserCart.Harness.Scenarios.Loading;
-using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 using Json.Schema;
 
@@ -16,13 +15,13 @@ namespace BambuserCart.Harness.Scenarios;
 /// </summary>
 public static class ScenarioLoader
 {
-    /// <summary>The schema the scenario files reference with <c>$schema</c>.</summary>
-    public static string SchemaPath { get; } = Path.Combine(SimulatorOptions.DefaultFixturesDirectory, "scenarios", "scenario.schema.json");
-
-    // Parsed once: JsonSchema.Net registers a schema by its $id and refuses a second registration.
+    // fixtures/scenarios/scenario.schema.json, compiled in. Parsed once: JsonSchema.Net registers a
+    // schema by its $id and refuses a second registration.
     private static readonly Lazy<(JsonSchema Schema, JsonNode Text)> Schema = new(() =>
     {
-        var text = File.ReadAllText(SchemaPath);
+        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream("scenario.schema.json")
+            ?? throw new InvalidOperationException("scenario.schema.json is missing from the build");
+        var text = new StreamReader(stream).ReadToEnd();
         return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
     });
 

@@ -34,7 +34,8 @@ public static class Validator
         }
 
         await using var server = target.Kind == TargetKind.Url ? null : await SimulatorServer.StartAsync(HostOptions(target, settings));
-        var catalog = server?.Catalog ?? ProductCatalog.Load(new SimulatorOptions().CatalogPath);
+        // A URL target is the merchant's own shop: nothing of the sample catalog applies to it.
+        var catalog = server?.Catalog ?? ProductCatalog.Empty;
         settings = WithSampleDefaults(settings, catalog, usesSampleBackend);
         if (settings.Skus.Count == 0)
         {

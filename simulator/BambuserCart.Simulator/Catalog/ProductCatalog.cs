@@ -20,6 +20,14 @@ public sealed class ProductCatalog
 
     public Product? Find(string sku) => bySku.GetValueOrDefault(sku);
 
+    /// <summary>The sample shop's catalog, compiled into this assembly from <c>fixtures/catalog.json</c>.</summary>
+    public static ProductCatalog BuiltIn { get; } = Parse(EmbeddedAsset.Read(BuiltInAsset), "built-in catalog.json");
+
+    /// <summary>No products: what a merchant's own site starts from.</summary>
+    public static ProductCatalog Empty { get; } = new("EUR", []);
+
+    internal const string BuiltInAsset = "fixtures/catalog.json";
+
     /// <summary>Loads and checks a catalog file; every problem names the file and the JSON path.</summary>
     /// <exception cref="CatalogException">The file is missing, malformed or inconsistent.</exception>
     public static ProductCatalog Load(string path)
@@ -29,10 +37,15 @@ public sealed class ProductCatalog
             throw new CatalogException($"{path}: catalog file not found");
         }
 
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    private static ProductCatalog Parse(string text, string path)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path));
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException ex)
         {

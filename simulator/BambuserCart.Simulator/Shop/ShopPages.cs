@@ -11,6 +11,11 @@ namespace BambuserCart.Simulator.Shop;
 /// <summary>The sample shop's pages, its own assets and the fake embed script.</summary>
 public static class ShopPages
 {
+    /// <summary>Where the sample shop's pages load their cart integration from.</summary>
+    public const string IntegrationUrl = "/integrations/reference.js";
+
+    internal const string BuiltInIntegrationAsset = "fixtures/integrations/reference.js";
+
     private static readonly string ProductTemplate = EmbeddedAsset.Read("shop/product.html");
     private static readonly string CheckoutTemplate = EmbeddedAsset.Read("shop/checkout.html");
 
@@ -73,7 +78,7 @@ public static class ShopPages
 
         return ProductTemplate
             .Replace("{{SHOP_CONFIG}}", config, StringComparison.Ordinal)
-            .Replace("{{INTEGRATION_URL}}", "/integrations/reference.js", StringComparison.Ordinal)
+            .Replace("{{INTEGRATION_URL}}", IntegrationUrl, StringComparison.Ordinal)
             .Replace("{{EMBED_URL}}", "/embed.js", StringComparison.Ordinal)
             .Replace("{{MODE_LINKS}}", modeLinks, StringComparison.Ordinal)
             .Replace("{{PRODUCTS}}", products, StringComparison.Ordinal);

@@ -275,7 +275,7 @@ public sealed class EmbedInstanceTests : BrowserTest
     [Test]
     public async Task Merchant_button_driven_by_queue_events_appears_hides_and_opens_the_widget()
     {
-        var script = await File.ReadAllTextAsync(Path.Combine(Simulator.SimulatorOptions.DefaultFixturesDirectory, "integrations", "full-featured.js"));
+        var script = await File.ReadAllTextAsync(Path.Combine(TestFixtures.Directory, "integrations", "full-featured.js"));
         await OpenIntegrationAsync(script);
         var talk = Page.GetByRole(AriaRole.Button, new() { Name = "Talk to an expert" });
 

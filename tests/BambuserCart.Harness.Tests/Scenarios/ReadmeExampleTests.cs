@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 
 namespace BambuserCart.Harness.Tests.Scenarios;
@@ -29,7 +28,7 @@ public sealed partial class ReadmeExampleTests
         var documented = JsonNode.Parse(example.Groups[1].Value)!;
 
         Assert.That(JsonNode.DeepEquals(documented, shipped), Is.True, "README example differs from " + shippedPath);
-        Assert.That(ScenarioLoader.Parse(example.Groups[1].Value, "README.md", ProductCatalog.Load(new SimulatorOptions().CatalogPath)).Steps, Has.Count.EqualTo(3));
+        Assert.That(ScenarioLoader.Parse(example.Groups[1].Value, "README.md", ProductCatalog.BuiltIn).Steps, Has.Count.EqualTo(3));
     }
 
     [GeneratedRegex("```json\\n(.*?)\\n```", RegexOptions.Singleline)]

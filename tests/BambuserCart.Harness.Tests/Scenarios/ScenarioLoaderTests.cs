@@ -1,5 +1,4 @@
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 
 namespace BambuserCart.Harness.Tests.Scenarios;
@@ -7,7 +6,7 @@ namespace BambuserCart.Harness.Tests.Scenarios;
 /// <summary>Bad scenario input gets one line naming the file and the JSON path; good input loads.</summary>
 public sealed class ScenarioLoaderTests
 {
-    private static readonly ProductCatalog Catalog = ProductCatalog.Load(new SimulatorOptions().CatalogPath);
+    private static readonly ProductCatalog Catalog = ProductCatalog.BuiltIn;
 
     /// <summary>A valid scenario, for other tests.</summary>
     public const string ValidJson = Valid;
@@ -21,7 +20,7 @@ public sealed class ScenarioLoaderTests
         """;
 
     public static IEnumerable<TestCaseData> ShippedScenarios() =>
-        Directory.EnumerateFiles(Path.Combine(SimulatorOptions.DefaultFixturesDirectory, "scenarios"), "*.json")
+        Directory.EnumerateFiles(Path.Combine(TestFixtures.Directory, "scenarios"), "*.json")
             .Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(p => new TestCaseData(p).SetArgDisplayNames(Path.GetFileNameWithoutExtension(p)));

@@ -1,5 +1,4 @@
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 
 namespace BambuserCart.Harness.Tests.Scenarios;
@@ -7,7 +6,7 @@ namespace BambuserCart.Harness.Tests.Scenarios;
 /// <summary>What explore saves is what replay reads: written scenarios load back to the same scenario.</summary>
 public sealed class ScenarioWriterTests
 {
-    private static readonly ProductCatalog Catalog = ProductCatalog.Load(new SimulatorOptions().CatalogPath);
+    private static readonly ProductCatalog Catalog = ProductCatalog.BuiltIn;
     private string directory = null!;
 
     [SetUp]

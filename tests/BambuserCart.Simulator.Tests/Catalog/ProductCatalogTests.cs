@@ -13,9 +13,18 @@ public sealed class ProductCatalogTests
     public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
 
     [Test]
+    public void Built_in_catalog_is_the_fixtures_catalog_compiled_in()
+    {
+        var file = ProductCatalog.Load(Path.Combine(TestFixtures.Directory, "catalog.json"));
+
+        Assert.That(ProductCatalog.BuiltIn.Products, Is.EqualTo(file.Products).And.Not.Empty);
+        Assert.That(ProductCatalog.BuiltIn.Currency, Is.EqualTo(file.Currency));
+    }
+
+    [Test]
     public void Shipped_catalog_has_an_out_of_stock_and_a_low_stock_sku()
     {
-        var catalog = ProductCatalog.Load(new SimulatorOptions().CatalogPath);
+        var catalog = ProductCatalog.BuiltIn;
 
         Assert.Multiple(() =>
         {

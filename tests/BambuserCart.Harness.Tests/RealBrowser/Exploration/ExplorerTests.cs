@@ -2,7 +2,6 @@ using BambuserCart.Harness.Exploration;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Tests.RealBrowser.Validation;
 using BambuserCart.Harness.Validation;
-using BambuserCart.Simulator;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Exploration;
 
@@ -13,7 +12,7 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Exploration;
 /// </summary>
 public sealed class ExplorerTests
 {
-    private static readonly string Integrations = Path.Combine(SimulatorOptions.DefaultFixturesDirectory, "integrations");
+    private static readonly string Integrations = Path.Combine(TestFixtures.Directory, "integrations");
 
     /// <summary>Short timeouts keep the unanswered-event fixtures fast; the verdicts do not depend on them.</summary>
     private static readonly ExploreSettings Small = new() { Runs = 12, MaxSteps = 8, Seed = 1, CallbackTimeoutMs = 1_000 };

@@ -1,7 +1,6 @@
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator;
 using Snapshooter.NUnit;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Scenarios;
@@ -12,7 +11,7 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Scenarios;
 /// </summary>
 public sealed class ScenarioReplayTests
 {
-    private static readonly string ScenarioDirectory = Path.Combine(SimulatorOptions.DefaultFixturesDirectory, "scenarios");
+    private static readonly string ScenarioDirectory = Path.Combine(TestFixtures.Directory, "scenarios");
 
     public static IEnumerable<TestCaseData> Scenarios() =>
         Directory.EnumerateFiles(ScenarioDirectory, "*.json")

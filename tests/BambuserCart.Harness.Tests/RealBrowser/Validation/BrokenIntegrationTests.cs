@@ -13,7 +13,7 @@ public sealed class BrokenIntegrationTests
     private const string BreaksPrefix = "// breaks: ";
     private const string VariantSeparator = "--";
 
-    private static readonly string BrokenDirectory = Path.Combine(Simulator.SimulatorOptions.DefaultFixturesDirectory, "integrations", "broken");
+    private static readonly string BrokenDirectory = Path.Combine(TestFixtures.Directory, "integrations", "broken");
 
     public static IEnumerable<TestCaseData> BrokenIntegrations() =>
         from path in Directory.EnumerateFiles(BrokenDirectory, "*.js").Order(StringComparer.Ordinal)

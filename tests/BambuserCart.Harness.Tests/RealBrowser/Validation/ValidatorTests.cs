@@ -6,7 +6,7 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 /// <summary>validate on passing integrations, on every TARGET kind, and on bad input.</summary>
 public sealed class ValidatorTests
 {
-    private static readonly string Integrations = Path.Combine(Simulator.SimulatorOptions.DefaultFixturesDirectory, "integrations");
+    private static readonly string Integrations = Path.Combine(TestFixtures.Directory, "integrations");
 
     [Test]
     public async Task Sample_shop_passes_every_check()
