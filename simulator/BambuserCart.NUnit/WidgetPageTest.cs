@@ -87,11 +87,13 @@ public abstract class WidgetPageTest
     protected static ReportAssertions Expect(ValidationReport report) => new(report);
 
     /// <summary>
-    /// Runs <c>validate</c> on <paramref name="url"/> in a context of its own: every check of the
-    /// cart contract, judged on the evidence of what the page did. Give the SKUs to add and, to
-    /// prove the native cart, a cart probe (<see cref="ValidationSettings.CartProbe"/>).
+    /// Runs <c>validate</c> on <paramref name="target"/> (a URL, or a local .html page or .js
+    /// integration script) in a context of its own: every check of the cart contract, judged on the
+    /// evidence of what the page did. For a URL give the SKUs to add and, to prove the native cart,
+    /// a cart probe (<see cref="ValidationSettings.CartProbe"/>); a local file can use the sample
+    /// backend (<see cref="ValidationSettings.SampleBackend"/>).
     /// </summary>
-    /// <exception cref="ValidationInputException">The settings or the URL cannot be used (the message names which).</exception>
-    protected static async Task<ValidationReport> ValidateAsync(string url, ValidationSettings settings) =>
-        await Validator.RunAsync(ValidationTarget.Parse(url), settings, await SharedBrowser.GetAsync());
+    /// <exception cref="ValidationInputException">The settings or the target cannot be used (the message names which).</exception>
+    protected static async Task<ValidationReport> ValidateAsync(string target, ValidationSettings settings) =>
+        await Validator.RunAsync(ValidationTarget.Parse(target), settings, await SharedBrowser.GetAsync());
 }
