@@ -1,4 +1,5 @@
 using BambuserCart.Cli.Commands;
+using BambuserCart.Harness;
 using BambuserCart.Harness.Scenarios;
 using Spectre.Console.Testing;
 
@@ -201,6 +202,49 @@ public sealed class ScenarioCommandTests
 
         Assert.That(exit, Is.EqualTo(ExitCodes.UsageError));
         Assert.That(errors.ToString(), Does.Contain("pass --script FILE"));
+    }
+
+    [Test]
+    public async Task Replay_shards_give_each_scenario_file_to_exactly_one_machine_whatever_the_listing_order()
+    {
+        string[] files = ["short-callback-timeout.json", "re-add-becomes-update.json", "out-of-stock-add.json"];
+        var ran = new List<string>();
+        foreach (var (shard, listing) in new[] { (new Shard(1, 2), files), (new Shard(2, 2), files.Reverse().ToArray()) })
+        {
+            var console = Wide();
+            var request = Replay(listing[0]) with { Files = [.. listing.Select(f => new FileInfo(Path.Combine(Scenarios, f)))], Shard = shard };
+
+            var exit = await ReplayCommand.RunAsync(request, console, TextWriter.Null, CancellationToken.None);
+
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output);
+            ran.AddRange(files.Where(f => console.Output.Contains($"{Path.DirectorySeparatorChar}{f})", StringComparison.Ordinal)));
+        }
+
+        // In path order: out-of-stock-add, re-add-becomes-update, short-callback-timeout → 1/2 gets the 1st and 3rd.
+        Assert.That(ran, Is.EqualTo(new[] { "short-callback-timeout.json", "out-of-stock-add.json", "re-add-becomes-update.json" }));
+    }
+
+    [Test]
+    public async Task Replay_shard_that_holds_no_file_exits_0_saying_so()
+    {
+        var console = Wide();
+
+        var exit = await ReplayCommand.RunAsync(Replay("out-of-stock-add.json") with { Shard = new Shard(2, 3) }, console, TextWriter.Null, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+        Assert.That(console.Output, Is.EqualTo("replay: shard 2/3: 0 of 1 scenario files\n"));
+    }
+
+    [TestCase("replay", "x.json", "--shard", "0/2")]
+    [TestCase("replay", "x.json", "--shard", "two/four")]
+    [TestCase("explore", "--shard", "3/2")]
+    public void Shard_that_is_not_i_of_n_is_a_usage_error_naming_the_option(params string[] args)
+    {
+        var command = args[0] == "replay" ? ReplayCommand.Create() : ExploreCommand.Create();
+
+        var errors = command.Parse(args[1..]).Errors.Select(e => e.Message);
+
+        Assert.That(errors, Is.EqualTo(new[] { $"--shard: expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{args[^1]}'" }));
     }
 
     private ReplayRequest Replay(string file) =>

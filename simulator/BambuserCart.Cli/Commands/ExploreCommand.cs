@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BambuserCart.Cli.Output;
+using BambuserCart.Harness;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Exploration;
 using BambuserCart.Harness.Hosting;
@@ -37,10 +38,11 @@ public static class ExploreCommand
         var cartApi = new Option<string?>("--cart-api") { Description = "URL glob of the native cart backend's requests, for backend conditions (default **/cart/**)." };
         var timeout = new Option<int>("--timeout") { Description = "Widget callback timeout, in ms.", DefaultValueFactory = _ => 5_000 };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var shard = ShardOption.Create("the --runs sessions (session k goes to part k mod n + 1)");
 
         var command = new Command("explore", "Play seeded random agent sessions against an integration and shrink the first divergence from the contract to a replayable scenario; exit 0 none found, 1 one found, 2 bad input, 3 environment error.")
         {
-            target, runs, steps, seed, budget, save, skus, outOfStock, unknownSku, backend, probe, cartApi, timeout, browserPath,
+            target, runs, steps, seed, budget, save, skus, outOfStock, unknownSku, backend, probe, cartApi, timeout, browserPath, shard,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ExploreRequest(
@@ -52,6 +54,7 @@ public static class ExploreCommand
                     Seed = result.GetValue(seed) ?? NewSeed(),
                     TimeBudget = TimeSpan.FromSeconds(result.GetValue(budget)),
                     CallbackTimeoutMs = result.GetValue(timeout),
+                    Shard = result.GetValue(shard)!,
                 },
                 new ExploreTargetOptions
                 {
@@ -78,14 +81,16 @@ public static class ExploreCommand
                 throw new ValidationInputException(problem);
             }
 
+            var settings = request.Settings;
+
             var parsed = ValidationTarget.Parse(request.Target);
             await using var shop = await SimulatorServer.StartAsync();
             var (target, catalog) = ExploreTarget.Resolve(parsed, request.TargetOptions, shop.Catalog);
             var save = SavePath(request, parsed);
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
 
-            var settings = request.Settings;
-            console.MarkupLineInterpolated($"explore: {TerminalText.Clean(target.Describe())}, seed {settings.Seed}, {settings.Runs} sessions of up to {settings.MaxSteps} moves");
+            var sharded = settings.Shard == Shard.All ? string.Empty : $" (shard {settings.Shard}: sessions k with k mod {settings.Shard.Count} = {settings.Shard.Index - 1})";
+            console.MarkupLineInterpolated($"explore: {TerminalText.Clean(target.Describe())}, seed {settings.Seed}, {settings.Runs} sessions of up to {settings.MaxSteps} moves{sharded}");
             var result = await new Explorer(browser, shop, target, catalog, settings).RunAsync(new ProgressPrinter(console), cancellation);
             cancellation.ThrowIfCancellationRequested();
             var summary = $"{Count(result.Runs, "session")}, {Count(result.Steps, "step")}, {Count(result.Finding is null ? 0 : 1, "divergence")}, seed {settings.Seed}, {result.Duration.TotalSeconds:0} s";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BambuserCart.Cli.Output;
+using BambuserCart.Harness;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Scenarios;
@@ -25,14 +26,15 @@ public static class ReplayCommand
             DefaultValueFactory = _ => new DirectoryInfo("artifacts"),
         };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var shard = ShardOption.Create("the scenario files (in path order, file k goes to part k mod n + 1)");
         var maxTime = new Option<int>("--max-time") { Description = "Bound on the whole replay, in seconds: past it the step in flight fails by name and the scenarios not yet run count as failed.", DefaultValueFactory = _ => DefaultMaxSeconds };
 
         var command = new Command("replay", "Replay scenario files; exit 0 all passed, 1 a step failed, 2 bad input, 3 environment error.")
         {
-            files, target, cartApi, sets, artifacts, browserPath, maxTime,
+            files, target, cartApi, sets, artifacts, browserPath, maxTime, shard,
         };
         command.SetAction((result, cancellation) => RunAsync(
-            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)) { MaxSeconds = result.GetValue(maxTime) },
+            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)) { MaxSeconds = result.GetValue(maxTime), Shard = result.GetValue(shard)! },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -54,7 +56,19 @@ public static class ReplayCommand
 
             await using var shop = await SimulatorServer.StartAsync();
             // Every file is checked before the browser starts: a typo in the third file should not cost two runs.
-            var scenarios = request.Files.Select(f => ScenarioLoader.Load(f.FullName, shop.Catalog, request.Overrides, request.Target)).ToList();
+            var all = request.Files.Select(f => ScenarioLoader.Load(f.FullName, shop.Catalog, request.Overrides, request.Target)).ToList();
+            // Every machine of a sharded run loads (and so checks) every file, then keeps its part
+            // of them in path order, whatever order the shell listed them in.
+            var scenarios = all.OrderBy(s => s.Source, StringComparer.Ordinal).Where((_, k) => request.Shard.Includes(k)).ToList();
+            if (request.Shard != Shard.All)
+            {
+                console.WriteLine($"replay: shard {request.Shard}: {scenarios.Count} of {all.Count} scenario files");
+                if (scenarios.Count == 0)
+                {
+                    return ExitCodes.Success;
+                }
+            }
+
             await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
             var runner = new ScenarioRunner(browser, shop);
             // The bound covers the whole replay, from the first scenario's start; loading is not timed.
@@ -106,4 +120,6 @@ public static class ReplayCommand
 internal sealed record ReplayRequest(FileInfo[] Files, ScenarioTargetOptions Target, IReadOnlyList<string> Overrides, DirectoryInfo Artifacts, string? BrowserPath)
 {
     public int MaxSeconds { get; init; } = ReplayCommand.DefaultMaxSeconds;
+
+    public Shard Shard { get; init; } = Shard.All;
 }

@@ -21,6 +21,9 @@ public sealed record ExploreSettings
     /// <summary>Runs of the minimal session that must fail the same way before it is reported as reproducible.</summary>
     public int Confirmations { get; init; } = 3;
 
+    /// <summary>The sessions this machine plays: session k (0-based) when <see cref="Shard.Includes"/> k.</summary>
+    public Shard Shard { get; init; } = Shard.All;
+
     /// <summary>The most runs shrinking may spend.</summary>
     public int MaxShrinkRuns { get; init; } = 200;
 

@@ -48,12 +48,22 @@ public sealed class Explorer
         }
 
         var page = new PageHandlers(preflight.Handlers.Contains(WidgetContract.Events.ProvideProductData), preflight.Handlers.Contains(WidgetContract.Events.GotoCheckout));
+        var played = 0;
         for (var run = 0; run < settings.Runs; run++)
         {
+            // Each session is generated from the seed and its own number, so a shard plays exactly
+            // the sessions an unsharded run would have played under those numbers.
+            if (!settings.Shard.Includes(run))
+            {
+                continue;
+            }
+
             if (clock.Elapsed >= settings.TimeBudget)
             {
-                return new ExploreResult(settings.Seed, run, steps, clock.Elapsed, null) { StoppedByBudget = true };
+                return new ExploreResult(settings.Seed, played, steps, clock.Elapsed, null) { StoppedByBudget = true };
             }
+
+            played++;
 
             cancellation.ThrowIfCancellationRequested();
             progress?.Report(new ExploreProgress("exploring", run + 1, settings.Runs, steps, settings.Seed));
@@ -81,10 +91,10 @@ public sealed class Explorer
                 $"explore: the minimal session of seed {settings.Seed}, session {run + 1}",
                 [.. IntegrationModel.Steps(minimal, catalog, readsNativeCart, page.Hydrates, page.ChecksOut).Select(x => x.Step)]);
             var (confirmed, last, lastDivergence) = await ConfirmAsync(scenario, divergence.Kind, cancellation);
-            return new ExploreResult(settings.Seed, run + 1, steps, clock.Elapsed, new ExploreFinding(run + 1, moves.Length, scenario, last, lastDivergence ?? divergence, confirmed, settings.Confirmations) { ShrinkRuns = shrinker.Tries });
+            return new ExploreResult(settings.Seed, played, steps, clock.Elapsed, new ExploreFinding(run + 1, moves.Length, scenario, last, lastDivergence ?? divergence, confirmed, settings.Confirmations) { ShrinkRuns = shrinker.Tries });
         }
 
-        return new ExploreResult(settings.Seed, settings.Runs, steps, clock.Elapsed, null);
+        return new ExploreResult(settings.Seed, played, steps, clock.Elapsed, null);
     }
 
     private async Task<(ScenarioResult? Result, Divergence? Divergence, int LastMove)> PlayAsync(AgentMove[] moves, PageHandlers page, string name, CancellationToken cancellation)

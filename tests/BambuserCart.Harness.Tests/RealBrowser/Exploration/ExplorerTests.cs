@@ -90,6 +90,23 @@ public sealed class ExplorerTests
     }
 
     [Test]
+    public async Task Shards_play_disjoint_sessions_that_together_are_every_session_of_the_run()
+    {
+        var played = new List<int>();
+        foreach (var shard in new[] { new Shard(1, 2), new Shard(2, 2) })
+        {
+            var sessions = new PlayedSessions();
+            var result = await ExploreAsync(ScenarioTarget.Shop(), Small with { Runs = 5, MaxSteps = 3, Seed = 11, Shard = shard }, sessions);
+
+            Assert.That(result.Finding, Is.Null, () => Describe(result.Finding!));
+            Assert.That(result.Runs, Is.EqualTo(sessions.Numbers.Count), $"shard {shard} counts the sessions it played");
+            played.AddRange(sessions.Numbers);
+        }
+
+        Assert.That(played, Is.EqualTo(new[] { 1, 3, 5, 2, 4 }), "shard 1/2 plays sessions 1, 3, 5 and shard 2/2 plays 2, 4");
+    }
+
+    [Test]
     public async Task A_page_whose_widget_never_starts_is_reported_without_exploring()
     {
         var result = await ExploreAsync(ScenarioTarget.LocalFile(Path.Combine(Integrations, "broken", "embed.ready-handler.js"), sampleBackend: true), Small);
@@ -106,11 +123,25 @@ public sealed class ExplorerTests
         return result.Finding!;
     }
 
-    private static Task<ExploreResult> ExploreAsync(ScenarioTarget target, ExploreSettings settings)
+    private static Task<ExploreResult> ExploreAsync(ScenarioTarget target, ExploreSettings settings, IProgress<ExploreProgress>? progress = null)
     {
         var server = BrowserTestEnvironment.Server;
         var catalog = ExploreCatalog.FromSample(server.Catalog.Products.Select(p => (p.Sku, p.Stock)), ValidationSettings.DefaultUnknownSku);
-        return new Explorer(BrowserTestEnvironment.Browser, server, target, catalog, settings).RunAsync();
+        return new Explorer(BrowserTestEnvironment.Browser, server, target, catalog, settings).RunAsync(progress);
+    }
+
+    // The session numbers explore reported playing, as it reported them (Progress<T> would post them later).
+    private sealed class PlayedSessions : IProgress<ExploreProgress>
+    {
+        public List<int> Numbers { get; } = [];
+
+        public void Report(ExploreProgress value)
+        {
+            if (value.Phase == "exploring")
+            {
+                Numbers.Add(value.Run);
+            }
+        }
     }
 
     // The file explore hands back runs red, at the step that diverged, when replayed on its own.
