@@ -12,14 +12,17 @@ public static class SharedBrowser
     private static readonly Lock Gate = new();
     private static Task<BrowserSession>? launching;
 
-    /// <summary>The browser; the first call launches it (found as <c>validate</c> finds one: BAMBUSER_CART_CHROMIUM, Playwright's, then the system's).</summary>
+    /// <summary>
+    /// The browser; the first call launches it (found as <c>validate</c> finds one: BAMBUSER_CART_CHROMIUM,
+    /// Playwright's, then the system's), or connects to the browser server BAMBUSER_CART_CONNECT names.
+    /// </summary>
     public static Task<BrowserSession> GetAsync()
     {
         lock (Gate)
         {
             if (launching is null || launching.IsFaulted || launching.IsCanceled)
             {
-                launching = BrowserSession.LaunchAsync();
+                launching = BrowserSession.OpenAsync();
                 AppDomain.CurrentDomain.ProcessExit -= CloseOnExit;
                 AppDomain.CurrentDomain.ProcessExit += CloseOnExit;
             }

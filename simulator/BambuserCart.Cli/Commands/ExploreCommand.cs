@@ -38,11 +38,12 @@ public static class ExploreCommand
         var cartApi = new Option<string?>("--cart-api") { Description = "URL glob of the native cart backend's requests, for backend conditions (default **/cart/**)." };
         var timeout = new Option<int>("--timeout") { Description = "Widget callback timeout, in ms.", DefaultValueFactory = _ => 5_000 };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var connect = ConnectOption.Create();
         var shard = ShardOption.Create("the --runs sessions (session k goes to part k mod n + 1)");
 
         var command = new Command("explore", "Play seeded random agent sessions against an integration and shrink the first divergence from the contract to a replayable scenario; exit 0 none found, 1 one found, 2 bad input, 3 environment error.")
         {
-            target, runs, steps, seed, budget, save, skus, outOfStock, unknownSku, backend, probe, cartApi, timeout, browserPath, shard,
+            target, runs, steps, seed, budget, save, skus, outOfStock, unknownSku, backend, probe, cartApi, timeout, browserPath, connect, shard,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ExploreRequest(
@@ -66,7 +67,10 @@ public static class ExploreCommand
                     CartApi = result.GetValue(cartApi),
                 },
                 result.GetValue(save),
-                result.GetValue(browserPath)),
+                result.GetValue(browserPath))
+            {
+                Connect = result.GetValue(connect),
+            },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -87,7 +91,7 @@ public static class ExploreCommand
             await using var shop = await SimulatorServer.StartAsync();
             var (target, catalog) = ExploreTarget.Resolve(parsed, request.TargetOptions, shop.Catalog);
             var save = SavePath(request, parsed);
-            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
+            await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect);
 
             var sharded = settings.Shard == Shard.All ? string.Empty : $" (shard {settings.Shard}: sessions k with k mod {settings.Shard.Count} = {settings.Shard.Index - 1})";
             console.MarkupLineInterpolated($"explore: {TerminalText.Clean(target.Describe())}, seed {settings.Seed}, {settings.Runs} sessions of up to {settings.MaxSteps} moves{sharded}");
@@ -174,4 +178,8 @@ public static class ExploreCommand
 }
 
 /// <summary>Everything one explore invocation was asked for.</summary>
-internal sealed record ExploreRequest(string? Target, ExploreSettings Settings, ExploreTargetOptions TargetOptions, FileInfo? Save, string? BrowserPath);
+internal sealed record ExploreRequest(string? Target, ExploreSettings Settings, ExploreTargetOptions TargetOptions, FileInfo? Save, string? BrowserPath)
+{
+    /// <summary>A Playwright browser server to use instead of launching a browser.</summary>
+    public string? Connect { get; init; }
+}

@@ -31,11 +31,12 @@ public static class RecordCommand
         var force = new Option<bool>("--force") { Description = "Replace --out if it exists." };
         var name = new Option<string?>("--name") { Description = "The scenario's name." };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var connect = ConnectOption.Create();
         var maxTime = new Option<int>("--max-time") { Description = "Bound on the recording, in seconds: past it the steps recorded so far are saved and a --script still running is stopped (exit 2).", DefaultValueFactory = _ => DefaultMaxSeconds };
 
         var command = new Command("record", "Record a session in the simulator as a scenario file.")
         {
-            output, target, probe, cartApi, checkout, script, force, name, browserPath, maxTime,
+            output, target, probe, cartApi, checkout, script, force, name, browserPath, connect, maxTime,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new RecordRequest(
@@ -46,7 +47,7 @@ public static class RecordCommand
                 result.GetValue(name),
                 result.GetValue(browserPath),
                 Headed: HasDisplay())
-            { MaxSeconds = result.GetValue(maxTime) },
+            { MaxSeconds = result.GetValue(maxTime), Connect = result.GetValue(connect) },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -76,7 +77,7 @@ public static class RecordCommand
         return await CommandErrors.GuardAsync(errors, async () =>
         {
             await using var shop = await SimulatorServer.StartAsync();
-            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath, headless: !request.Headed || request.Script is not null);
+            await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect, headless: !request.Headed || request.Script is not null);
             await using var recorder = await ScenarioRecorder.StartAsync(browser, shop, request.Target, request.Output.FullName, request.Force);
             recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step.Describe())} → {Markup.Escape(step.Expect.Outcome ?? step.Expect.Navigation ?? string.Empty)}");
 
@@ -163,6 +164,9 @@ public static class RecordCommand
 internal sealed record RecordRequest(FileInfo Output, ScenarioTarget Target, FileInfo? Script, bool Force, string? Name, string? BrowserPath, bool Headed)
 {
     public int MaxSeconds { get; init; } = RecordCommand.DefaultMaxSeconds;
+
+    /// <summary>A Playwright browser server to use instead of launching a browser.</summary>
+    public string? Connect { get; init; }
 }
 
 /// <summary>How a recording ended: each saves what was recorded.</summary>

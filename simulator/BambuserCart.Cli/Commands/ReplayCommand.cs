@@ -26,15 +26,16 @@ public static class ReplayCommand
             DefaultValueFactory = _ => new DirectoryInfo("artifacts"),
         };
         var browserPath = new Option<string?>("--browser") { Description = "Chromium or Chrome to use." };
+        var connect = ConnectOption.Create();
         var shard = ShardOption.Create("the scenario files (in path order, file k goes to part k mod n + 1)");
         var maxTime = new Option<int>("--max-time") { Description = "Bound on the whole replay, in seconds: past it the step in flight fails by name and the scenarios not yet run count as failed.", DefaultValueFactory = _ => DefaultMaxSeconds };
 
         var command = new Command("replay", "Replay scenario files; exit 0 all passed, 1 a step failed, 2 bad input, 3 environment error.")
         {
-            files, target, cartApi, sets, artifacts, browserPath, maxTime, shard,
+            files, target, cartApi, sets, artifacts, browserPath, connect, maxTime, shard,
         };
         command.SetAction((result, cancellation) => RunAsync(
-            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)) { MaxSeconds = result.GetValue(maxTime), Shard = result.GetValue(shard)! },
+            new ReplayRequest(result.GetValue(files)!, new ScenarioTargetOptions(result.GetValue(target), result.GetValue(cartApi)), result.GetValue(sets) ?? [], result.GetValue(artifacts)!, result.GetValue(browserPath)) { MaxSeconds = result.GetValue(maxTime), Shard = result.GetValue(shard)!, Connect = result.GetValue(connect) },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -69,7 +70,7 @@ public static class ReplayCommand
                 }
             }
 
-            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
+            await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect);
             var runner = new ScenarioRunner(browser, shop);
             // The bound covers the whole replay, from the first scenario's start; loading is not timed.
             var bound = new RunBound(request.MaxSeconds);
@@ -122,4 +123,7 @@ internal sealed record ReplayRequest(FileInfo[] Files, ScenarioTargetOptions Tar
     public int MaxSeconds { get; init; } = ReplayCommand.DefaultMaxSeconds;
 
     public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>A Playwright browser server to use instead of launching a browser.</summary>
+    public string? Connect { get; init; }
 }

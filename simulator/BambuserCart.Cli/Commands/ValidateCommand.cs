@@ -37,11 +37,12 @@ public static class ValidateCommand
         var html = new Option<DirectoryInfo?>("--html") { Description = "Write a static HTML report (index.html, screenshot, failure trace) into this folder." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary line and errors." };
         var browserPath = new Option<string?>("--browser") { Description = $"Chromium or Chrome to use (default: ${BrowserLocator.EnvironmentVariable}, Playwright's, then the system's)." };
+        var connect = ConnectOption.Create();
         var allowHosts = new Option<string[]>("--allow-host") { Description = "For a URL TARGET: another host the page may load from (repeatable). The target's own host is allowed." };
 
         var command = new Command("validate", "Check a merchant's Calls Widget cart integration against the contract; exit 0 all required checks passed, 1 one failed, 2 bad input, 3 environment error.")
         {
-            target, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, maxTime, latency, strict, checks, skips, json, junit, html, quiet, browserPath, allowHosts,
+            target, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, maxTime, latency, strict, checks, skips, json, junit, html, quiet, browserPath, connect, allowHosts,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ValidateRequest(
@@ -69,7 +70,10 @@ public static class ValidateCommand
                 result.GetValue(junit),
                 result.GetValue(html),
                 result.GetValue(quiet),
-                result.GetValue(browserPath)),
+                result.GetValue(browserPath))
+            {
+                Connect = result.GetValue(connect),
+            },
             Terminal.Create(),
             Console.Error,
             cancellation));
@@ -86,7 +90,7 @@ public static class ValidateCommand
             request.Settings.Check();
             // Before anything runs: a report that cannot be written must not cost a whole run.
             ReportPaths.Prepare(request);
-            await using var browser = await BrowserSession.LaunchAsync(request.BrowserPath);
+            await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect);
             output.Starting(target);
             var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
             // A run stopped part-way has no verdict: it ends as cancelled, with no report to mistake for one.
@@ -141,4 +145,8 @@ internal sealed record ValidateRequest(
     FileInfo? Junit,
     DirectoryInfo? Html,
     bool Quiet,
-    string? BrowserPath);
+    string? BrowserPath)
+{
+    /// <summary>A Playwright browser server to use instead of launching a browser.</summary>
+    public string? Connect { get; init; }
+}

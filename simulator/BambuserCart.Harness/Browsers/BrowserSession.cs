@@ -40,6 +40,71 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public BrowserChoice Choice { get; }
 
+    /// <summary>A Playwright browser server to use instead of launching a browser (what <c>--connect</c> gives).</summary>
+    public const string ConnectVariable = "BAMBUSER_CART_CONNECT";
+
+    /// <summary>
+    /// The Chromium switches a local launch uses; launch a browser server for bambuser-cart with
+    /// them too (its own launch options decide them, not the client).
+    /// </summary>
+    public static IReadOnlyList<string> RecommendedArgs => QuietArgs;
+
+    /// <summary>
+    /// The browser for a run: the browser server at <paramref name="connect"/> (or at
+    /// <see cref="ConnectVariable"/>) when one is given, otherwise a local Chromium, launched.
+    /// </summary>
+    /// <exception cref="BrowserNotFoundException">No browser, it would not start, or the server cannot be reached.</exception>
+    public static Task<BrowserSession> OpenAsync(string? explicitPath = null, string? connect = null, bool headless = true)
+    {
+        var endpoint = connect ?? (Environment.GetEnvironmentVariable(ConnectVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+        return endpoint is null ? LaunchAsync(explicitPath, headless) : ConnectAsync(endpoint, connect is null ? $"${ConnectVariable}" : "--connect");
+    }
+
+    /// <summary>
+    /// Connects to a browser server (the one <c>playwright launch-server</c> starts) instead of
+    /// launching a browser. Contexts, the offline guard and the fake work as on a local browser; this
+    /// machine's loopback is exposed to the browser, so a remote one reaches the local hosts it tests.
+    /// </summary>
+    /// <param name="origin">Where the endpoint came from, for messages ("--connect").</param>
+    /// <exception cref="BrowserNotFoundException">Not a ws:// endpoint, or nothing answers there.</exception>
+    public static async Task<BrowserSession> ConnectAsync(string wsEndpoint, string origin = "--connect")
+    {
+        if (EndpointProblem(wsEndpoint) is { } problem)
+        {
+            throw new BrowserNotFoundException($"{origin}: {problem}");
+        }
+
+        var temp = PrivateTempFolder.Create();
+        IPlaywright playwright;
+        try
+        {
+            playwright = await temp.InheritedByAsync(Playwright.CreateAsync);
+        }
+        catch
+        {
+            await temp.DeleteAsync();
+            throw;
+        }
+
+        try
+        {
+            var browser = await playwright.Chromium.ConnectAsync(wsEndpoint, new BrowserTypeConnectOptions { Timeout = 30_000, ExposeNetwork = "<loopback>" });
+            return new BrowserSession(playwright, browser, new BrowserChoice(null, $"the browser server at {wsEndpoint}"), temp);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            playwright.Dispose();
+            await temp.DeleteAsync();
+            throw new BrowserNotFoundException($"{origin}: could not connect to the browser server at {wsEndpoint}: {ex.Message.Split('\n')[0]}", ex);
+        }
+    }
+
+    /// <summary>Why <paramref name="wsEndpoint"/> cannot be a browser server's endpoint; null when it can.</summary>
+    public static string? EndpointProblem(string wsEndpoint) =>
+        Uri.TryCreate(wsEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"
+            ? null
+            : $"'{wsEndpoint}' is not a ws:// or wss:// endpoint (the one a Playwright browser server prints)";
+
     /// <exception cref="BrowserNotFoundException">No browser, or it would not start.</exception>
     /// <param name="extraArgs">More Chromium switches (the containment test maps an outside name to a loopback listener).</param>
     public static async Task<BrowserSession> LaunchAsync(string? explicitPath = null, bool headless = true, IEnumerable<string>? extraArgs = null)

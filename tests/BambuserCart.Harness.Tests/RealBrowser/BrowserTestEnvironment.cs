@@ -24,7 +24,8 @@ public sealed class BrowserTestEnvironment
     public async Task StartAsync()
     {
         server = await SimulatorServer.StartAsync();
-        browser = await BrowserSession.LaunchAsync();
+        // BAMBUSER_CART_CONNECT runs the browser tests on a browser server instead.
+        browser = await BrowserSession.OpenAsync();
         await TestContext.Progress.WriteLineAsync($"Browser tests: {browser.Choice.Description}, simulator at {server.BaseUrl}");
     }
 
