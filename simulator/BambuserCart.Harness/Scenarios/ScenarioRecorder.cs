@@ -108,7 +108,7 @@ public sealed class ScenarioRecorder : IAsyncDisposable
 
         var scenario = new Scenario(
             name ?? $"Recorded {DateTimeOffset.Now:yyyy-MM-dd HH:mm}",
-            $"Recorded by bambuser-cart record from {(target.IsShop ? $"the sample shop ({target.ShopCheckout})" : target.Describe())}.",
+            $"Recorded by bambuser-cart record from {target.Describe()}.",
             target,
             ScenarioSetup.None,
             recorded);
