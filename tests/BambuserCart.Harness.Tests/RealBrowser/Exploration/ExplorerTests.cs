@@ -9,7 +9,9 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Exploration;
 /// explore against real pages: the reference integration survives, every broken integration whose
 /// bug a session can reach is found and shrunk to a few steps whose saved scenario replays red, and
 /// the order-dependent integrations that validate passes are found too. Same seed, same result.
+/// Its cases run side by side, like the broken-integration matrix (see AssemblyInfo.cs).
 /// </summary>
+[Parallelizable(ParallelScope.Children)]
 public sealed class ExplorerTests
 {
     private static readonly string Integrations = Path.Combine(TestFixtures.Directory, "integrations");

@@ -7,7 +7,10 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 /// and &lt;check&gt;--&lt;variant&gt;.js for more ways to break it) whose first line lists exactly
 /// the checks validate must fail on them. The verdict must not depend on timing: each runs against
 /// the cart backend as it is and with every cart answer delayed by a few hundred milliseconds.
+/// Its cases run side by side (see AssemblyInfo.cs): each validation has its own context and host,
+/// and most of its time is spent waiting on the page, not computing.
 /// </summary>
+[Parallelizable(ParallelScope.Children)]
 public sealed class BrokenIntegrationTests
 {
     private const string BreaksPrefix = "// breaks: ";
