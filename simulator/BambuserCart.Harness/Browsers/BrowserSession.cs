@@ -74,17 +74,7 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new BrowserNotFoundException($"{origin}: {problem}");
         }
 
-        var temp = PrivateTempFolder.Create();
-        IPlaywright playwright;
-        try
-        {
-            playwright = await temp.InheritedByAsync(Playwright.CreateAsync);
-        }
-        catch
-        {
-            await temp.DeleteAsync();
-            throw;
-        }
+        var (playwright, temp) = await StartDriverAsync();
 
         try
         {
@@ -110,17 +100,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> LaunchAsync(string? explicitPath = null, bool headless = true, IEnumerable<string>? extraArgs = null)
     {
         var choice = new BrowserLocator().Locate(explicitPath);
-        var temp = PrivateTempFolder.Create();
-        IPlaywright playwright;
-        try
-        {
-            playwright = await temp.InheritedByAsync(Playwright.CreateAsync);
-        }
-        catch
-        {
-            await temp.DeleteAsync();
-            throw;
-        }
+        var (playwright, temp) = await StartDriverAsync();
 
         try
         {
@@ -140,6 +120,22 @@ public sealed class BrowserSession : IAsyncDisposable
             await temp.DeleteAsync();
             var firstLine = ex.Message.Split('\n')[0];
             throw new BrowserNotFoundException($"Could not start {choice.Description}: {firstLine}. {BrowserLocator.HowToGetOne}", ex);
+        }
+    }
+
+    // The Playwright driver, with a temp folder of its own that the browser inherits and that goes
+    // when the session does.
+    private static async Task<(IPlaywright Playwright, PrivateTempFolder Temp)> StartDriverAsync()
+    {
+        var temp = PrivateTempFolder.Create();
+        try
+        {
+            return (await temp.InheritedByAsync(Playwright.CreateAsync), temp);
+        }
+        catch
+        {
+            await temp.DeleteAsync();
+            throw;
         }
     }
 
