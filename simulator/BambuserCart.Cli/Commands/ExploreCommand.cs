@@ -85,14 +85,13 @@ public static class ExploreCommand
                 throw new ValidationInputException(problem);
             }
 
-            var settings = request.Settings;
-
             var parsed = ValidationTarget.Parse(request.Target);
             await using var shop = await SimulatorServer.StartAsync();
             var (target, catalog) = ExploreTarget.Resolve(parsed, request.TargetOptions, shop.Catalog);
             var save = SavePath(request, parsed);
             await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect);
 
+            var settings = request.Settings;
             var sharded = settings.Shard == Shard.All ? string.Empty : $" (shard {settings.Shard}: sessions k with k mod {settings.Shard.Count} = {settings.Shard.Index - 1})";
             console.MarkupLineInterpolated($"explore: {TerminalText.Clean(target.Describe())}, seed {settings.Seed}, {settings.Runs} sessions of up to {settings.MaxSteps} moves{sharded}");
             var result = await new Explorer(browser, shop, target, catalog, settings).RunAsync(new ProgressPrinter(console), cancellation);

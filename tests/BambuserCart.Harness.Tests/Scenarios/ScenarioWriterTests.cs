@@ -30,6 +30,21 @@ public sealed class ScenarioWriterTests
     }
 
     [Test]
+    public async Task Scenario_saved_inside_a_checkout_points_at_the_schema_and_one_saved_elsewhere_does_not()
+    {
+        var scenario = new Scenario("saved", null, ScenarioTarget.Shop(), ScenarioSetup.None, [new ScenarioStep(ScenarioStep.Add, "SNEAKER-42", null, null, null, StepExpectations.None)]);
+        var schema = Path.Combine(directory, "checkout", "fixtures", "scenarios", "scenario.schema.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(schema)!);
+        await File.WriteAllTextAsync(schema, "{}");
+
+        var inside = ScenarioWriter.ToJson(scenario, Path.Combine(directory, "checkout", "artifacts", "explore", "found.json"));
+        var outside = ScenarioWriter.ToJson(scenario, Path.Combine(directory, "elsewhere", "found.json"));
+
+        Assert.That(inside, Does.Contain("\"$schema\": \"../../fixtures/scenarios/scenario.schema.json\""), "editors find the schema from where the file is saved");
+        Assert.That(outside, Does.Not.Contain("$schema"));
+    }
+
+    [Test]
     public async Task Outcome_lists_contract_rules_and_a_file_target_beside_it_round_trip()
     {
         var page = Path.Combine(directory, "pages", "integration.js");
