@@ -205,7 +205,7 @@ public sealed class ScenarioCommandTests
     }
 
     [Test]
-    public async Task Replay_shards_give_each_scenario_file_to_exactly_one_machine_whatever_the_listing_order()
+    public async Task Replay_shards_give_each_scenario_file_to_exactly_one_machine_whatever_the_listing_order_and_run_them_as_listed()
     {
         string[] files = ["short-callback-timeout.json", "re-add-becomes-update.json", "out-of-stock-add.json"];
         var ran = new List<string>();
@@ -217,10 +217,15 @@ public sealed class ScenarioCommandTests
             var exit = await ReplayCommand.RunAsync(request, console, TextWriter.Null, CancellationToken.None);
 
             Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output);
-            ran.AddRange(files.Where(f => console.Output.Contains($"{Path.DirectorySeparatorChar}{f})", StringComparison.Ordinal)));
+            ran.AddRange(files
+                .Select(f => (File: f, At: console.Output.IndexOf($"{Path.DirectorySeparatorChar}{f})", StringComparison.Ordinal)))
+                .Where(run => run.At >= 0)
+                .OrderBy(run => run.At)
+                .Select(run => run.File));
         }
 
-        // In path order: out-of-stock-add, re-add-becomes-update, short-callback-timeout → 1/2 gets the 1st and 3rd.
+        // In path order: out-of-stock-add, re-add-becomes-update, short-callback-timeout → 1/2 gets the 1st and 3rd,
+        // and runs them in the order they were listed (short-callback-timeout first), not in path order.
         Assert.That(ran, Is.EqualTo(new[] { "short-callback-timeout.json", "out-of-stock-add.json", "re-add-becomes-update.json" }));
     }
 

@@ -58,9 +58,11 @@ public static class ReplayCommand
             await using var shop = await SimulatorServer.StartAsync();
             // Every file is checked before the browser starts: a typo in the third file should not cost two runs.
             var all = request.Files.Select(f => ScenarioLoader.Load(f.FullName, shop.Catalog, request.Overrides, request.Target)).ToList();
-            // Every machine of a sharded run loads (and so checks) every file, then keeps its part
-            // of them in path order, whatever order the shell listed them in.
-            var scenarios = all.OrderBy(s => s.Source, StringComparer.Ordinal).Where((_, k) => request.Shard.Includes(k)).ToList();
+            // Every machine of a sharded run loads (and so checks) every file, then keeps its part.
+            // Membership follows path order, so it does not depend on the order the shell listed
+            // the files in; the files kept still run in the order given, which the user chose.
+            var inShard = all.Select(s => s.Source).Order(StringComparer.Ordinal).Where((_, k) => request.Shard.Includes(k)).ToHashSet(StringComparer.Ordinal);
+            var scenarios = all.Where(s => inShard.Contains(s.Source)).ToList();
             if (request.Shard != Shard.All)
             {
                 console.WriteLine($"replay: shard {request.Shard}: {scenarios.Count} of {all.Count} scenario files");
