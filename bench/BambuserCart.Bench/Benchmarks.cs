@@ -92,6 +92,19 @@ internal sealed class Benchmarks(BrowserSession browser, SimulatorServer shop, i
         return new Comparison("3. validate cold vs the floor", harness, floor, "≤ 1.5×", c => c.Ratio <= 1.5);
     }
 
+    /// <summary>
+    /// <c>validate</c> of four targets (the reference integration on the sample backend) with
+    /// <c>--workers 2</c> beside <c>--workers 1</c>, both as fresh processes: the speed-up of running
+    /// targets side by side on this machine. The "floor" here is the one-at-a-time run.
+    /// </summary>
+    public async Task<Comparison> WorkersAsync(string cli, string target)
+    {
+        string[] args = [cli, "validate", target, target, target, target, "--backend", "sample", "--quiet"];
+        var two = await Measurement.TimeAsync("4 targets, --workers 2", runs, () => RunProcessAsync("dotnet", [.. args, "--workers", "2"]));
+        var one = await Measurement.TimeAsync("4 targets, --workers 1", runs, () => RunProcessAsync("dotnet", [.. args, "--workers", "1"]));
+        return new Comparison($"5. validate --workers 2 vs 1 (4 targets; speed-up {one.Median / two.Median:0.00}×)", two, one, "< 1× (faster side by side)", c => c.Ratio < 1);
+    }
+
     /// <summary>The floor process: the same Chromium, one page of the same kind of host, closed.</summary>
     public static async Task FloorAsync()
     {

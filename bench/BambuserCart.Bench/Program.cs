@@ -38,6 +38,7 @@ root.SetAction(async (result, cancellation) =>
         ("1. scenario overhead", benchmarks.ScenarioOverheadAsync),
         ("2. event throughput", () => benchmarks.EventThroughputAsync()),
         ("3. validate cold", () => benchmarks.ValidateColdAsync(cliPath.FullName)),
+        ("5. validate --workers", () => benchmarks.WorkersAsync(cliPath.FullName, RepoPath("fixtures/integrations/reference.js"))),
     })
     {
         AnsiConsole.MarkupLineInterpolated($"  running {name}…");

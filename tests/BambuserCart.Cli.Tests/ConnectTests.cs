@@ -24,7 +24,7 @@ public sealed class ConnectTests
             CartProbe = NativeCartProbe.SampleBackend,
             ProductUrl = "/product/SNEAKER-42",
         };
-        var request = new ValidateRequest($"http://{ServerOnlyHost}/", settings, null, null, null, Quiet: true, null) { Connect = server.WsEndpoint };
+        var request = new ValidateRequest([$"http://{ServerOnlyHost}/"], settings, null, null, null, Quiet: true, null) { Connect = server.WsEndpoint };
         var console = new TestConsole();
         using var errors = new StringWriter();
 
@@ -37,7 +37,7 @@ public sealed class ConnectTests
     [Test]
     public async Task Connect_to_an_endpoint_where_no_server_answers_is_an_environment_error_naming_it()
     {
-        var request = new ValidateRequest(null, new ValidationSettings(), null, null, null, Quiet: true, null) { Connect = "ws://127.0.0.1:9/nobody" };
+        var request = new ValidateRequest([], new ValidationSettings(), null, null, null, Quiet: true, null) { Connect = "ws://127.0.0.1:9/nobody" };
         using var errors = new StringWriter();
 
         var exit = await ValidateCommand.RunAsync(request, new TestConsole(), errors, CancellationToken.None);

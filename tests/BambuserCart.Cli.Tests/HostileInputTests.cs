@@ -53,7 +53,7 @@ public sealed class HostileInputTests
             ["sku object", $$"""{ "name": "n", {{Shop}}, "steps": [ { "action": "add", "sku": { "$ne": 1 } } ] }""", "$.steps[0].sku: expected text in quotes, got an object"],
             ["prototype key", $$"""{ "name": "n", {{Shop}}, "__proto__": {}, "steps": [ { "action": "checkout" } ] }""", "$.__proto__: unknown field `__proto__`"],
             ["too many steps", $$"""{ "name": "n", {{Shop}}, "steps": [ {{string.Join(", ", Enumerable.Repeat("""{ "action": "checkout" }""", ScenarioLoader.MaxSteps + 1))}} ] }""", $"$.steps: {ScenarioLoader.MaxSteps + 1} steps; a scenario has at most {ScenarioLoader.MaxSteps}"],
-            ["too large", $$"""{ "name": "{{new string('x', ScenarioLoader.MaxFileBytes)}}" }""", ": larger than 1024 KB, which no scenario is"],
+            ["too large", $$"""{ "name": "{{new string('x', ScenarioLoader.MaxFileBytes)}}" }""", ": larger than 1024 KB, which no scenario file is"],
         ];
         return cases.Select(c => new TestCaseData(c[1], c[2]).SetArgDisplayNames((string)c[0]));
     }
@@ -70,7 +70,7 @@ public sealed class HostileInputTests
     }
 
     [TestCase("dangling.json", ": scenario file not found")]
-    [TestCase("zero.json", ": larger than 1024 KB, which no scenario is")]
+    [TestCase("zero.json", ": larger than 1024 KB, which no scenario file is")]
     [TestCase("folder.json", ": is a folder, not a scenario file")]
     [TestCase("missing.json", ": scenario file not found")]
     public async Task Scenario_path_that_is_not_a_readable_file_is_refused_with_exit_2(string name, string expected)
@@ -136,7 +136,7 @@ public sealed class HostileInputTests
     public async Task Hostile_validate_input_is_refused_with_exit_2_naming_the_option(string? target, Func<ValidationSettings, ValidationSettings> settings, string expected)
     {
         using var errors = new StringWriter();
-        var request = new ValidateRequest(target, settings(new ValidationSettings()), null, null, null, Quiet: true, BrowserPath: null);
+        var request = new ValidateRequest(target is null ? [] : [target], settings(new ValidationSettings()), null, null, null, Quiet: true, BrowserPath: null);
 
         var exit = await ValidateCommand.RunAsync(request, new TestConsole(), errors, CancellationToken.None);
 
@@ -150,7 +150,7 @@ public sealed class HostileInputTests
     {
         using var errors = new StringWriter();
         var inFile = Path.Combine(directory, "a-file", "report");
-        var request = new ValidateRequest(Reference, new ValidationSettings { SampleBackend = true }, null, null, null, Quiet: true, BrowserPath: null) switch
+        var request = new ValidateRequest([Reference], new ValidationSettings { SampleBackend = true }, null, null, null, Quiet: true, BrowserPath: null) switch
         {
             var r when option == "--report-json" => r with { Json = new FileInfo(inFile) },
             var r when option == "--junit" => r with { Junit = new FileInfo(inFile) },

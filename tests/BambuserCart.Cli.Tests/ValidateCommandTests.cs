@@ -194,7 +194,7 @@ public sealed class ValidateCommandTests
     private static ValidationSettings Settings() => new() { SampleBackend = false, CallbackTimeoutMs = 1_000 };
 
     private static ValidateRequest Request(string? target) => new(
-        target,
+        target is null ? [] : [target],
         target is null ? Settings() : Settings() with { SampleBackend = true },
         Json: null,
         Junit: null,

@@ -7,16 +7,20 @@ using Spectre.Console;
 
 namespace BambuserCart.Cli.Commands;
 
-/// <summary><c>validate [TARGET]</c>: the conformance checks of docs/validation-checks.md against a merchant's integration.</summary>
+/// <summary><c>validate [TARGET…]</c>: the conformance checks of docs/validation-checks.md against a merchant's integration.</summary>
 public static class ValidateCommand
 {
+    private static readonly Lock GitHubOutput = new();
+
     public static Command Create()
     {
-        var target = new Argument<string?>("TARGET")
+        var target = new Argument<string[]>("TARGET")
         {
-            Description = "An http(s):// URL, a local .html file, or a local .js integration script. None: the built-in sample shop.",
-            Arity = ArgumentArity.ZeroOrOne,
+            Description = "An http(s):// URL, a local .html file, or a local .js integration script (several: each is validated). None: the built-in sample shop.",
+            Arity = ArgumentArity.ZeroOrMore,
         }.RefusingOptionLikeTokens();
+        var targetsFile = new Option<FileInfo?>("--targets") { Description = "A file listing more targets, one per line (# comments; relative paths from the file's folder)." };
+        var workers = new Option<int>("--workers") { Description = $"With several targets: how many to validate at once (1 to {ManyTargets.MaxWorkers}).", DefaultValueFactory = _ => 1 };
         var orgId = new Option<string?>("--org-id") { Description = "The orgId the GTM affiliation must name (default: the one the page gives the widget)." };
         var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add, with at least 4 in stock (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
         var outOfStock = new Option<string?>("--out-of-stock-sku") { Description = "A SKU the native cart refuses as out of stock." };
@@ -42,11 +46,11 @@ public static class ValidateCommand
 
         var command = new Command("validate", "Check a merchant's Calls Widget cart integration against the contract; exit 0 all required checks passed, 1 one failed, 2 bad input, 3 environment error.")
         {
-            target, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, maxTime, latency, strict, checks, skips, json, junit, html, quiet, browserPath, connect, allowHosts,
+            target, targetsFile, workers, orgId, skus, outOfStock, unknownSku, productUrl, backend, probe, cartApi, timeout, maxTime, latency, strict, checks, skips, json, junit, html, quiet, browserPath, connect, allowHosts,
         };
         command.SetAction((result, cancellation) => RunAsync(
             new ValidateRequest(
-                result.GetValue(target),
+                result.GetValue(target) ?? [],
                 new ValidationSettings
                 {
                     OrgId = result.GetValue(orgId),
@@ -73,6 +77,8 @@ public static class ValidateCommand
                 result.GetValue(browserPath))
             {
                 Connect = result.GetValue(connect),
+                TargetsFile = result.GetValue(targetsFile),
+                Workers = result.GetValue(workers),
             },
             Terminal.Create(),
             Console.Error,
@@ -86,13 +92,23 @@ public static class ValidateCommand
         var output = new ValidationConsole(console, request.Quiet);
         return await CommandErrors.GuardAsync(errors, async () =>
         {
-            var target = ValidationTarget.Parse(request.Target);
+            var targets = TargetList.Collect(request.Targets, request.TargetsFile);
             request.Settings.Check();
+            if (request.Workers is < 1 or > ManyTargets.MaxWorkers)
+            {
+                throw new ValidationInputException($"--workers: expected 1 to {ManyTargets.MaxWorkers}, got {request.Workers}");
+            }
+
             // Before anything runs: a report that cannot be written must not cost a whole run.
             ReportPaths.Prepare(request);
             await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect);
-            output.Starting(target);
-            var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
+            if (targets.Count > 1)
+            {
+                return await ManyTargets.RunAsync(targets, request, browser, console, errors, cancellation);
+            }
+
+            output.Starting(targets[0]);
+            var report = await Validator.RunAsync(targets[0], request.Settings, browser, output, cancellation);
             // A run stopped part-way has no verdict: it ends as cancelled, with no report to mistake for one.
             cancellation.ThrowIfCancellationRequested();
             output.Finish(report);
@@ -101,7 +117,7 @@ public static class ValidateCommand
         }, cancellation);
     }
 
-    private static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console)
+    internal static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console)
     {
         if (request.Json is { } json)
         {
@@ -124,6 +140,8 @@ public static class ValidateCommand
 
         if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
         {
+            // Several targets finish at once: one writes its annotations and summary at a time.
+            using var exclusive = GitHubOutput.EnterScope();
             foreach (var annotation in GitHubActionsReport.Annotations(report))
             {
                 Console.WriteLine(annotation);
@@ -139,7 +157,7 @@ public static class ValidateCommand
 
 /// <summary>Everything one validate invocation was asked for.</summary>
 internal sealed record ValidateRequest(
-    string? Target,
+    IReadOnlyList<string> Targets,
     ValidationSettings Settings,
     FileInfo? Json,
     FileInfo? Junit,
@@ -149,4 +167,10 @@ internal sealed record ValidateRequest(
 {
     /// <summary>A Playwright browser server to use instead of launching a browser.</summary>
     public string? Connect { get; init; }
+
+    /// <summary>A file listing more targets, one per line.</summary>
+    public FileInfo? TargetsFile { get; init; }
+
+    /// <summary>With several targets, how many run at once.</summary>
+    public int Workers { get; init; } = 1;
 }

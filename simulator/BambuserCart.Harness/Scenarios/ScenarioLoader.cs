@@ -34,46 +34,10 @@ public static class ScenarioLoader
     /// <exception cref="ScenarioException">The file is missing, unreadable, too large, malformed, or does not fit the schema or the catalog.</exception>
     public static Scenario Load(string path, ProductCatalog catalog, IEnumerable<string>? overrides = null, ScenarioTargetOptions? target = null)
     {
-        if (Directory.Exists(path))
-        {
-            throw new ScenarioException($"{path}: is a folder, not a scenario file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new ScenarioException($"{path}: scenario file not found");
-        }
-
-        return Parse(ReadBounded(path), path, catalog, overrides, target);
-    }
-
-    // Reads at most MaxFileBytes: a device or a huge file is refused before it costs memory.
-    private static string ReadBounded(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
-            var buffer = new byte[MaxFileBytes + 1];
-            var read = 0;
-            int chunk;
-            while (read < buffer.Length && (chunk = stream.Read(buffer, read, buffer.Length - read)) > 0)
-            {
-                read += chunk;
-            }
-
-            return read > MaxFileBytes
-                ? throw new ScenarioException($"{path}: larger than {MaxFileBytes / 1024} KB, which no scenario is")
-                : System.Text.Encoding.UTF8.GetString(buffer, 0, read).TrimStart('\uFEFF');
-        }
-        catch (FileNotFoundException ex)
-        {
-            // A symbolic link whose target is gone exists as a name but not as a file.
-            throw new ScenarioException($"{path}: scenario file not found (it is a link to a missing file)", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException($"{path}: cannot be read ({ex.Message})", ex);
-        }
+        var (text, problem) = BoundedText.Read(path, MaxFileBytes, "scenario file");
+        return text is null
+            ? throw new ScenarioException($"{path}: {problem}")
+            : Parse(text, path, catalog, overrides, target);
     }
 
     public static Scenario Parse(string json, string source, ProductCatalog catalog, IEnumerable<string>? overrides = null, ScenarioTargetOptions? target = null)
