@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 using Microsoft.Playwright;
 using NUnit.Framework;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BambuserCart.Contract;
 
 namespace BambuserCart.Harness.Driver;
 

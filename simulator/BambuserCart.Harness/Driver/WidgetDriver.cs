@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BambuserCart.Simulator.Contract;
+using BambuserCart.Contract;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Driver;

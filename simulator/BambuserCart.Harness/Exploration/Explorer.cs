@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator.Contract;
 
 namespace BambuserCart.Harness.Exploration;
 

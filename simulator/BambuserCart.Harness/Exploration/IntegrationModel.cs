@@ -1,5 +1,5 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator.Contract;
 
 namespace BambuserCart.Harness.Exploration;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;
-using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Scenarios;

@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 
 namespace BambuserCart.Harness.Scenarios;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
@@ -30,7 +31,7 @@ public sealed class ScenarioRunner
 
     /// <summary>How late a step with <c>"backend": "slow"</c> gets its cart answers: 400 ms, or a quarter of a shorter callback timeout.</summary>
     public static TimeSpan SlowBackend(Scenario scenario) =>
-        TimeSpan.FromMilliseconds(Math.Min(400, (scenario.Setup.CallbackTimeoutMs ?? Simulator.Contract.WidgetContract.DefaultCallbackTimeoutMs) / 4));
+        TimeSpan.FromMilliseconds(Math.Min(400, (scenario.Setup.CallbackTimeoutMs ?? WidgetContract.DefaultCallbackTimeoutMs) / 4));
 
     private readonly BrowserSession browser;
     private readonly SimulatorServer shop;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
@@ -165,7 +166,7 @@ internal sealed class StepExecutor
 
         // The cart API is known for the sample backend, or given: only then can a true be tied to its request.
         var cartApiKnown = scenario.Target.UsesSampleBackend || scenario.Target.CartApi is not null;
-        if (outcome.Outcome == Simulator.Contract.WidgetContract.Outcomes.Success && cartApiKnown
+        if (outcome.Outcome == WidgetContract.Outcomes.Success && cartApiKnown
             && Validation.Checks.EventChecks.Unconfirmed(observed, scenario.Target.CartApiPattern) is { } unconfirmed)
         {
             failures.Add($"followsContract: {unconfirmed}");

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using BambuserCart.Harness.Driver;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
-using BambuserCart.Simulator.Contract;
 
 namespace BambuserCart.Harness.Validation;
 

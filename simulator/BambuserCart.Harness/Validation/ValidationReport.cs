@@ -1,4 +1,4 @@
-using BambuserCart.Harness.Driver;
+using BambuserCart.Contract;
 
 namespace BambuserCart.Harness.Validation;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using BambuserCart.Contract;
 using BambuserCart.Simulator.Catalog;
-using BambuserCart.Simulator.Contract;
 
 namespace BambuserCart.Simulator.Widget;
 

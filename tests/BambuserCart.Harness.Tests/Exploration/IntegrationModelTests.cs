@@ -1,6 +1,6 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Exploration;
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Simulator.Contract;
 
 namespace BambuserCart.Harness.Tests.Exploration;
 

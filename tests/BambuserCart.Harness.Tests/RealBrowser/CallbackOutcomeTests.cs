@@ -1,8 +1,8 @@
-using BambuserCart.Simulator.Contract;
+using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Messages = BambuserCart.Simulator.Contract.WidgetContract.Messages;
-using Outcomes = BambuserCart.Simulator.Contract.WidgetContract.Outcomes;
+using Messages = BambuserCart.Contract.WidgetContract.Messages;
+using Outcomes = BambuserCart.Contract.WidgetContract.Outcomes;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 

@@ -1,8 +1,8 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
-using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Navigations = BambuserCart.Simulator.Contract.WidgetContract.Navigations;
+using Navigations = BambuserCart.Contract.WidgetContract.Navigations;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using BambuserCart.Simulator.Contract;
+using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Diagnostics = BambuserCart.Simulator.Contract.WidgetContract.Diagnostics;
+using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 

@@ -1,8 +1,8 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
-using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Diagnostics = BambuserCart.Simulator.Contract.WidgetContract.Diagnostics;
+using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 

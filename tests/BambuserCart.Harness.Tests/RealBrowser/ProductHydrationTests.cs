@@ -1,9 +1,9 @@
 using System.Text.Json;
-using BambuserCart.Simulator.Contract;
+using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Diagnostics = BambuserCart.Simulator.Contract.WidgetContract.Diagnostics;
-using Lookups = BambuserCart.Simulator.Contract.WidgetContract.LookupOutcomes;
+using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
+using Lookups = BambuserCart.Contract.WidgetContract.LookupOutcomes;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 

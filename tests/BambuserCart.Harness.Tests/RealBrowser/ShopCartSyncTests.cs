@@ -1,4 +1,4 @@
-using BambuserCart.Simulator.Contract;
+using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,7 +21,7 @@ public sealed class ShopCartSyncTests : BrowserTest
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Event, Is.EqualTo(WidgetContract.Events.AddItem));
-            Assert.That(outcome.Payload, Is.EqualTo(new Driver.CartEventPayload("SHIRT-BLUE-M", null, null)));
+            Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SHIRT-BLUE-M", null, null)));
             Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.Success));
             Assert.That(outcome.CallbackCalls, Is.EqualTo(1));
         });
@@ -41,7 +41,7 @@ public sealed class ShopCartSyncTests : BrowserTest
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Event, Is.EqualTo(WidgetContract.Events.UpdateItem));
-            Assert.That(outcome.Payload, Is.EqualTo(new Driver.CartEventPayload("SNEAKER-42", 2, 1)));
+            Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SNEAKER-42", 2, 1)));
             Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.Success));
         });
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SNEAKER-42", 2) }), await TraceTextAsync());
@@ -54,7 +54,7 @@ public sealed class ShopCartSyncTests : BrowserTest
 
         var outcome = await Widget.SetQuantityAsync("SHIRT-WHITE-L", 4);
 
-        Assert.That(outcome.Payload, Is.EqualTo(new Driver.CartEventPayload("SHIRT-WHITE-L", 4, 1)));
+        Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SHIRT-WHITE-L", 4, 1)));
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SHIRT-WHITE-L", 4) }), await TraceTextAsync());
         Assert.That((await Widget.StateAsync()).WidgetCart.Single().Quantity, Is.EqualTo(4));
     }
@@ -67,7 +67,7 @@ public sealed class ShopCartSyncTests : BrowserTest
 
         var outcome = await Widget.RemoveFromCartAsync("SHIRT-BLUE-M");
 
-        Assert.That(outcome.Payload, Is.EqualTo(new Driver.CartEventPayload("SHIRT-BLUE-M", 0, 1)));
+        Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SHIRT-BLUE-M", 0, 1)));
         Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.Success));
         Assert.That((await Widget.StateAsync()).WidgetCart.Select(l => l.Sku), Is.EqualTo(new[] { "SNEAKER-42" }));
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SNEAKER-42", 1) }), await TraceTextAsync());

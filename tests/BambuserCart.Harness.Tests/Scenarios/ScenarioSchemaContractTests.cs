@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
-using BambuserCart.Simulator.Contract;
 
 namespace BambuserCart.Harness.Tests.Scenarios;
 

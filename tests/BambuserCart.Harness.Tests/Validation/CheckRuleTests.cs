@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BambuserCart.Harness.Driver;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Harness.Validation.Checks;

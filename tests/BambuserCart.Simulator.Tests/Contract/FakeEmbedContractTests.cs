@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BambuserCart.Contract;
 using BambuserCart.Simulator.Catalog;
-using BambuserCart.Simulator.Contract;
 using BambuserCart.Simulator.Widget;
 using Snapshooter.NUnit;
 

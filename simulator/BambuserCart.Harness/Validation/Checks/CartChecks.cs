@@ -1,5 +1,5 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using BambuserCart.Simulator.Contract;
 using static BambuserCart.Harness.Validation.CheckCatalog;
 
 namespace BambuserCart.Harness.Validation.Checks;

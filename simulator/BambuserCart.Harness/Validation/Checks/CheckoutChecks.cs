@@ -1,7 +1,7 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using BambuserCart.Simulator.Contract;
 using static BambuserCart.Harness.Validation.CheckCatalog;
-using Navigations = BambuserCart.Simulator.Contract.WidgetContract.Navigations;
+using Navigations = BambuserCart.Contract.WidgetContract.Navigations;
 
 namespace BambuserCart.Harness.Validation.Checks;
 

@@ -1,7 +1,6 @@
-using BambuserCart.Harness.Driver;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation.Run;
-using BambuserCart.Simulator.Contract;
 using static BambuserCart.Harness.Validation.CheckCatalog;
 
 namespace BambuserCart.Harness.Validation.Checks;

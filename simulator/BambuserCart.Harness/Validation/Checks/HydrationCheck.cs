@@ -1,8 +1,7 @@
-using BambuserCart.Harness.Driver;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using BambuserCart.Simulator.Contract;
 using static BambuserCart.Harness.Validation.CheckCatalog;
-using Lookups = BambuserCart.Simulator.Contract.WidgetContract.LookupOutcomes;
+using Lookups = BambuserCart.Contract.WidgetContract.LookupOutcomes;
 
 namespace BambuserCart.Harness.Validation.Checks;
 

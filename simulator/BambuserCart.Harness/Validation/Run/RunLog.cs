@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BambuserCart.Harness.Driver;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 
 namespace BambuserCart.Harness.Validation.Run;

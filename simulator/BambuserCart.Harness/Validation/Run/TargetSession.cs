@@ -1,8 +1,8 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation.Checks;
-using BambuserCart.Simulator.Contract;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Validation.Run;

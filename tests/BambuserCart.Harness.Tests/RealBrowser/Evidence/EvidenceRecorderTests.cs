@@ -164,7 +164,7 @@ public sealed class EvidenceRecorderTests : BrowserTest
     // The test page is served by a route, which sets no cookie; the native cart needs its session.
     private async Task StartCartSessionAsync() => await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
 
-    private async Task<(Driver.CartOutcome Outcome, EventEvidence Evidence)> AddAsync()
+    private async Task<(BambuserCart.Contract.CartOutcome Outcome, EventEvidence Evidence)> AddAsync()
     {
         var outcome = await Widget.AddToCartAsync(Sku);
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromSeconds(5));

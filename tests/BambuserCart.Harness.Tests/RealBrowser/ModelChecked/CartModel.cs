@@ -1,4 +1,4 @@
-using BambuserCart.Simulator.Contract;
+using BambuserCart.Contract;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.ModelChecked;
 

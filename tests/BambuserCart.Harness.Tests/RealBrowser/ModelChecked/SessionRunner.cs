@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Validation;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BambuserCart.Harness.Driver;
+namespace BambuserCart.Contract;
 
 /// <summary>A cart event's payload: <c>{ sku }</c> for add, plus quantities for update.</summary>
 public sealed record CartEventPayload(string Sku, int? Quantity, int? PreviousQuantity);
@@ -40,15 +40,6 @@ public sealed record TraceEntry(int Seq, string Event, string? Action, JsonEleme
 {
     /// <summary>A checkout whose navigation came after it had been reported <c>none</c>: how many ms after the click.</summary>
     public int? Late { get; init; }
-}
-
-/// <summary>Where a checkout took the shopper. <see cref="NewTab"/> is the opened tab, its document parsed.</summary>
-public sealed record CheckoutResult(JsonElement Payload, string Navigation, string? Url)
-{
-    public Microsoft.Playwright.IPage? NewTab { get; init; }
-
-    /// <summary>The HTTP status the new tab's page answered; null when it never answered.</summary>
-    public int? NewTabStatus { get; init; }
 }
 
 /// <summary>A hydrated product's variation, as the widget keeps it.</summary>

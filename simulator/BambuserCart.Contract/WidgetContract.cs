@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BambuserCart.Simulator.Contract;
+namespace BambuserCart.Contract;
 
 /// <summary>
 /// The one source of truth for the Calls Widget cart contract: event names, callback outcomes,
