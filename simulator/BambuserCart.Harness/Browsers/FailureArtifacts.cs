@@ -7,7 +7,7 @@ namespace BambuserCart.Harness.Browsers;
 /// (<c>trace.zip</c>, open with <c>dotnet pwsh playwright.ps1 show-trace</c>), a screenshot and the
 /// widget's event trace as JSON. A passing run leaves nothing: its trace is discarded.
 /// </summary>
-public static class FailureArtifacts
+internal static class FailureArtifacts
 {
     public const string TraceFile = "trace.zip";
     public const string ScreenshotFile = "screenshot.png";

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace BambuserCart.Harness.Browsers;
 
 /// <summary>Serves a page that exists only in the browser: a merchant page written inline, for tests and tools.</summary>
-public static class PageRoutes
+internal static class PageRoutes
 {
     /// <summary>Answers <paramref name="url"/> in this page with <paramref name="html"/> (and any response headers).</summary>
     public static Task ServeHtmlAsync(this IPage page, string url, string html, IDictionary<string, string>? headers = null) =>

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace BambuserCart.Harness.Browsers;
 
 /// <summary>Opens the page under test, turning "it is not there" into one clear exception.</summary>
-public static class TargetPage
+internal static class TargetPage
 {
     private const int LoadTimeoutMs = 20_000;
 
@@ -32,7 +32,7 @@ public static class TargetPage
 }
 
 /// <summary>The page under test cannot be loaded; the message starts with its URL.</summary>
-public sealed class TargetUnreachableException : Exception
+internal sealed class TargetUnreachableException : Exception
 {
     public TargetUnreachableException(string message)
         : base(message)

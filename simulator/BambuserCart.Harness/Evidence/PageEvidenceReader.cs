@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace BambuserCart.Harness.Evidence;
 
 /// <summary>Reads the evidence recorder (evidence.js) in a page, and waits on it.</summary>
-public static class PageEvidenceReader
+internal static class PageEvidenceReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -54,7 +54,7 @@ public sealed record ConsoleRecord(string Message, string? Source, double At, in
 public sealed record EventMark(string Kind, string? Detail, double At, int Order, int? Seq);
 
 /// <summary>Everything the recorder kept in one page, as read at one moment.</summary>
-public sealed record PageEvidence(
+internal sealed record PageEvidence(
     IReadOnlyList<RequestRecord> Requests,
     IReadOnlyList<PageErrorRecord> Errors,
     IReadOnlyList<ConsoleRecord> Console,

@@ -1,7 +1,7 @@
 namespace BambuserCart.Harness.Exploration;
 
 /// <summary>What the agent (or the cart backend) does in one generated step, before the model fits it to the session.</summary>
-public enum MoveKind
+internal enum MoveKind
 {
     /// <summary>Add a SKU: an add event, or an update to one more when the line is there.</summary>
     Add,
@@ -20,7 +20,7 @@ public enum MoveKind
 }
 
 /// <summary>How a <see cref="MoveKind.SetQuantity"/> changes the line.</summary>
-public enum QuantityChange
+internal enum QuantityChange
 {
     /// <summary>One more.</summary>
     Up,
@@ -60,4 +60,4 @@ public enum BackendCondition
 /// One generated step. The <see cref="Sku"/> is an index into the target's <see cref="ExploreCatalog"/>,
 /// so the same seed gives the same session on any catalog size.
 /// </summary>
-public sealed record AgentMove(MoveKind Kind, int Sku, QuantityChange Change, BackendCondition Backend);
+internal sealed record AgentMove(MoveKind Kind, int Sku, QuantityChange Change, BackendCondition Backend);

@@ -29,7 +29,7 @@ namespace BambuserCart.Harness.Exploration;
 ///   one is answered with an error for the agent; once a product with no stock has been looked up
 ///   (and so shown sold out), the agent tool does not let the agent add it, so such adds are skipped.
 /// </summary>
-public sealed class IntegrationModel
+internal sealed class IntegrationModel
 {
     private readonly ExploreCatalog catalog;
     private readonly bool readsNativeCart;

@@ -6,7 +6,7 @@ namespace BambuserCart.Harness.Exploration;
 /// Random agent sessions from a seed, with CsCheck. Every choice lists its simplest value first
 /// (an add, the first SKU, a working backend), which is where shrinking heads.
 /// </summary>
-public static class MoveGenerator
+internal static class MoveGenerator
 {
     private static readonly Gen<AgentMove> Move = Gen.Select(
         Gen.Frequency((6, MoveKind.Add), (4, MoveKind.SetQuantity), (2, MoveKind.Remove), (2, MoveKind.Lookup), (1, MoveKind.Checkout)),

@@ -8,7 +8,7 @@ namespace BambuserCart.Harness.Exploration;
 /// put the first SKU in place of another everywhere at once; then simplify each move towards the
 /// generator's simplest (an add, the first SKU, a working backend); repeated until nothing changes. The same session always shrinks to the same result.
 /// </summary>
-public sealed class SessionShrinker
+internal sealed class SessionShrinker
 {
     private readonly Func<AgentMove[], Task<(Divergence? Divergence, int LastMove)>> run;
     private readonly int maxTries;

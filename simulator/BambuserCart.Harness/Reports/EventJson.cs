@@ -6,7 +6,7 @@ using BambuserCart.Harness.Validation;
 namespace BambuserCart.Harness.Reports;
 
 /// <summary>An observed event as the JSON report writes it: the trace entry, the fault, and the evidence timeline.</summary>
-public static class EventJson
+internal static class EventJson
 {
     public static JsonObject Build(ObservedEvent observed, CartApiPattern cart)
     {

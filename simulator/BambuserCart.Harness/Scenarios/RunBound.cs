@@ -7,7 +7,7 @@ namespace BambuserCart.Harness.Scenarios;
 /// bounded by its own callback timeout, but a long list of slow steps is not: past this bound the
 /// step in flight fails by name and no further step or scenario starts.
 /// </summary>
-public sealed class RunBound
+internal sealed class RunBound
 {
     /// <summary>The longest bound: a day, as for validate.</summary>
     public const int MaxSecondsLimit = 86_400;

@@ -15,7 +15,7 @@ namespace BambuserCart.Harness.Scenarios;
 /// the step's expectations. The fake reports each settled event through its recorder hook, and the
 /// native cart is read before the widget moves on, so the steps are exact even when driven fast.
 /// </summary>
-public sealed class ScenarioRecorder : IAsyncDisposable
+internal sealed class ScenarioRecorder : IAsyncDisposable
 {
     private const string SettledBinding = "__bambuserCartRecorderSettled";
     private const string StopBinding = "__bambuserCartRecorderStop";

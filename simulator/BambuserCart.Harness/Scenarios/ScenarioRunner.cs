@@ -18,7 +18,7 @@ public sealed record ScenarioRunOptions
     public IProgress<StepResult>? Progress { get; init; }
 
     /// <summary>The whole run's bound (<c>--max-time</c>); null for none beyond each step's own.</summary>
-    public RunBound? Bound { get; init; }
+    internal RunBound? Bound { get; init; }
 }
 
 /// <summary>

@@ -23,7 +23,7 @@ public enum CartFault
 /// API glob get an HTTP 500, a network error, or a late answer while a fault is switched on. A
 /// base latency, when set, delays every matching request in every condition.
 /// </summary>
-public sealed class CartFaults
+internal sealed class CartFaults
 {
     private readonly TimeSpan latency;
     private readonly TimeSpan slowDelay;

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace BambuserCart.Harness.Validation;
 
 /// <summary>Reads the merchant's native cart in the page through a JavaScript expression.</summary>
-public static class NativeCartProbe
+internal static class NativeCartProbe
 {
     /// <summary>The sample backend's cart, as GET /cart reports it for this session.</summary>
     /// <summary>How long a probe may take: reading a cart is one request.</summary>

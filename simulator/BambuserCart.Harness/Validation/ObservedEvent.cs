@@ -74,7 +74,7 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
 }
 
 /// <summary>The fault names reports and scenario files use.</summary>
-public static class CartFaultNames
+internal static class CartFaultNames
 {
     public static string? Name(CartFault fault) => fault switch
     {
@@ -95,7 +95,7 @@ public static class CartFaultNames
 }
 
 /// <summary>What a handler answered, in the merchant's words.</summary>
-public static class Answers
+internal static class Answers
 {
     public static string Describe(string? outcome, JsonElement? value) => outcome switch
     {
