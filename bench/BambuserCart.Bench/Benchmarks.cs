@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
@@ -68,7 +69,7 @@ internal sealed class Benchmarks(BrowserSession browser, SimulatorServer shop, i
             {
                 // 1 ↔ 2: every event is an update the shop's cart API really makes.
                 var outcome = await widget.SetQuantityAsync(Skus[0], 1 + ((i + 1) % 2));
-                if (outcome.Outcome != "success")
+                if (outcome.Outcome != CallbackOutcome.Success)
                 {
                     throw new InvalidOperationException($"event {i}: {outcome.Outcome}");
                 }

@@ -83,7 +83,7 @@ public static class WidgetContract
         public const string ScannedCode = "scanned-code";
     }
 
-    /// <summary>What the widget made of a cart event's callback (fixed names).</summary>
+    /// <summary>Wire names of <see cref="CallbackOutcome"/>, for the trace, scenario files and switch labels; a test holds them to the enum.</summary>
     public static class Outcomes
     {
         public const string Success = "success";
@@ -94,10 +94,10 @@ public static class WidgetContract
         public const string Threw = "threw";
         public const string NoHandler = "no-handler";
 
-        public static readonly IReadOnlyList<string> All = [Success, Failure, OutOfStock, Invalid, Timeout, Threw, NoHandler];
+        public static IReadOnlyList<string> All { get; } = ContractNames.All<CallbackOutcome>();
     }
 
-    /// <summary>Where a checkout took the shopper (fixed names).</summary>
+    /// <summary>Wire names of <see cref="CheckoutNavigation"/>; a test holds them to the enum.</summary>
     public static class Navigations
     {
         public const string Miniplayer = "miniplayer";
@@ -105,7 +105,7 @@ public static class WidgetContract
         public const string SameTab = "same-tab";
         public const string None = "none";
 
-        public static readonly IReadOnlyList<string> All = [Miniplayer, NewTab, SameTab, None];
+        public static IReadOnlyList<string> All { get; } = ContractNames.All<CheckoutNavigation>();
     }
 
     /// <summary>The widget's message to the shopper after a refused change, by kind.</summary>
@@ -184,17 +184,9 @@ public static class WidgetContract
                 noHandler = LookupOutcomes.NoHandler,
             },
             lookupTypes = new { productReference = LookupTypes.ProductReference, url = LookupTypes.Url, scannedCode = LookupTypes.ScannedCode },
-            outcomes = new
-            {
-                success = Outcomes.Success,
-                failure = Outcomes.Failure,
-                outOfStock = Outcomes.OutOfStock,
-                invalid = Outcomes.Invalid,
-                timeout = Outcomes.Timeout,
-                threw = Outcomes.Threw,
-                noHandler = Outcomes.NoHandler,
-            },
-            navigations = new { miniplayer = Navigations.Miniplayer, newTab = Navigations.NewTab, sameTab = Navigations.SameTab, none = Navigations.None },
+            // From the enums: the fake's names are the enum's wire names, keyed by camelCase member.
+            outcomes = ByMember<CallbackOutcome>(),
+            navigations = ByMember<CheckoutNavigation>(),
             messages = new
             {
                 error = new { kind = Messages.ErrorKind, text = Messages.ErrorText },
@@ -232,4 +224,8 @@ public static class WidgetContract
         };
         return JsonSerializer.Serialize(contract);
     }
+
+    private static Dictionary<string, string> ByMember<T>()
+        where T : struct, Enum =>
+        Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), v => v.Wire());
 }

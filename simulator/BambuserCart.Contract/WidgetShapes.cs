@@ -6,7 +6,7 @@ namespace BambuserCart.Contract;
 public sealed record CartEventPayload(string Sku, int? Quantity, int? PreviousQuantity);
 
 /// <summary>What the widget made of one cart event (docs/fake-widget.md, "Callback outcomes"); <see cref="Seq"/> is its trace entry's.</summary>
-public sealed record CartOutcome(string Event, CartEventPayload Payload, string Outcome, JsonElement? Value, int CallbackCalls, int? Ms)
+public sealed record CartOutcome(string Event, CartEventPayload Payload, CallbackOutcome Outcome, JsonElement? Value, int CallbackCalls, int? Ms)
 {
     public int Seq { get; init; }
 }

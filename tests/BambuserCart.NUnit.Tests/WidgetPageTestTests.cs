@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.NUnit.Tests;
@@ -51,7 +52,7 @@ public sealed class WidgetPageTestTests : WidgetPageTest
         Assert.That((await Widget.StateAsync()).WidgetCart, Is.Empty, "the answer is still on its way");
 
         await Expect(Widget).ToHaveCartAsync(("SNEAKER-42", 1));
-        Assert.That((await adding).Outcome, Is.EqualTo("success"));
+        Assert.That((await adding).Outcome, Is.EqualTo(CallbackOutcome.Success));
     }
 
     [Test]

@@ -123,17 +123,17 @@ public sealed class WidgetDriver
             {
                 // The handler navigated this tab before the fake could answer: the call is over.
                 await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-                return new CheckoutResult(default, WidgetContract.Navigations.SameTab, Page.Url);
+                return new CheckoutResult(default, CheckoutNavigation.SameTab, Page.Url);
             }
 
-            if (result.Navigation == WidgetContract.Navigations.SameTab && result.Url is { } destination)
+            if (result.Navigation == CheckoutNavigation.SameTab && result.Url is { } destination)
             {
                 // Let the navigation commit before anyone touches the page again: closing a page
                 // mid-commit can hang Chromium (Playwright issues 41900, 42366).
                 await WaitForNavigationAsync(destination);
             }
 
-            if (result.Navigation == WidgetContract.Navigations.NewTab)
+            if (result.Navigation == CheckoutNavigation.NewTab)
             {
                 var tab = await popup.Task.WaitAsync(NewTabBound);
                 result = result with { NewTab = tab, NewTabStatus = await DocumentStatusAsync(tab) };

@@ -125,10 +125,10 @@ internal sealed class StepExecutor
             failures.Add($"backend: '{step.Backend}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern");
         }
 
-        Compare(failures, "outcome", step.Expect.Outcome, outcome.Outcome);
-        if (step.Expect.OutcomeAnyOf is { } anyOf && !anyOf.Contains(outcome.Outcome))
+        Compare(failures, "outcome", step.Expect.Outcome, outcome.Outcome.Wire());
+        if (step.Expect.OutcomeAnyOf is { } anyOf && !anyOf.Contains(outcome.Outcome.Wire()))
         {
-            failures.Add($"outcome: expected one of [{string.Join(", ", anyOf)}], got {outcome.Outcome}");
+            failures.Add($"outcome: expected one of [{string.Join(", ", anyOf)}], got {outcome.Outcome.Wire()}");
         }
 
         Compare(failures, "event", step.Expect.Event, outcome.Event);
@@ -142,7 +142,7 @@ internal sealed class StepExecutor
         var timeline = failures.Count == 0 || page.IsClosed
             ? null
             : (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy).Timeline(null, new Uri(page.Url));
-        return new StepResult(index, step, failures) { Happened = $"{outcome.Event} → {outcome.Outcome}", Evidence = timeline };
+        return new StepResult(index, step, failures) { Happened = $"{outcome.Event} → {outcome.Outcome.Wire()}", Evidence = timeline };
     }
 
     // The rules validate judges over every event (callback.once, handler.no-throw, callback.confirmed),
@@ -151,7 +151,7 @@ internal sealed class StepExecutor
     {
         var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
         var entry = (await widget.TraceAsync()).FirstOrDefault(e => e.Seq == outcome.Seq);
-        var observed = new ObservedEvent(outcome.Seq, outcome.Event, entry ?? new TraceEntry(outcome.Seq, outcome.Event, null, default, outcome.Outcome, outcome.Value, outcome.CallbackCalls, outcome.Ms), evidence);
+        var observed = new ObservedEvent(outcome.Seq, outcome.Event, entry ?? new TraceEntry(outcome.Seq, outcome.Event, null, default, outcome.Outcome.Wire(), outcome.Value, outcome.CallbackCalls, outcome.Ms), evidence);
         var failures = new List<string>();
         var calls = Math.Max(outcome.CallbackCalls, observed.Entry.CallbackCalls);
         if (calls > 1)
@@ -166,7 +166,7 @@ internal sealed class StepExecutor
 
         // The cart API is known for the sample backend, or given: only then can a true be tied to its request.
         var cartApiKnown = scenario.Target.UsesSampleBackend || scenario.Target.CartApi is not null;
-        if (outcome.Outcome == WidgetContract.Outcomes.Success && cartApiKnown
+        if (outcome.Outcome == CallbackOutcome.Success && cartApiKnown
             && Validation.Checks.EventChecks.Unconfirmed(observed, scenario.Target.CartApiPattern) is { } unconfirmed)
         {
             failures.Add($"followsContract: {unconfirmed}");
@@ -179,10 +179,10 @@ internal sealed class StepExecutor
     {
         var checkout = await widget.CheckoutAsync();
         var failures = new List<string>();
-        Compare(failures, "navigation", step.Expect.Navigation, checkout.Navigation);
-        if (step.Expect.NavigationAnyOf is { } anyOf && !anyOf.Contains(checkout.Navigation))
+        Compare(failures, "navigation", step.Expect.Navigation, checkout.Navigation.Wire());
+        if (step.Expect.NavigationAnyOf is { } anyOf && !anyOf.Contains(checkout.Navigation.Wire()))
         {
-            failures.Add($"navigation: expected one of [{string.Join(", ", anyOf)}], got {checkout.Navigation}");
+            failures.Add($"navigation: expected one of [{string.Join(", ", anyOf)}], got {checkout.Navigation.Wire()}");
         }
         if (step.Expect.HasUrl)
         {
@@ -190,12 +190,12 @@ internal sealed class StepExecutor
             Compare(failures, "url", expected, checkout.Url, always: true);
         }
 
-        if (checkout.Navigation != "same-tab")
+        if (checkout.Navigation != CheckoutNavigation.SameTab)
         {
             failures.AddRange(await StateFailuresAsync(step.Expect));
         }
 
-        return new StepResult(index, step, failures) { Happened = $"{checkout.Navigation} {checkout.Url}" };
+        return new StepResult(index, step, failures) { Happened = $"{checkout.Navigation.Wire()} {checkout.Url}" };
     }
 
     private async Task<StepResult> LookupAsync(int index, ScenarioStep step)

@@ -106,5 +106,5 @@ internal static class Answers
         _ => $"callback({(value is { } v && v.ValueKind != JsonValueKind.Undefined ? v.GetRawText() : "undefined")})",
     };
 
-    public static string Describe(CartOutcome outcome) => Describe(outcome.Outcome, outcome.Value);
+    public static string Describe(CartOutcome outcome) => Describe(outcome.Outcome.Wire(), outcome.Value);
 }

@@ -37,7 +37,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
         var state = await Widget.StateAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.Outcome, Is.EqualTo(expectedOutcome), handlerBody);
+            Assert.That(outcome.Outcome.Wire(), Is.EqualTo(expectedOutcome), handlerBody);
             Assert.That(state.WidgetCart, Has.Count.EqualTo(expectedLines), "widget cart lines");
             Assert.That(state.Message?.Text, Is.EqualTo(expectedMessage), "widget message");
         });
@@ -82,7 +82,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
 
-        Assert.That(outcome.Outcome, Is.EqualTo(Outcomes.NoHandler));
+        Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.NoHandler));
         Assert.That((await Widget.StateAsync()).Message?.Kind, Is.EqualTo(Messages.ErrorKind));
     }
 
@@ -97,7 +97,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
         var trace = await Widget.TraceAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.Outcome, Is.EqualTo(Outcomes.Success), "the first call counts");
+            Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Success), "the first call counts");
             Assert.That(state.WidgetCart, Has.Count.EqualTo(1));
             Assert.That(trace.Single().CallbackCalls, Is.EqualTo(2));
             Assert.That(state.Diagnostics.Select(d => d.Code), Does.Contain(WidgetContract.Diagnostics.CallbackCalledTwice));
@@ -114,7 +114,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
         await Page.WaitForFunctionAsync(
             $"() => window.bambuserSimulator.state().diagnostics.some(d => d.code === '{WidgetContract.Diagnostics.CallbackAfterTimeout}')");
 
-        Assert.That(outcome.Outcome, Is.EqualTo(Outcomes.Timeout));
+        Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Timeout));
         Assert.That((await Widget.StateAsync()).WidgetCart, Is.Empty, "a late true must not add the item");
     }
 
@@ -133,7 +133,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
         var allowed = await Widget.SetQuantityAsync("SHIRT-BLUE-M", 2);
         var refused = await Widget.SetQuantityAsync("SHIRT-BLUE-M", 3);
 
-        Assert.That((allowed.Outcome, refused.Outcome), Is.EqualTo((Outcomes.Success, Outcomes.OutOfStock)));
+        Assert.That((allowed.Outcome, refused.Outcome), Is.EqualTo((CallbackOutcome.Success, CallbackOutcome.OutOfStock)));
         Assert.That((await Widget.StateAsync()).WidgetCart.Single().Quantity, Is.EqualTo(2));
     }
 

@@ -22,7 +22,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer), await TraceTextAsync());
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer), await TraceTextAsync());
         Assert.That(checkout.Url, Is.EqualTo(Server.Url("checkout").ToString()));
         Assert.That(
             checkout.Payload.GetProperty("cart").GetProperty("items").GetRawText(),
@@ -45,7 +45,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.NewTab), await TraceTextAsync());
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.NewTab), await TraceTextAsync());
         Assert.That(checkout.NewTab, Is.Not.Null);
         Assert.That(checkout.NewTab!.Url, Is.EqualTo(Server.Url("checkout").ToString()));
         await Expect(checkout.NewTab.GetByRole(AriaRole.List, new() { Name = "Native cart" })).ToHaveTextAsync("Canvas sneaker, size 42 × 1 — 89.00 EUR");
@@ -61,7 +61,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.SameTab));
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.SameTab));
         Assert.That(checkout.Url, Is.EqualTo(Server.Url("checkout").ToString()));
     }
 
@@ -74,7 +74,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That((checkout.Navigation, checkout.Url), Is.EqualTo((Navigations.None, (string?)null)));
+        Assert.That((checkout.Navigation, checkout.Url), Is.EqualTo((CheckoutNavigation.None, (string?)null)));
     }
 
     [Test]
@@ -87,7 +87,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
         Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => d.Code), Does.Contain(WidgetContract.Diagnostics.FloatAboveCrossOrigin));
     }
 
@@ -114,7 +114,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
         var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.FloatAboveTargetError);
         Assert.That(diagnostic.Detail, Does.Contain("/no-such-page'): the page answered HTTP 404"));
     }
@@ -147,7 +147,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
         var checkout = await Widget.CheckoutAsync();
 
         var state = await Widget.StateAsync();
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.None), "the page and the call go on");
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.None), "the page and the call go on");
         Assert.That(state.Diagnostics.Single().Code, Is.EqualTo(WidgetContract.Diagnostics.SameDocumentNavigation));
         Assert.That(state.Diagnostics.Single().Detail, Does.Contain($"routed within the page to {Server.Url("checkout")}"));
     }
@@ -167,7 +167,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var checkout = await Widget.CheckoutAsync();
 
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.Miniplayer));
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
     }
 
     [Test]
@@ -182,8 +182,8 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var entry = (await Widget.TraceAsync()).Last(e => e.Event == WidgetContract.Events.GotoCheckout);
         var late = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.LateCheckoutNavigation);
-        Assert.That(checkout.Navigation, Is.EqualTo(Navigations.None), "when the shopper had waited long enough");
-        Assert.That(entry.Outcome, Is.EqualTo(Navigations.Miniplayer), "the trace says what it became");
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.None), "when the shopper had waited long enough");
+        Assert.That(entry.Outcome, Is.EqualTo(CheckoutNavigation.Miniplayer.Wire()), "the trace says what it became");
         Assert.That(late.Detail, Does.Match(@"^'goto-checkout' #2: miniplayer http://127\.0\.0\.1:\d+/checkout came \d+ ms after the Checkout click; until then the shopper saw nothing happen$"));
     }
 

@@ -227,7 +227,7 @@ public sealed class EmbedInstanceTests : BrowserTest
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
 
         var state = await Widget.StateAsync();
-        Assert.That((outcome.Outcome, outcome.CallbackCalls), Is.EqualTo(("success", 1)), "the second instance's handler is not the widget's");
+        Assert.That((outcome.Outcome, outcome.CallbackCalls), Is.EqualTo((CallbackOutcome.Success, 1)), "the second instance's handler is not the widget's");
         Assert.That(await Page.EvaluateAsync<string>("() => window.answeredBy"), Is.EqualTo("first"));
         Assert.That(state.CheckoutButtonVisible, Is.False, "the second instance's checkout handler does not give the first's widget a Checkout button");
         Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { Diagnostics.MultipleInstances }));

@@ -22,7 +22,7 @@ public sealed class ShopCartSyncTests : BrowserTest
         {
             Assert.That(outcome.Event, Is.EqualTo(WidgetContract.Events.AddItem));
             Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SHIRT-BLUE-M", null, null)));
-            Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.Success));
+            Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Success));
             Assert.That(outcome.CallbackCalls, Is.EqualTo(1));
         });
         var state = await Widget.StateAsync();
@@ -42,7 +42,7 @@ public sealed class ShopCartSyncTests : BrowserTest
         {
             Assert.That(outcome.Event, Is.EqualTo(WidgetContract.Events.UpdateItem));
             Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SNEAKER-42", 2, 1)));
-            Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.Success));
+            Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Success));
         });
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SNEAKER-42", 2) }), await TraceTextAsync());
     }
@@ -68,7 +68,7 @@ public sealed class ShopCartSyncTests : BrowserTest
         var outcome = await Widget.RemoveFromCartAsync("SHIRT-BLUE-M");
 
         Assert.That(outcome.Payload, Is.EqualTo(new BambuserCart.Contract.CartEventPayload("SHIRT-BLUE-M", 0, 1)));
-        Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.Success));
+        Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Success));
         Assert.That((await Widget.StateAsync()).WidgetCart.Select(l => l.Sku), Is.EqualTo(new[] { "SNEAKER-42" }));
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SNEAKER-42", 1) }), await TraceTextAsync());
     }
@@ -78,7 +78,7 @@ public sealed class ShopCartSyncTests : BrowserTest
     {
         var outcome = await Widget.AddToCartAsync("BAG-LEATHER");
 
-        Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.OutOfStock), await TraceTextAsync());
+        Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.OutOfStock), await TraceTextAsync());
         var state = await Widget.StateAsync();
         Assert.That(state.WidgetCart, Is.Empty);
         Assert.That(state.Message?.Kind, Is.EqualTo(WidgetContract.Messages.OutOfStockKind));
@@ -94,7 +94,7 @@ public sealed class ShopCartSyncTests : BrowserTest
 
         var outcome = await Widget.SetQuantityAsync("WATCH-STEEL", 3);
 
-        Assert.That(outcome.Outcome, Is.EqualTo(WidgetContract.Outcomes.OutOfStock), await TraceTextAsync());
+        Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.OutOfStock), await TraceTextAsync());
         Assert.That((await Widget.StateAsync()).WidgetCart.Single().Quantity, Is.EqualTo(2));
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("WATCH-STEEL", 2) }));
     }

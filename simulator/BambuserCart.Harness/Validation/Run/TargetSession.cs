@@ -122,10 +122,10 @@ internal sealed class TargetSession : IAsyncDisposable
     {
         CurrentStep = step;
         var result = await WatchAsync(Widget.CheckoutAsync);
-        if (result.Navigation == WidgetContract.Navigations.SameTab)
+        if (result.Navigation == CheckoutNavigation.SameTab)
         {
             // This page has gone, and the fake's trace and the evidence with it.
-            var gone = new TraceEntry(0, WidgetContract.Events.GotoCheckout, "checkout", result.Payload, result.Navigation, null, 0, null);
+            var gone = new TraceEntry(0, WidgetContract.Events.GotoCheckout, "checkout", result.Payload, result.Navigation.Wire(), null, 0, null);
             return (result, run.Log.Add(number => new ObservedEvent(number, step, gone, EventEvidence.None) { Page = Name }), null);
         }
 

@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Harness.Validation.Checks;
@@ -46,7 +47,7 @@ public sealed class EvidenceRecorderTests : BrowserTest
         var (outcome, evidence) = await AddAsync();
 
         var request = evidence.Requests.Single();
-        Assert.That((outcome.Outcome, request.Via, request.Status), Is.EqualTo(("success", "xhr", 200)));
+        Assert.That((outcome.Outcome, request.Via, request.Status), Is.EqualTo((CallbackOutcome.Success, "xhr", 200)));
         Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order));
     }
 

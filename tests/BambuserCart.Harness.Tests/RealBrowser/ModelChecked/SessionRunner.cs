@@ -96,7 +96,7 @@ internal sealed class SessionRunner(IPage page, SimulatorServer shop)
                 : $"expected {expected.Event} ({expected.Outcome}), but the agent was refused: {refusal}";
         }
 
-        if (outcome is not null && (outcome.Event, outcome.Payload.Quantity, outcome.Outcome) != (expected.Event, expected.Quantity, expected.Outcome))
+        if (outcome is not null && (outcome.Event, outcome.Payload.Quantity, outcome.Outcome.Wire()) != (expected.Event, expected.Quantity, expected.Outcome))
         {
             return $"expected {expected.Event} quantity {expected.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {expected.Outcome}, " +
                    $"got {outcome.Event} quantity {outcome.Payload.Quantity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {outcome.Outcome}";

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BambuserCart.Contract;
+
+/// <summary>What the widget made of a cart event's callback. On the wire (the fake, scenario files, reports) in kebab-case: <c>out-of-stock</c>.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<CallbackOutcome>))]
+public enum CallbackOutcome
+{
+    /// <summary><c>callback(true)</c>: the widget keeps the change.</summary>
+    Success,
+
+    /// <summary><c>callback(false)</c>: the generic error message.</summary>
+    Failure,
+
+    /// <summary><c>callback({ success: false, reason: 'out-of-stock' })</c>: the out-of-stock message.</summary>
+    OutOfStock,
+
+    /// <summary>Any other value: treated as a failure, and reported.</summary>
+    Invalid,
+
+    /// <summary>No callback within the widget's timeout.</summary>
+    Timeout,
+
+    /// <summary>The handler threw before answering.</summary>
+    Threw,
+
+    /// <summary>No handler for the event.</summary>
+    NoHandler,
+}
+
+/// <summary>Where a checkout took the shopper. On the wire in kebab-case: <c>new-tab</c>.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<CheckoutNavigation>))]
+public enum CheckoutNavigation
+{
+    /// <summary><c>floatAbove(url)</c>: the call floats as a miniplayer above the checkout page.</summary>
+    Miniplayer,
+
+    /// <summary>The checkout opened in a new tab.</summary>
+    NewTab,
+
+    /// <summary>The current tab navigated to the checkout (the call ends).</summary>
+    SameTab,
+
+    /// <summary>The handler took the shopper nowhere within the settle time.</summary>
+    None,
+}
+
+/// <summary>Reads and writes a contract enum by its kebab-case wire name, and nothing else (no numbers).</summary>
+public sealed class KebabCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+    where T : struct, Enum;
+
+/// <summary>The wire names of the contract's enums.</summary>
+public static class ContractNames
+{
+    /// <summary>The kebab-case name the fake, scenario files and reports use: <c>OutOfStock</c> → <c>out-of-stock</c>.</summary>
+    public static string Wire<T>(this T value)
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Every wire name of <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> All<T>()
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => v.Wire())];
+}
