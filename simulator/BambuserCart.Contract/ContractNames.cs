@@ -46,6 +46,40 @@ public enum CheckoutNavigation
     None,
 }
 
+/// <summary>What a product lookup (<c>provide-product-data</c>) came to. On the wire in kebab-case: <c>no-handler</c>.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<LookupResult>))]
+public enum LookupResult
+{
+    /// <summary><c>updateProduct</c> built a product with every mandatory field.</summary>
+    Hydrated,
+
+    /// <summary>The factory (or the handler) threw: its message is what the agent sees.</summary>
+    Error,
+
+    /// <summary><c>updateProduct</c> answered, but the product lacks a mandatory field.</summary>
+    Invalid,
+
+    /// <summary>No <c>updateProduct</c> within the callback timeout.</summary>
+    Timeout,
+
+    /// <summary>No handler for <c>provide-product-data</c>.</summary>
+    NoHandler,
+}
+
+/// <summary>The kind of message the widget shows the shopper after a refused change. On the wire in kebab-case.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<MessageKind>))]
+public enum MessageKind
+{
+    /// <summary>"Cart Update Error – the product could not be updated in your cart."</summary>
+    Error,
+
+    /// <summary>"Cart Update Error – this product is out of stock."</summary>
+    OutOfStock,
+
+    /// <summary>"Cart Update Error – request to update the cart took too long."</summary>
+    Timeout,
+}
+
 /// <summary>Reads and writes a contract enum by its kebab-case wire name, and nothing else (no numbers).</summary>
 public sealed class KebabCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
     where T : struct, Enum;

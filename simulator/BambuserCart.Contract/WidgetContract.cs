@@ -56,23 +56,16 @@ public static class WidgetContract
         ];
     }
 
-    /// <summary>What the widget made of a product lookup (<c>provide-product-data</c>).</summary>
+    /// <summary>Wire names of <see cref="LookupResult"/>, for the trace and scenario files; a test holds them to the enum.</summary>
     public static class LookupOutcomes
     {
-        /// <summary><c>updateProduct</c> built a product with every mandatory field.</summary>
         public const string Hydrated = "hydrated";
-
-        /// <summary>The factory (or the handler) threw: its message is what the agent sees.</summary>
         public const string Error = "error";
-
-        /// <summary><c>updateProduct</c> answered, but the product lacks a mandatory field.</summary>
         public const string Invalid = "invalid";
-
         public const string Timeout = "timeout";
-
         public const string NoHandler = "no-handler";
 
-        public static readonly IReadOnlyList<string> All = [Hydrated, Error, Invalid, Timeout, NoHandler];
+        public static IReadOnlyList<string> All { get; } = ContractNames.All<LookupResult>();
     }
 
     /// <summary>The <c>type</c> of a product lookup: what <c>ref</c> holds.</summary>
@@ -111,6 +104,7 @@ public static class WidgetContract
     /// <summary>The widget's message to the shopper after a refused change, by kind.</summary>
     public static class Messages
     {
+        // Wire names of MessageKind, for scenario files; a test holds them to the enum.
         public const string ErrorKind = "error";
         public const string OutOfStockKind = "out-of-stock";
         public const string TimeoutKind = "timeout";
@@ -175,23 +169,16 @@ public static class WidgetContract
                 known = Events.Known,
                 unverified = Events.Unverified,
             },
-            lookupOutcomes = new
-            {
-                hydrated = LookupOutcomes.Hydrated,
-                error = LookupOutcomes.Error,
-                invalid = LookupOutcomes.Invalid,
-                timeout = LookupOutcomes.Timeout,
-                noHandler = LookupOutcomes.NoHandler,
-            },
+            lookupOutcomes = ByMember<LookupResult>(),
             lookupTypes = new { productReference = LookupTypes.ProductReference, url = LookupTypes.Url, scannedCode = LookupTypes.ScannedCode },
             // From the enums: the fake's names are the enum's wire names, keyed by camelCase member.
             outcomes = ByMember<CallbackOutcome>(),
             navigations = ByMember<CheckoutNavigation>(),
             messages = new
             {
-                error = new { kind = Messages.ErrorKind, text = Messages.ErrorText },
-                outOfStock = new { kind = Messages.OutOfStockKind, text = Messages.OutOfStockText },
-                timeout = new { kind = Messages.TimeoutKind, text = Messages.TimeoutText },
+                error = new { kind = MessageKind.Error.Wire(), text = Messages.ErrorText },
+                outOfStock = new { kind = MessageKind.OutOfStock.Wire(), text = Messages.OutOfStockText },
+                timeout = new { kind = MessageKind.Timeout.Wire(), text = Messages.TimeoutText },
             },
             diagnostics = new
             {

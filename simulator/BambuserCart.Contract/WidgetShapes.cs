@@ -15,7 +15,7 @@ public sealed record CartOutcome(string Event, CartEventPayload Payload, Callbac
 public sealed record WidgetCartLine(string Sku, string Name, int Quantity);
 
 /// <summary>The message the widget shows the shopper, by kind (<c>error</c>, <c>out-of-stock</c>, <c>timeout</c>).</summary>
-public sealed record WidgetMessage(string Kind, string Text);
+public sealed record WidgetMessage(MessageKind Kind, string Text);
 
 /// <summary>An integration mistake the fake noticed (code from WidgetContract.Diagnostics).</summary>
 public sealed record WidgetDiagnostic(string Code, string? Detail);
@@ -59,5 +59,5 @@ public sealed record HydratedProduct(string? Currency, string? Locale, string? N
 /// <c>hydrated</c>, <c>error</c>, <c>invalid</c>, <c>timeout</c>, <c>no-handler</c>;
 /// <see cref="Message"/> is what the agent reads for an error or an incomplete product.
 /// </summary>
-public sealed record LookupOutcome(int Seq, string Event, JsonElement Payload, string Ref, string Outcome, HydratedProduct? Product, string? Message, int? Ms);
+public sealed record LookupOutcome(int Seq, string Event, JsonElement Payload, string Ref, LookupResult Outcome, HydratedProduct? Product, string? Message, int? Ms);
 

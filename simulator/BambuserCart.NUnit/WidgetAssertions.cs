@@ -45,12 +45,12 @@ public sealed class WidgetAssertions
             state => state.CheckoutButtonVisible == shown,
             state => $"the Checkout button {(state.CheckoutButtonVisible ? "shown" : "hidden")}");
 
-    /// <summary>The widget shows a message of this kind ("error", "out-of-stock", "timeout"), or none for null.</summary>
-    public Task ToShowMessageAsync(string? kind) =>
+    /// <summary>The widget shows a message of this kind, or none for null.</summary>
+    public Task ToShowMessageAsync(MessageKind? kind) =>
         ToSatisfyAsync(
-            kind is null ? "no message" : $"a '{kind}' message",
+            kind is { } expected ? $"a '{expected.Wire()}' message" : "no message",
             state => state.Message?.Kind == kind,
-            state => state.Message is { } message ? $"a '{message.Kind}' message: {message.Text}" : "no message");
+            state => state.Message is { } message ? $"a '{message.Kind.Wire()}' message: {message.Text}" : "no message");
 
     /// <summary>The event trace, for failure output: what the widget emitted and what came back.</summary>
     public static async Task<string> TraceTextAsync(WidgetDriver widget)

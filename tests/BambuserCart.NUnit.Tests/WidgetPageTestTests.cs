@@ -31,7 +31,7 @@ public sealed class WidgetPageTestTests : WidgetPageTest
 
         await Widget.AddToCartAsync("BAG-LEATHER");
 
-        await Expect(Widget).ToShowMessageAsync("out-of-stock");
+        await Expect(Widget).ToShowMessageAsync(MessageKind.OutOfStock);
         await Expect(Widget).ToHaveCartAsync();
         await Expect(Widget).ToShowCheckoutButtonAsync(shown: false);
     }

@@ -202,7 +202,7 @@ internal sealed class StepExecutor
     {
         var lookup = await widget.LookupProductAsync(step.Ref!);
         var failures = new List<string>();
-        Compare(failures, "outcome", step.Expect.Outcome, lookup.Outcome);
+        Compare(failures, "outcome", step.Expect.Outcome, lookup.Outcome.Wire());
         if (step.Expect.HasProduct)
         {
             var expected = step.Expect.Product;
@@ -228,7 +228,7 @@ internal sealed class StepExecutor
 
         failures.AddRange(await StateFailuresAsync(step.Expect));
         var what = lookup.Product?.Name ?? lookup.Message;
-        return new StepResult(index, step, failures) { Happened = $"{lookup.Event} → {lookup.Outcome}{(what is null ? string.Empty : $" ({what})")}" };
+        return new StepResult(index, step, failures) { Happened = $"{lookup.Event} → {lookup.Outcome.Wire()}{(what is null ? string.Empty : $" ({what})")}" };
     }
 
     private async Task<StepResult> WaitForAsync(int index, ScenarioStep step)
@@ -265,7 +265,7 @@ internal sealed class StepExecutor
 
         if (expect.HasMessage)
         {
-            Compare(failures, "message", expect.Message, state.Message?.Kind, always: true);
+            Compare(failures, "message", expect.Message, state.Message?.Kind.Wire(), always: true);
         }
 
         if (expect.CheckoutButton is { } button)

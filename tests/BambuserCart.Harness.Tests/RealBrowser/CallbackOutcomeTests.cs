@@ -83,7 +83,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
 
         Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.NoHandler));
-        Assert.That((await Widget.StateAsync()).Message?.Kind, Is.EqualTo(Messages.ErrorKind));
+        Assert.That((await Widget.StateAsync()).Message?.Kind, Is.EqualTo(MessageKind.Error));
     }
 
     [Test]

@@ -3,7 +3,6 @@ using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
-using Lookups = BambuserCart.Contract.WidgetContract.LookupOutcomes;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 
@@ -33,7 +32,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync("SNEAKER-42");
 
-        Assert.That(lookup.Outcome, Is.EqualTo(Lookups.Hydrated), lookup.Message);
+        Assert.That(lookup.Outcome, Is.EqualTo(LookupResult.Hydrated), lookup.Message);
         Assert.That((lookup.Product!.Name, lookup.Product.Currency, lookup.Product.Variations.Single().Sku, lookup.Product.Variations.Single().Price!.Current), Is.EqualTo(("Canvas sneaker, size 42", "EUR", "SNEAKER-42", 89.0m)));
         var found = Page.GetByRole(AriaRole.Region, new() { Name = "Looked-up product" });
         await Expect(found.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Canvas sneaker, size 42");
@@ -48,7 +47,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync(Server.Url("product/WATCH-STEEL").ToString());
 
-        Assert.That(lookup.Outcome, Is.EqualTo(Lookups.Hydrated), lookup.Message);
+        Assert.That(lookup.Outcome, Is.EqualTo(LookupResult.Hydrated), lookup.Message);
         Assert.That(lookup.Product!.Sku, Is.EqualTo("WATCH-STEEL"));
         Assert.That(JsonDocument.Parse(lookup.Payload.GetRawText()).RootElement.GetProperty("products")[0].GetProperty("type").GetString(), Is.EqualTo(WidgetContract.LookupTypes.Url));
     }
@@ -60,7 +59,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync("NO-SUCH-SKU");
 
-        Assert.That((lookup.Outcome, lookup.Message), Is.EqualTo((Lookups.Error, "We don't sell NO-SUCH-SKU")));
+        Assert.That((lookup.Outcome, lookup.Message), Is.EqualTo((LookupResult.Error, "We don't sell NO-SUCH-SKU")));
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Looked-up product" })).ToContainTextAsync("The merchant answered: We don't sell NO-SUCH-SKU");
     }
 
@@ -74,7 +73,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync("A-1");
 
-        Assert.That((lookup.Outcome, lookup.Message), Is.EqualTo((Lookups.Invalid, "missing locale, product.description, product.attributes, variations[0].imageUrls")));
+        Assert.That((lookup.Outcome, lookup.Message), Is.EqualTo((LookupResult.Invalid, "missing locale, product.description, product.attributes, variations[0].imageUrls")));
         Assert.That((await Widget.StateAsync()).Diagnostics.Single().Code, Is.EqualTo(Diagnostics.ProductFieldMissing));
     }
 
@@ -103,7 +102,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync("A-1");
 
-        Assert.That(lookup.Outcome, Is.EqualTo(Lookups.Timeout));
+        Assert.That(lookup.Outcome, Is.EqualTo(LookupResult.Timeout));
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Looked-up product" })).ToContainTextAsync("the product lookup took too long");
     }
 
@@ -114,7 +113,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync("A-1");
 
-        Assert.That(lookup.Outcome, Is.EqualTo(Lookups.NoHandler));
+        Assert.That(lookup.Outcome, Is.EqualTo(LookupResult.NoHandler));
     }
 
     [Test]
@@ -159,7 +158,7 @@ public sealed class ProductHydrationTests : BrowserTest
 
         var lookup = await Widget.LookupProductAsync("A-1");
 
-        Assert.That(lookup.Outcome, Is.EqualTo(Lookups.Hydrated));
+        Assert.That(lookup.Outcome, Is.EqualTo(LookupResult.Hydrated));
         Assert.That((await Widget.StateAsync()).Diagnostics.Single().Detail, Does.EndWith("productFactory.brand is not part of the documented product builder; it is ignored"));
     }
 

@@ -81,7 +81,7 @@ public sealed class ShopCartSyncTests : BrowserTest
         Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.OutOfStock), await TraceTextAsync());
         var state = await Widget.StateAsync();
         Assert.That(state.WidgetCart, Is.Empty);
-        Assert.That(state.Message?.Kind, Is.EqualTo(WidgetContract.Messages.OutOfStockKind));
+        Assert.That(state.Message?.Kind, Is.EqualTo(MessageKind.OutOfStock));
         Assert.That(await NativeCartAsync(), Is.Empty);
         await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(WidgetContract.Messages.OutOfStockText);
     }

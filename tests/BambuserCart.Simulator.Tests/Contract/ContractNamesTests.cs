@@ -7,7 +7,7 @@ namespace BambuserCart.Simulator.Tests.Contract;
 public sealed class ContractNamesTests
 {
     [Test]
-    public void Outcome_and_navigation_constants_are_the_enums_wire_names()
+    public void Outcome_navigation_lookup_and_message_constants_are_the_enums_wire_names()
     {
         Assert.That(
             new[] { WidgetContract.Outcomes.Success, WidgetContract.Outcomes.Failure, WidgetContract.Outcomes.OutOfStock, WidgetContract.Outcomes.Invalid, WidgetContract.Outcomes.Timeout, WidgetContract.Outcomes.Threw, WidgetContract.Outcomes.NoHandler },
@@ -15,6 +15,12 @@ public sealed class ContractNamesTests
         Assert.That(
             new[] { WidgetContract.Navigations.Miniplayer, WidgetContract.Navigations.NewTab, WidgetContract.Navigations.SameTab, WidgetContract.Navigations.None },
             Is.EqualTo(ContractNames.All<CheckoutNavigation>()));
+        Assert.That(
+            new[] { WidgetContract.LookupOutcomes.Hydrated, WidgetContract.LookupOutcomes.Error, WidgetContract.LookupOutcomes.Invalid, WidgetContract.LookupOutcomes.Timeout, WidgetContract.LookupOutcomes.NoHandler },
+            Is.EqualTo(ContractNames.All<LookupResult>()));
+        Assert.That(
+            new[] { WidgetContract.Messages.ErrorKind, WidgetContract.Messages.OutOfStockKind, WidgetContract.Messages.TimeoutKind },
+            Is.EqualTo(ContractNames.All<MessageKind>()));
     }
 
     [Test]
@@ -29,7 +35,7 @@ public sealed class ContractNamesTests
     }
 
     [Test]
-    public void Fake_receives_the_outcomes_and_navigations_from_the_enums()
+    public void Fake_receives_outcomes_navigations_lookup_outcomes_and_message_kinds_from_the_enums()
     {
         using var contract = JsonDocument.Parse(WidgetContract.ToJavaScriptObject());
 
@@ -38,5 +44,7 @@ public sealed class ContractNamesTests
 
         Assert.That(outcomes, Is.EqualTo(new[] { ("success", "success"), ("failure", "failure"), ("outOfStock", "out-of-stock"), ("invalid", "invalid"), ("timeout", "timeout"), ("threw", "threw"), ("noHandler", "no-handler") }));
         Assert.That(navigations, Is.EqualTo(new[] { ("miniplayer", "miniplayer"), ("newTab", "new-tab"), ("sameTab", "same-tab"), ("none", "none") }));
+        Assert.That(contract.RootElement.GetProperty("lookupOutcomes").EnumerateObject().Select(p => p.Value.GetString()), Is.EqualTo(ContractNames.All<LookupResult>()));
+        Assert.That(contract.RootElement.GetProperty("messages").EnumerateObject().Select(p => p.Value.GetProperty("kind").GetString()), Is.EqualTo(ContractNames.All<MessageKind>()));
     }
 }

@@ -1,7 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Harness.Validation.CheckCatalog;
-using Lookups = BambuserCart.Contract.WidgetContract.LookupOutcomes;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
@@ -42,7 +41,7 @@ internal static class HydrationCheck
             events.Add(byUrlEvent);
             if (Problem(byUrl, expectedSku: run.Settings.ProductUrl is null && run.UsesSampleBackend ? sku : null) is { } urlProblem)
             {
-                if (fromDefault && byUrl.Outcome == Lookups.Error)
+                if (fromDefault && byUrl.Outcome == LookupResult.Error)
                 {
                     verdicts.Skip(ProductHydration, $"not proven: {string.Join(", ", proven)}, but the target page {url} did not hydrate ({urlProblem}); if it is not a product page, pass --product-url with one", events);
                     return;
@@ -60,10 +59,10 @@ internal static class HydrationCheck
         events.Add(madeEvent);
         switch (made.Outcome)
         {
-            case Lookups.Error:
+            case LookupResult.Error:
                 proven.Add($"'{unknown}' (not sold) was answered with the error \"{made.Message}\"");
                 break;
-            case Lookups.Hydrated:
+            case LookupResult.Hydrated:
                 verdicts.Fail(ProductHydration, $"looking up '{unknown}', which the shop does not sell, gave a product ('{made.Product!.Name}', SKUs [{string.Join(", ", made.Product.Skus)}]): the agent is shown a product that does not exist; throw an Error with a message for the agent instead", events);
                 return;
             default:
@@ -77,7 +76,7 @@ internal static class HydrationCheck
     // What is wrong with a lookup that should have hydrated (a product holding expectedSku, when given).
     private static string? Problem(LookupOutcome lookup, string? expectedSku)
     {
-        if (lookup.Outcome != Lookups.Hydrated)
+        if (lookup.Outcome != LookupResult.Hydrated)
         {
             return $"expected a product, got {Describe(lookup)}";
         }
@@ -92,11 +91,11 @@ internal static class HydrationCheck
 
     private static string Describe(LookupOutcome lookup) => lookup.Outcome switch
     {
-        Lookups.Invalid => $"an incomplete product ({lookup.Message})",
-        Lookups.Error => $"the error \"{lookup.Message}\"",
-        Lookups.Timeout => "no updateProduct within the timeout",
-        Lookups.NoHandler => "no handler",
-        _ => lookup.Outcome,
+        LookupResult.Invalid => $"an incomplete product ({lookup.Message})",
+        LookupResult.Error => $"the error \"{lookup.Message}\"",
+        LookupResult.Timeout => "no updateProduct within the timeout",
+        LookupResult.NoHandler => "no handler",
+        _ => lookup.Outcome.Wire(),
     };
 
     // The product page to look up: --product-url; the sample backend's page for the SKU; a URL

@@ -108,7 +108,7 @@ internal sealed class SessionRunner(IPage page, SimulatorServer shop)
         var diagnostics = state.Diagnostics.Select(d => d.Code).ToList();
         return Differs("widget cart", model.WidgetCart, widgetCart)
             ?? Differs("native cart", model.NativeCart, native)
-            ?? Differs("message", [model.MessageKind ?? "none"], [state.Message?.Kind ?? "none"])
+            ?? Differs("message", [model.MessageKind ?? "none"], [state.Message?.Kind.Wire() ?? "none"])
             ?? Differs("diagnostics", model.Diagnostics, diagnostics);
     }
 
