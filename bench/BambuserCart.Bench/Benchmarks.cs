@@ -19,11 +19,11 @@ internal sealed class Benchmarks(BrowserSession browser, SimulatorServer shop, i
         var runner = new ScenarioRunner(browser, shop);
         var scenario = new Scenario("bench: add, add, set quantity, remove, checkout", null, ScenarioTarget.Shop(), ScenarioSetup.None,
         [
-            Step(ScenarioStep.Add, Skus[0]),
-            Step(ScenarioStep.Add, Skus[1]),
-            Step(ScenarioStep.SetQuantity, Skus[0], 3),
-            Step(ScenarioStep.Remove, Skus[1]),
-            new ScenarioStep(ScenarioStep.Checkout, null, null, null, null, new StepExpectations { Navigation = "miniplayer" }),
+            Step(ScenarioAction.Add, Skus[0]),
+            Step(ScenarioAction.Add, Skus[1]),
+            Step(ScenarioAction.SetQuantity, Skus[0], 3),
+            Step(ScenarioAction.Remove, Skus[1]),
+            new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, new StepExpectations { Navigation = "miniplayer" }),
         ]);
         var harness = await Measurement.TimeAsync("scenario runner", runs, async () =>
         {
@@ -134,6 +134,6 @@ internal sealed class Benchmarks(BrowserSession browser, SimulatorServer shop, i
         }
     }
 
-    private static ScenarioStep Step(string action, string sku, int? quantity = null) =>
+    private static ScenarioStep Step(ScenarioAction action, string sku, int? quantity = null) =>
         new(action, sku, quantity, null, null, new StepExpectations { Outcome = "success" });
 }

@@ -38,7 +38,7 @@ public sealed class Explorer
 
         // One look at the page first: whether it hydrates products decides what sessions hold,
         // and a widget that never starts needs no exploring to be reported.
-        var preflight = await runner.RunAsync(Scenario("preflight", [new ScenarioStep(ScenarioStep.WaitFor, null, null, null, 1, StepExpectations.None)]), cancellation: cancellation);
+        var preflight = await runner.RunAsync(Scenario("preflight", [new ScenarioStep(ScenarioAction.WaitFor, null, null, null, 1, StepExpectations.None)]), cancellation: cancellation);
         if (!preflight.Passed)
         {
             // Handed back as the simplest session, which replays red at the same place.

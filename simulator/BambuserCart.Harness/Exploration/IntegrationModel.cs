@@ -114,12 +114,12 @@ internal sealed class IntegrationModel
         var @event = current == 0 ? WidgetContract.Events.AddItem : WidgetContract.Events.UpdateItem;
         var action = move.Kind switch
         {
-            MoveKind.Add => ScenarioStep.Add,
-            MoveKind.Remove => ScenarioStep.Remove,
-            _ => ScenarioStep.SetQuantity,
+            MoveKind.Add => ScenarioAction.Add,
+            MoveKind.Remove => ScenarioAction.Remove,
+            _ => ScenarioAction.SetQuantity,
         };
         var expect = Expect(sku, quantity, move.Backend) with { Event = @event, FollowsContract = true };
-        return new ScenarioStep(action, sku.Sku, action == ScenarioStep.SetQuantity ? quantity : null, Backend(move.Backend), null, expect);
+        return new ScenarioStep(action, sku.Sku, action == ScenarioAction.SetQuantity ? quantity : null, Backend(move.Backend), null, expect);
     }
 
     private StepExpectations Expect(ExploreSku sku, int quantity, BackendCondition backend)
@@ -150,7 +150,7 @@ internal sealed class IntegrationModel
     // tab would end it. The carts stay as they are.
     private ScenarioStep? Checkout() =>
         checksOut && cart.Count > 0
-            ? new ScenarioStep(ScenarioStep.Checkout, null, null, null, null, State(new StepExpectations { NavigationAnyOf = [WidgetContract.Navigations.Miniplayer, WidgetContract.Navigations.NewTab] }))
+            ? new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, State(new StepExpectations { NavigationAnyOf = [WidgetContract.Navigations.Miniplayer, WidgetContract.Navigations.NewTab] }))
             : null;
 
     private ScenarioStep? Lookup(ExploreSku sku)
@@ -168,7 +168,7 @@ internal sealed class IntegrationModel
         var expect = sku.Sold
             ? new StepExpectations { Outcome = WidgetContract.LookupOutcomes.Hydrated, HasProduct = true, Product = new ProductExpectation(null, sku.Sku) }
             : new StepExpectations { Outcome = WidgetContract.LookupOutcomes.Error };
-        return new ScenarioStep(ScenarioStep.LookupProduct, null, null, null, null, State(expect)) { Ref = sku.Sku };
+        return new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, State(expect)) { Ref = sku.Sku };
     }
 
     private static string? Backend(BackendCondition backend) => backend switch

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BambuserCart.Harness.Hosting;
 
@@ -79,15 +80,45 @@ public sealed record CartLineSpec(string Sku, int Quantity)
     public override string ToString() => $"{Sku} × {Quantity}";
 }
 
-/// <summary>One step: the action, its arguments, and what must hold after it.</summary>
-public sealed record ScenarioStep(string Action, string? Sku, int? Quantity, string? Backend, int? TimeoutMs, StepExpectations Expect)
+/// <summary>What a scenario step does. In scenario files (and the fake's trace) in camelCase: <c>setQuantity</c>.</summary>
+public enum ScenarioAction
 {
-    public const string Add = "add";
-    public const string SetQuantity = "setQuantity";
-    public const string Remove = "remove";
-    public const string Checkout = "checkout";
-    public const string WaitFor = "waitFor";
-    public const string LookupProduct = "lookupProduct";
+    /// <summary>The agent adds a SKU (should-add-item-to-cart, or an update when it is already in the widget cart).</summary>
+    Add,
+
+    /// <summary>The agent changes a line's quantity (should-update-item-in-cart).</summary>
+    SetQuantity,
+
+    /// <summary>The agent removes a line (should-update-item-in-cart with quantity 0).</summary>
+    Remove,
+
+    /// <summary>The shopper clicks Checkout (goto-checkout).</summary>
+    Checkout,
+
+    /// <summary>Nothing happens; the expectations must come true within the step's timeout.</summary>
+    WaitFor,
+
+    /// <summary>The agent looks a product up (provide-product-data).</summary>
+    LookupProduct,
+}
+
+/// <summary>The file names of <see cref="ScenarioAction"/>.</summary>
+public static class ScenarioActions
+{
+    /// <summary>Every action as written in a scenario file, in declaration order.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<ScenarioAction>().Select(Name)];
+
+    /// <summary><c>SetQuantity</c> → <c>setQuantity</c>.</summary>
+    public static string Name(this ScenarioAction action) => JsonNamingPolicy.CamelCase.ConvertName(action.ToString());
+
+    /// <summary>The action a file (or the fake's trace) names; null for a name that is not one.</summary>
+    public static ScenarioAction? Parse(string? name) =>
+        Enum.GetValues<ScenarioAction>().Select(a => (ScenarioAction?)a).FirstOrDefault(a => a!.Value.Name() == name);
+}
+
+/// <summary>One step: the action, its arguments, and what must hold after it.</summary>
+public sealed record ScenarioStep(ScenarioAction Action, string? Sku, int? Quantity, string? Backend, int? TimeoutMs, StepExpectations Expect)
+{
 
     /// <summary>lookupProduct: the SKU or product URL the agent looks up.</summary>
     public string? Ref { get; init; }
@@ -95,11 +126,11 @@ public sealed record ScenarioStep(string Action, string? Sku, int? Quantity, str
     /// <summary>"setQuantity WATCH-STEEL 3", for progress lines and failure messages.</summary>
     public string Describe() => Action switch
     {
-        SetQuantity => $"{Action} {Sku} {Quantity}",
-        Add or Remove => $"{Action} {Sku}",
-        LookupProduct => $"{Action} {Ref}",
-        WaitFor => $"{Action} {Expect.Describe()}",
-        _ => Action,
+        ScenarioAction.SetQuantity => $"{Action.Name()} {Sku} {Quantity}",
+        ScenarioAction.Add or ScenarioAction.Remove => $"{Action.Name()} {Sku}",
+        ScenarioAction.LookupProduct => $"{Action.Name()} {Ref}",
+        ScenarioAction.WaitFor => $"{Action.Name()} {Expect.Describe()}",
+        _ => Action.Name(),
     };
 }
 

@@ -145,7 +145,8 @@ public static class ScenarioLoader
         }
         var setup = root["setup"] as JsonObject;
         var steps = root["steps"]!.AsArray().Select((s, i) => (Step: s!.AsObject(), Pointer: $"/steps/{i}")).Select(x => new ScenarioStep(
-            (string)x.Step["action"]!,
+            // The schema has already held the name to the actions there are.
+            ScenarioActions.Parse((string?)x.Step["action"]) ?? throw new ScenarioException($"{x.Pointer}/action: not an action"),
             (string?)x.Step["sku"],
             Whole(x.Step["quantity"], $"{x.Pointer}/quantity"),
             (string?)x.Step["backend"],

@@ -131,10 +131,10 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
         var settled = JsonNode.Parse(json)!.AsObject();
         var entry = settled["entry"]!.AsObject();
         var state = settled["state"]!.AsObject();
-        var step = (string?)entry["action"] switch
+        var step = TracedAction(entry) switch
         {
-            ScenarioStep.Checkout => CheckoutStep(entry),
-            ScenarioStep.LookupProduct => LookupStep(entry),
+            ScenarioAction.Checkout => CheckoutStep(entry),
+            ScenarioAction.LookupProduct => LookupStep(entry),
             _ => await CartStepAsync(entry, state),
         };
         lock (gate)
@@ -149,7 +149,7 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
     private async Task<ScenarioStep> CartStepAsync(JsonObject entry, JsonObject state)
     {
         var payload = entry["payload"]!.AsObject();
-        var action = (string)entry["action"]!;
+        var action = TracedAction(entry);
         var emitted = (string?)entry["event"];
         var expect = new StepExpectations
         {
@@ -162,12 +162,16 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
             CheckoutButton = (bool)state["checkoutButtonVisible"]!,
             NativeCart = await NativeCartAsync(),
         };
-        var quantity = action == ScenarioStep.SetQuantity ? (int?)payload["quantity"] : null;
+        var quantity = action == ScenarioAction.SetQuantity ? (int?)payload["quantity"] : null;
         return new ScenarioStep(action, (string?)payload["sku"], quantity, Backend: null, TimeoutMs: null, expect);
     }
 
-    private static string ImpliedEvent(string action) =>
-        action == ScenarioStep.Add ? WidgetContract.Events.AddItem : WidgetContract.Events.UpdateItem;
+    // The fake traces the action behind each event by its scenario-file name.
+    private static ScenarioAction TracedAction(JsonObject entry) =>
+        ScenarioActions.Parse((string?)entry["action"]) ?? throw new InvalidOperationException($"the fake traced an action BambuserCart does not know: {entry["action"]}");
+
+    private static string ImpliedEvent(ScenarioAction action) =>
+        action == ScenarioAction.Add ? WidgetContract.Events.AddItem : WidgetContract.Events.UpdateItem;
 
     // A product lookup: what was asked, and what came of it (a hydrated product by its name, or the agent's message).
     private static ScenarioStep LookupStep(JsonObject entry)
@@ -183,7 +187,7 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
         }
 
         var reference = (string?)entry["payload"]!["products"]![0]!["ref"];
-        return new ScenarioStep(ScenarioStep.LookupProduct, null, null, null, null, expect) { Ref = reference };
+        return new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, expect) { Ref = reference };
     }
 
     private ScenarioStep CheckoutStep(JsonObject entry)
@@ -192,7 +196,7 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
         var pageOrigin = new Uri(Page.Url).GetLeftPart(UriPartial.Authority);
         var relative = url is not null && url.StartsWith(pageOrigin + "/", StringComparison.Ordinal) ? url[pageOrigin.Length..] : url;
         var expect = new StepExpectations { Navigation = (string?)entry["outcome"], HasUrl = true, Url = relative };
-        return new ScenarioStep(ScenarioStep.Checkout, null, null, null, null, expect);
+        return new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, expect);
     }
 
     private async Task<IReadOnlyList<CartLineSpec>?> NativeCartAsync()

@@ -149,7 +149,7 @@ public static class ScenarioWriter
 
     private static JsonObject Step(ScenarioStep step)
     {
-        var json = new JsonObject { ["action"] = step.Action };
+        var json = new JsonObject { ["action"] = step.Action.Name() };
         Put(json, "sku", step.Sku);
         Put(json, "ref", step.Ref);
         if (step.Quantity is { } quantity)

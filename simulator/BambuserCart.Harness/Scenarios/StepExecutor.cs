@@ -60,9 +60,9 @@ internal sealed class StepExecutor
         {
             return step.Action switch
             {
-                ScenarioStep.Checkout => await CheckoutAsync(index, step),
-                ScenarioStep.WaitFor => await WaitForAsync(index, step),
-                ScenarioStep.LookupProduct => await LookupAsync(index, step),
+                ScenarioAction.Checkout => await CheckoutAsync(index, step),
+                ScenarioAction.WaitFor => await WaitForAsync(index, step),
+                ScenarioAction.LookupProduct => await LookupAsync(index, step),
                 _ => await CartActionAsync(index, step),
             };
         }
@@ -108,8 +108,8 @@ internal sealed class StepExecutor
     {
         var outcome = step.Action switch
         {
-            ScenarioStep.Add => await widget.AddToCartAsync(step.Sku!),
-            ScenarioStep.SetQuantity => await widget.SetQuantityAsync(step.Sku!, step.Quantity!.Value),
+            ScenarioAction.Add => await widget.AddToCartAsync(step.Sku!),
+            ScenarioAction.SetQuantity => await widget.SetQuantityAsync(step.Sku!, step.Quantity!.Value),
             _ => await widget.RemoveFromCartAsync(step.Sku!),
         };
 

@@ -26,10 +26,10 @@ public sealed class IntegrationModelTests
 
         Assert.That(steps.Select(s => (s.Action, s.Expect.Event)), Is.EqualTo(new[]
         {
-            ("add", WidgetContract.Events.AddItem),
-            ("add", WidgetContract.Events.UpdateItem),
-            ("remove", WidgetContract.Events.UpdateItem),
-            ("add", WidgetContract.Events.AddItem),
+            (ScenarioAction.Add, WidgetContract.Events.AddItem),
+            (ScenarioAction.Add, WidgetContract.Events.UpdateItem),
+            (ScenarioAction.Remove, WidgetContract.Events.UpdateItem),
+            (ScenarioAction.Add, WidgetContract.Events.AddItem),
         }));
         Assert.That(steps[^1].Expect.NativeCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 1) }));
         Assert.That(steps[^1].Expect.WidgetCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 1) }));
@@ -40,7 +40,7 @@ public sealed class IntegrationModelTests
     {
         var steps = Steps(Move(MoveKind.Add, Low), Move(MoveKind.SetQuantity, 0, QuantityChange.PastStock), Move(MoveKind.SetQuantity, 0, QuantityChange.Up));
 
-        Assert.That(steps[1], Is.EqualTo(steps[1] with { Action = ScenarioStep.SetQuantity, Quantity = 3 }));
+        Assert.That(steps[1], Is.EqualTo(steps[1] with { Action = ScenarioAction.SetQuantity, Quantity = 3 }));
         Assert.That((steps[1].Expect.Outcome, steps[1].Expect.Message), Is.EqualTo((WidgetContract.Outcomes.OutOfStock, WidgetContract.Messages.OutOfStockKind)));
         Assert.That(steps[1].Expect.NativeCart, Is.EqualTo(new[] { new CartLineSpec("LOW", 1) }));
         Assert.That((steps[2].Quantity, steps[2].Expect.Outcome, steps[2].Expect.HasMessage, steps[2].Expect.Message), Is.EqualTo(((int?)2, WidgetContract.Outcomes.Success, true, (string?)null)), "a success after a refusal clears the message");

@@ -76,7 +76,7 @@ public sealed class SessionShrinkerTests
     }
 
     private static Divergence Fail(string kind) =>
-        new(0, kind, new StepResult(0, new ScenarioStep(ScenarioStep.Add, "X", null, null, null, StepExpectations.None), [kind]));
+        new(0, kind, new StepResult(0, new ScenarioStep(ScenarioAction.Add, "X", null, null, null, StepExpectations.None), [kind]));
 
     private static AgentMove Move(MoveKind kind, int sku) => new(kind, sku, QuantityChange.Up, BackendCondition.Ok);
 }

@@ -32,7 +32,7 @@ public sealed class ScenarioWriterTests
     [Test]
     public async Task Scenario_saved_inside_a_checkout_points_at_the_schema_and_one_saved_elsewhere_does_not()
     {
-        var scenario = new Scenario("saved", null, ScenarioTarget.Shop(), ScenarioSetup.None, [new ScenarioStep(ScenarioStep.Add, "SNEAKER-42", null, null, null, StepExpectations.None)]);
+        var scenario = new Scenario("saved", null, ScenarioTarget.Shop(), ScenarioSetup.None, [new ScenarioStep(ScenarioAction.Add, "SNEAKER-42", null, null, null, StepExpectations.None)]);
         var schema = Path.Combine(directory, "checkout", "fixtures", "scenarios", "scenario.schema.json");
         Directory.CreateDirectory(Path.GetDirectoryName(schema)!);
         await File.WriteAllTextAsync(schema, "{}");
@@ -56,14 +56,14 @@ public sealed class ScenarioWriterTests
             ScenarioTarget.LocalFile(page, sampleBackend: true),
             new ScenarioSetup(1_000, []),
             [
-                new ScenarioStep(ScenarioStep.Add, "SHIRT-BLUE-M", null, "http-500", null, new StepExpectations
+                new ScenarioStep(ScenarioAction.Add, "SHIRT-BLUE-M", null, "http-500", null, new StepExpectations
                 {
                     OutcomeAnyOf = ["failure", "out-of-stock"],
                     FollowsContract = true,
                     WidgetCart = [],
                     NativeCart = [],
                 }),
-                new ScenarioStep(ScenarioStep.LookupProduct, null, null, null, null, new StepExpectations { Outcome = "hydrated", HasProduct = true, Product = new ProductExpectation(null, "SNEAKER-42") }) { Ref = "SNEAKER-42" },
+                new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, new StepExpectations { Outcome = "hydrated", HasProduct = true, Product = new ProductExpectation(null, "SNEAKER-42") }) { Ref = "SNEAKER-42" },
             ]);
         var saved = Path.Combine(directory, "found.json");
 
