@@ -112,7 +112,8 @@ internal static class ManyTargets
             ValidateCommand.WriteReports(
                 request with { Json = OwnFile(request.Json, name), Junit = null, Html = OwnFolder(request.Html, name) },
                 report,
-                console);
+                console,
+                target.ToString());
             console.WriteLine();
             return report.ExitCode;
         }, cancellation);

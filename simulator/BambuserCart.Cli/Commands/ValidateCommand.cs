@@ -117,7 +117,8 @@ public static class ValidateCommand
         }, cancellation);
     }
 
-    internal static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console)
+    /// <param name="target">With several targets: the one this report is about, for GitHub annotations.</param>
+    internal static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console, string? target = null)
     {
         if (request.Json is { } json)
         {
@@ -142,7 +143,7 @@ public static class ValidateCommand
         {
             // Several targets finish at once: one writes its annotations and summary at a time.
             using var exclusive = GitHubOutput.EnterScope();
-            foreach (var annotation in GitHubActionsReport.Annotations(report))
+            foreach (var annotation in GitHubActionsReport.Annotations(report, target))
             {
                 Console.WriteLine(annotation);
             }

@@ -12,11 +12,15 @@ public static class GitHubActionsReport
 {
     public const int MaxAnnotations = 10;
 
-    public static IEnumerable<string> Annotations(ValidationReport report) =>
-        report.RequiredFailures.Take(MaxAnnotations)
-            .Select(c => $"::error title=bambuser-cart {Escape(c.Id)}::{Escape(c.Message)}")
+    /// <param name="target">With several targets in one step: which one the annotations are about.</param>
+    public static IEnumerable<string> Annotations(ValidationReport report, string? target = null)
+    {
+        var title = target is null ? "bambuser-cart" : $"bambuser-cart {EscapeProperty(target)}:";
+        return report.RequiredFailures.Take(MaxAnnotations)
+            .Select(c => $"::error title={title} {EscapeProperty(c.Id)}::{Escape(c.Message)}")
             .Concat(report.NotProven.Take(MaxAnnotations)
-                .Select(c => $"::warning title=bambuser-cart {Escape(c.Id)} (not proven)::{Escape(c.Message)}"));
+                .Select(c => $"::warning title={title} {EscapeProperty(c.Id)} (not proven)::{Escape(c.Message)}"));
+    }
 
     public static string Summary(ValidationReport report)
     {
@@ -45,6 +49,10 @@ public static class GitHubActionsReport
     private static string Cell(string text) =>
         text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal);
+
+    // A property (the title) also ends at ':' and ',': a URL target would cut it short.
+    private static string EscapeProperty(string text) =>
+        Escape(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
     // GitHub's workflow command escaping: %, CR and LF in the message.
     private static string Escape(string text) =>

@@ -183,6 +183,10 @@ public sealed partial class ReportTests
             "::error title=bambuser-cart callback.confirmed::#1 should-add-item-to-cart { sku: 'A' }: callback(true) came before the cart answered",
             "::warning title=bambuser-cart add.out-of-stock (not proven)::not proven: no out-of-stock SKU; pass --out-of-stock-sku",
         }), "the advisory tracking failure is not an annotation");
+        Assert.That(
+            GitHubActionsReport.Annotations(Report, "https://shop.example.test/de,at").First(),
+            Does.StartWith("::error title=bambuser-cart https%3A//shop.example.test/de%2Cat: update.remove::"),
+            "with several targets the title names the target, escaped so that its ':' and ',' do not end the title");
     }
 
     [Test]
