@@ -80,6 +80,25 @@ public sealed class ManyTargetsTests
     }
 
     [Test]
+    public async Task One_worker_streams_each_target_in_the_order_given_then_the_summary()
+    {
+        var console = new TestConsole { Profile = { Width = 200 } };
+        using var errors = new StringWriter();
+        const string Url = "http://127.0.0.1:9/shop";
+
+        var exit = await ValidateCommand.RunAsync(Request([Url, Reference]), console, errors, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.UsageError), console.Output + errors);
+        var output = console.Output;
+        var refused = output.IndexOf($"Validating {Url} …", StringComparison.Ordinal);
+        var reference = output.IndexOf($"Validating {Reference} …", StringComparison.Ordinal);
+        var summary = output.IndexOf("Summary of 2 targets (1 at a time", StringComparison.Ordinal);
+        Assert.That(refused, Is.GreaterThanOrEqualTo(0), output);
+        Assert.That(new[] { refused, reference, summary }, Is.Ordered, "blocks in the order given, then the summary:\n" + output);
+        Assert.That(output[reference..summary], Does.Contain("  ✓ add.success").And.Contain("validate: 23 passed"), "the reference run's own lines, before the summary");
+    }
+
+    [Test]
     public async Task Target_list_names_the_file_and_line_of_every_bad_target_and_nothing_runs()
     {
         var list = Path.Combine(output, "sites.txt");
