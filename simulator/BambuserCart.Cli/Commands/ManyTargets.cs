@@ -33,12 +33,14 @@ internal static class ManyTargets
         var clock = Stopwatch.StartNew();
         var outcomes = new TargetOutcome[targets.Count];
         using var printing = new SemaphoreSlim(1);
-        using var slots = new SemaphoreSlim(workers);
-        await Task.WhenAll(targets.Select(async (target, index) =>
+        // Each worker takes the next target in the order given, so targets start in that order.
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
-            await slots.WaitAsync(cancellation);
-            try
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < targets.Count && !cancellation.IsCancellationRequested)
             {
+                var target = targets[index];
                 // One at a time, a run streams its lines as checks are decided; beside others, its
                 // lines are held and printed as one block when it ends, so blocks never interleave.
                 // --quiet keeps only the summary, which names every target.
@@ -62,10 +64,6 @@ internal static class ManyTargets
                 {
                     printing.Release();
                 }
-            }
-            finally
-            {
-                slots.Release();
             }
         }));
         cancellation.ThrowIfCancellationRequested();
