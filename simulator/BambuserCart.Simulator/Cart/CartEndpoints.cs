@@ -4,7 +4,7 @@ namespace BambuserCart.Simulator.Cart;
 /// The native cart API (docs/fake-widget.md, "The sample shop's native cart"): <c>POST /cart/add</c>, <c>/cart/update</c>,
 /// <c>/cart/remove</c> and <c>GET /cart</c>, named after the Cart integration page's example comments.
 /// </summary>
-public static class CartEndpoints
+internal static class CartEndpoints
 {
     public static void MapCartApi(this IEndpointRouteBuilder app)
     {

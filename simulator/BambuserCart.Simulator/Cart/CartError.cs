@@ -4,7 +4,7 @@ namespace BambuserCart.Simulator.Cart;
 /// A refused cart request. <see cref="Code"/> is the fixed <c>error</c> value of the JSON body
 /// (<c>out-of-stock</c>, <c>unknown-sku</c>, <c>bad-request</c>), which merchant integrations branch on.
 /// </summary>
-public sealed record CartError(int Status, string Code, string? Sku = null, string? Detail = null)
+internal sealed record CartError(int Status, string Code, string? Sku = null, string? Detail = null)
 {
     public static CartError OutOfStock(string sku, string detail) => new(StatusCodes.Status409Conflict, "out-of-stock", sku, detail);
 

@@ -4,4 +4,4 @@ namespace BambuserCart.Simulator.Cart;
 public sealed record CartLine(string Sku, string Name, int Quantity, decimal Price);
 
 /// <summary>The body of every successful cart response: <c>{ items: [...] }</c>.</summary>
-public sealed record CartView(IReadOnlyList<CartLine> Items);
+internal sealed record CartView(IReadOnlyList<CartLine> Items);

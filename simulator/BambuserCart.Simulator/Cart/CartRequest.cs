@@ -6,7 +6,7 @@ namespace BambuserCart.Simulator.Cart;
 /// The body of a cart POST. Parsed from the raw body whatever the Content-Type, because the
 /// Cart integration page's own example <c>fetch</c> sends JSON with no Content-Type at all.
 /// </summary>
-public sealed record CartRequest(string Sku, int? Quantity)
+internal sealed record CartRequest(string Sku, int? Quantity)
 {
     public static async Task<(CartRequest? Request, CartError? Error)> ReadAsync(HttpRequest request)
     {

@@ -4,7 +4,7 @@ using BambuserCart.Simulator.Catalog;
 namespace BambuserCart.Simulator.Cart;
 
 /// <summary>Native carts by session id. In memory: a restart of the host empties every cart.</summary>
-public sealed class CartStore
+internal sealed class CartStore
 {
     private readonly ConcurrentDictionary<string, NativeCart> carts = new(StringComparer.Ordinal);
     private readonly ProductCatalog catalog;

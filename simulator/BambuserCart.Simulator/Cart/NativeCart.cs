@@ -6,7 +6,7 @@ namespace BambuserCart.Simulator.Cart;
 /// One session's native cart. Quantities are checked against catalog stock on every change,
 /// so an agent raising a low-stock line past what is left gets <c>out-of-stock</c>.
 /// </summary>
-public sealed class NativeCart
+internal sealed class NativeCart
 {
     private readonly Lock gate = new();
 

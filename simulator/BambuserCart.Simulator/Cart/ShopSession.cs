@@ -7,7 +7,7 @@ namespace BambuserCart.Simulator.Cart;
 /// storefront does on first visit; cart changes without one are refused rather than silently
 /// starting a cart nobody can see.
 /// </summary>
-public static class ShopSession
+internal static class ShopSession
 {
     public const string CookieName = "bambuser_cart_session";
 

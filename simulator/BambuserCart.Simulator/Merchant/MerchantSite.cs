@@ -7,7 +7,7 @@ namespace BambuserCart.Simulator.Merchant;
 /// Serves a merchant's local page (with its folder) or a bare integration script in a blank host
 /// page, on the simulator's origin, so the merchant's relative URLs and the sample backend line up.
 /// </summary>
-public static class MerchantSite
+internal static class MerchantSite
 {
     public static void MapMerchantSite(this WebApplication app, string directory, string? hostedScript)
     {

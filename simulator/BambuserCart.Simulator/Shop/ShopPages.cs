@@ -9,7 +9,7 @@ using BambuserCart.Simulator.Widget;
 namespace BambuserCart.Simulator.Shop;
 
 /// <summary>The sample shop's pages, its own assets and the fake embed script.</summary>
-public static class ShopPages
+internal static class ShopPages
 {
     /// <summary>Where the sample shop's pages load their cart integration from.</summary>
     public const string IntegrationUrl = "/integrations/reference.js";
