@@ -34,6 +34,9 @@ public sealed record ValidationSettings
     /// <summary>Delays every cart API response by this much, to check that the verdict holds on a slow backend.</summary>
     public int CartLatencyMs { get; init; }
 
+    /// <summary>The longest --cart-latency: a minute per cart answer.</summary>
+    public const int MaxCartLatencyMs = 60_000;
+
     /// <summary>A required check that could not be proven (skipped) fails the run (exit 1).</summary>
     public bool Strict { get; init; }
 
@@ -106,15 +109,23 @@ public sealed record ValidationSettings
             throw new ValidationInputException("--cart-api: must not be empty (default '**/cart/**')");
         }
 
-        if (CartLatencyMs < 0 || CartLatencyMs + SlowBackendMs >= CallbackTimeoutMs)
+        // The latency is added to the widget's timeout (WidgetTimeoutMs), so it may be longer than --timeout.
+        if (CartLatencyMs is < 0 or > MaxCartLatencyMs)
         {
-            throw new ValidationInputException(
-                $"--cart-latency: must be 0 or more and leave room below --timeout {CallbackTimeoutMs} ms for the slow-backend check ({SlowBackendMs} ms more), got {CartLatencyMs}");
+            throw new ValidationInputException($"--cart-latency: must be from 0 to {MaxCartLatencyMs} ms, got {CartLatencyMs}");
         }
     }
 
     /// <summary>How late the slow backend answers: well below the callback timeout, 400 ms at most.</summary>
     public int SlowBackendMs => Math.Clamp(CallbackTimeoutMs / 4, 1, 400);
+
+    /// <summary>
+    /// The timeout the fake widget is given: <see cref="CallbackTimeoutMs"/> plus the delays this run
+    /// adds to the backend itself (<see cref="CartLatencyMs"/>, <see cref="SlowBackendMs"/>). Those
+    /// delays are the harness's, not the integration's: they must not eat its budget, or a loaded
+    /// machine would turn "answered once the slow backend did" into a timeout and flip the verdict.
+    /// </summary>
+    public int WidgetTimeoutMs => CallbackTimeoutMs + CartLatencyMs + SlowBackendMs;
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

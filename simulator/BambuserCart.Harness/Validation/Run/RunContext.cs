@@ -32,5 +32,5 @@ internal sealed record RunContext(
     public bool HasProbe => Settings.CartProbe is not null;
 
     /// <summary>How long an event may keep the page busy after it was answered before the run moves on.</summary>
-    public TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, Settings.CallbackTimeoutMs));
+    public TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, Settings.WidgetTimeoutMs));
 }

@@ -84,7 +84,7 @@ internal sealed class TargetSession : IAsyncDisposable
         try
         {
             await Widget.ReadyAsync();
-            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs);
+            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.WidgetTimeoutMs);
             return null;
         }
         catch (SimulatorException ex)

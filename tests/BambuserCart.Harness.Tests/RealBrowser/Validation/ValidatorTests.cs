@@ -68,6 +68,24 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Backend_delay_the_run_adds_does_not_count_against_the_callback_timeout()
+    {
+        // Every cart answer comes 700 ms late, the slow-backend one 825 ms: longer than the 500 ms the
+        // integration is given. Only the integration's own time counts, so the answers are on time.
+        var settings = new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, CartLatencyMs = 700, OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.AddBackendFailure, CheckCatalog.CallbackTimely } };
+
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), settings);
+
+        Assert.That(settings.WidgetTimeoutMs, Is.EqualTo(500 + 700 + 125));
+        Assert.That(report.Checks.Select(c => (c.Id, c.Status)), Is.EquivalentTo(new[]
+        {
+            (CheckCatalog.AddSuccess, CheckStatus.Passed),
+            (CheckCatalog.AddBackendFailure, CheckStatus.Passed),
+            (CheckCatalog.CallbackTimely, CheckStatus.Passed),
+        }), () => string.Join("\n", report.Checks.Select(c => $"{c.Id}: {c.Status}: {c.Message}")));
+    }
+
+    [Test]
     public async Task Every_event_of_a_run_carries_the_evidence_of_its_cart_requests()
     {
         var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings());
