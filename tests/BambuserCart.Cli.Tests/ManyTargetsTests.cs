@@ -99,6 +99,23 @@ public sealed class ManyTargetsTests
     }
 
     [Test]
+    public async Task On_github_actions_each_target_gets_annotations_titled_with_it_and_its_own_step_summary()
+    {
+        var summary = Path.Combine(output, "summary.md");
+        var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+        var noHandler = Path.Combine(Integrations, "broken", "checkout.handler.js");
+
+        var (exit, stdout, _) = await CliProcess.RunAsync(environment, "validate", noHandler, Reference, "--backend", "sample", "--quiet", "--workers", "2");
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), stdout);
+        var annotations = stdout.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToList();
+        Assert.That(annotations, Has.Count.EqualTo(3), stdout);
+        Assert.That(annotations, Has.All.Contain($"title=bambuser-cart {noHandler}: checkout."), "the title names the target it is about");
+        var sections = File.ReadAllText(summary).Split("### bambuser-cart validate: ", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(sections.Select(s => s[..s.IndexOf('\n', StringComparison.Ordinal)].Trim()), Is.EquivalentTo(new[] { noHandler, Reference }), "one whole section per target");
+    }
+
+    [Test]
     public async Task Target_list_names_the_file_and_line_of_every_bad_target_and_nothing_runs()
     {
         var list = Path.Combine(output, "sites.txt");

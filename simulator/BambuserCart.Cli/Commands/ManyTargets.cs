@@ -101,17 +101,9 @@ internal static class ManyTargets
         using var errors = new StringWriter();
         var exit = await CommandErrors.GuardAsync(errors, async () =>
         {
-            var output = new ValidationConsole(console, request.Quiet);
-            output.Starting(target);
-            report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
-            cancellation.ThrowIfCancellationRequested();
-            output.Finish(report);
             // Each target's own CTRF file and HTML folder; the JUnit file holds them all, one suite each.
-            ValidateCommand.WriteReports(
-                request with { Json = OwnFile(request.Json, name), Junit = null, Html = OwnFolder(request.Html, name) },
-                report,
-                console,
-                target.ToString());
+            var own = request with { Json = OwnFile(request.Json, name), Junit = null, Html = OwnFolder(request.Html, name) };
+            report = await ValidateCommand.ValidateOneAsync(target, own, browser, console, target.ToString(), cancellation);
             console.WriteLine();
             return report.ExitCode;
         }, cancellation);

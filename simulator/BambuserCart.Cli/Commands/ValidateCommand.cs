@@ -89,7 +89,6 @@ public static class ValidateCommand
     /// <param name="errors">Where errors go (stderr): one unwrapped line each, whatever the terminal width.</param>
     internal static async Task<int> RunAsync(ValidateRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation)
     {
-        var output = new ValidationConsole(console, request.Quiet);
         return await CommandErrors.GuardAsync(errors, async () =>
         {
             var targets = TargetList.Collect(request.Targets, request.TargetsFile);
@@ -107,18 +106,32 @@ public static class ValidateCommand
                 return await ManyTargets.RunAsync(targets, request, browser, console, errors, cancellation);
             }
 
-            output.Starting(targets[0]);
-            var report = await Validator.RunAsync(targets[0], request.Settings, browser, output, cancellation);
-            // A run stopped part-way has no verdict: it ends as cancelled, with no report to mistake for one.
-            cancellation.ThrowIfCancellationRequested();
-            output.Finish(report);
-            WriteReports(request, report, console);
-            return report.ExitCode;
+            return (await ValidateOneAsync(targets[0], request, browser, console, label: null, cancellation)).ExitCode;
         }, cancellation);
     }
 
+    /// <summary>One target: its progress lines, its verdict, and its reports, as <paramref name="request"/> names them.</summary>
+    /// <param name="label">With several targets: the target's name, for GitHub annotations.</param>
+    internal static async Task<ValidationReport> ValidateOneAsync(
+        ValidationTarget target,
+        ValidateRequest request,
+        BrowserSession browser,
+        IAnsiConsole console,
+        string? label,
+        CancellationToken cancellation)
+    {
+        var output = new ValidationConsole(console, request.Quiet);
+        output.Starting(target);
+        var report = await Validator.RunAsync(target, request.Settings, browser, output, cancellation);
+        // A run stopped part-way has no verdict: it ends as cancelled, with no report to mistake for one.
+        cancellation.ThrowIfCancellationRequested();
+        output.Finish(report);
+        WriteReports(request, report, console, label);
+        return report;
+    }
+
     /// <param name="target">With several targets: the one this report is about, for GitHub annotations.</param>
-    internal static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console, string? target = null)
+    private static void WriteReports(ValidateRequest request, ValidationReport report, IAnsiConsole console, string? target)
     {
         if (request.Json is { } json)
         {
