@@ -89,7 +89,9 @@ public static class ContractNames
 {
     /// <summary>The kebab-case name the fake, scenario files and reports use: <c>OutOfStock</c> → <c>out-of-stock</c>.</summary>
     public static string Wire<T>(this T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where T : struct, Enum =>
+        // A check id is dotted (add.native-cart); a caller that only knows T still gets that.
+        value is CheckId check ? check.Wire() : JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     /// <summary>Every wire name of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>()

@@ -19,7 +19,7 @@ public sealed class ReportAssertions
             return;
         }
 
-        var lines = failing.Select(c => $"- {c.Id}: {c.Message}\n  fix: {c.Check.Fix}");
+        var lines = failing.Select(c => $"- {c.Name}: {c.Message}\n  fix: {c.Check.Fix}");
         throw new AssertionException($"Expected {report.Target} to pass validation{(strict ? " with every required check proven" : string.Empty)}, but:\n{string.Join("\n", lines)}");
     }
 }

@@ -1,4 +1,5 @@
 using BambuserCart.Cli.Commands;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
 using Spectre.Console.Testing;
@@ -116,7 +117,6 @@ public sealed class HostileInputTests
             ("empty sku", null, s => s with { Skus = [""] }, "--sku: a SKU must not be empty"),
             ("empty unknown sku", null, s => s with { UnknownSku = " " }, "--unknown-sku: must not be empty"),
             ("empty cart api", null, s => s with { CartApiGlob = "" }, "--cart-api: must not be empty"),
-            ("unknown check", null, s => s with { OnlyChecks = new HashSet<string> { "add.sucess" } }, "--check/--skip: unknown check id 'add.sucess'"),
             ("product url scheme", null, s => s with { ProductUrl = "ftp://shop/p" }, "--product-url: expected an http(s) URL"),
             ("unknown sku sold", null, s => s with { UnknownSku = "SHIRT-BLUE-M" }, "--unknown-sku: 'SHIRT-BLUE-M' is in the catalog"),
             ("ftp target", "ftp://shop.example/p", s => s, "TARGET: 'ftp://shop.example/p' is not an http(s):// URL"),
@@ -160,6 +160,25 @@ public sealed class HostileInputTests
         var exit = await ValidateCommand.RunAsync(request, new TestConsole(), errors, CancellationToken.None);
 
         AssertRefused(exit, errors.ToString(), null, $"{option}: cannot write ");
+    }
+
+    [TestCase("--check")]
+    [TestCase("--skip")]
+    public void Unknown_check_id_is_a_usage_error_listing_the_known_ones(string option)
+    {
+        var parsed = ValidateCommand.Create().Parse([option, "add.success", option, "add.sucess"]);
+
+        Assert.That(parsed.Errors.Select(e => e.Message), Is.EqualTo(new[] { $"{option}: unknown check id 'add.sucess'; known ids: {string.Join(", ", CheckIds.All)}" }));
+    }
+
+    [Test]
+    public void Check_and_skip_read_check_ids_by_their_wire_names()
+    {
+        var parsed = ValidateCommand.Create().Parse(["--check", "add.success", "--check", "checkout.navigation", "--skip", "page.no-errors"]);
+
+        Assert.That(parsed.Errors, Is.Empty);
+        Assert.That(parsed.GetValue<CheckId[]>("--check"), Is.EqualTo(new[] { CheckId.AddSuccess, CheckId.CheckoutNavigation }));
+        Assert.That(parsed.GetValue<CheckId[]>("--skip"), Is.EqualTo(new[] { CheckId.PageNoErrors }));
     }
 
     [TestCase("validate", "--timeout", "abc")]

@@ -1,5 +1,6 @@
 using BambuserCart.Cli.Commands;
 using BambuserCart.Cli.Output;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation;
 using Spectre.Console.Testing;
 
@@ -27,7 +28,7 @@ public sealed class TerminalTextTests
             var script = Path.Combine(folder, "integration.js");
             await File.WriteAllTextAsync(script, "window.onBambuserOneToOneReady = () => { throw new Error('\\u001b[2J\\u001b]0;pwned\\u0007 boom'); };\n");
             var console = new TestConsole();
-            var request = new ValidateRequest([script], new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.ReadyHandler } }, null, null, null, Quiet: false, BrowserPath: null);
+            var request = new ValidateRequest([script], new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.EmbedReadyHandler } }, null, null, null, Quiet: false, BrowserPath: null);
 
             await ValidateCommand.RunAsync(request, console, TextWriter.Null, CancellationToken.None);
 

@@ -96,7 +96,7 @@ public sealed class WidgetPageTestTests : WidgetPageTest
     [Test]
     public void Failed_validation_lists_each_failing_check_with_what_happened_and_the_fix()
     {
-        var addSuccess = CheckCatalog.Get(CheckCatalog.AddSuccess);
+        var addSuccess = CheckCatalog.Get(CheckId.AddSuccess);
         var report = new ValidationReport(ValidationTarget.Parse("http://127.0.0.1:9/shop"), "http://127.0.0.1:9/shop",
             [new CheckResult(addSuccess, CheckStatus.Failed, "#1 should-add-item-to-cart { sku: 'A' }: no callback within 5000 ms")]);
 

@@ -34,8 +34,8 @@ public static class ValidateCommand
         var maxTime = new Option<int>("--max-time") { Description = "Bound on the whole run, in seconds: past it the check being judged fails by name, the rest are not run, and the reports are written.", DefaultValueFactory = _ => 900 };
         var latency = new Option<int>("--cart-latency") { Description = "Delay every cart API response by this many ms, to see that the verdict holds on a slow backend." };
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) when a required check could not be proven (was skipped). Use it in CI." };
-        var checks = new Option<string[]>("--check") { Description = "Run only this check id (repeatable)." };
-        var skips = new Option<string[]>("--skip") { Description = "Do not run this check id (repeatable)." };
+        var checks = CheckIdOption.Create("--check", "Run only this check id (repeatable).");
+        var skips = CheckIdOption.Create("--skip", "Do not run this check id (repeatable).");
         var json = new Option<FileInfo?>("--report-json") { Description = "Write a CTRF JSON report here." };
         var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report here." };
         var html = new Option<DirectoryInfo?>("--html") { Description = "Write a static HTML report (index.html, screenshot, failure trace) into this folder." };

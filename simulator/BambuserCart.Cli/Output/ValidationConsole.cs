@@ -37,7 +37,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
     {
         if (!quiet)
         {
-            console.MarkupLine($"  {Symbol(value)} {Markup.Escape(value.Id)}{Note(value)}");
+            console.MarkupLine($"  {Symbol(value)} {Markup.Escape(value.Name)}{Note(value)}");
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
         console.MarkupLine("[bold]Failures[/]");
         foreach (var check in failures)
         {
-            console.MarkupLine($"{Symbol(check)} [bold]{Markup.Escape(check.Id)}[/]{(check.Required ? string.Empty : " (advisory)")}");
+            console.MarkupLine($"{Symbol(check)} [bold]{Markup.Escape(check.Name)}[/]{(check.Required ? string.Empty : " (advisory)")}");
             Indented(check.Message);
             Indented($"Fix: {check.Check.Fix}");
             foreach (var number in check.Events.Take(MaxEventsShown))
@@ -95,7 +95,7 @@ internal sealed class ValidationConsole : IProgress<CheckResult>
         console.MarkupLine("[bold]Not proven[/] (required checks this run could not decide; --strict fails on them)");
         foreach (var check in report.NotProven)
         {
-            console.MarkupLine($"[yellow]?[/] [bold]{Markup.Escape(check.Id)}[/]");
+            console.MarkupLine($"[yellow]?[/] [bold]{Markup.Escape(check.Name)}[/]");
             Indented(check.Message);
         }
     }

@@ -16,7 +16,7 @@ public static class ConsoleVerdict
         var notProven = report.NotProven;
         var unproven = notProven.Count == 0
             ? string.Empty
-            : $"{notProven.Count} required check{(notProven.Count == 1 ? " was" : "s were")} not proven: {string.Join(", ", notProven.Select(c => c.Id))}";
+            : $"{notProven.Count} required check{(notProven.Count == 1 ? " was" : "s were")} not proven: {string.Join(", ", notProven.Select(c => c.Name))}";
         string verdict;
         if (report.Passed + report.Failed == 0)
         {
@@ -24,7 +24,7 @@ public static class ConsoleVerdict
         }
         else if (failed.Count > 0)
         {
-            verdict = $"{(failed.Count == 1 ? "a required check" : $"{failed.Count} required checks")} failed: {string.Join(", ", failed.Select(c => c.Id))}"
+            verdict = $"{(failed.Count == 1 ? "a required check" : $"{failed.Count} required checks")} failed: {string.Join(", ", failed.Select(c => c.Name))}"
                 + (unproven.Length > 0 ? $"; {unproven}" : string.Empty);
         }
         else if (notProven.Count > 0)

@@ -18,7 +18,7 @@ public static class CtrfReport
         var cart = new CartApiPattern(report.CartApi);
         var tests = new JsonArray([.. report.Checks.Select(check => (JsonNode)new JsonObject
         {
-            ["name"] = check.Id,
+            ["name"] = check.Name,
             ["status"] = Status(check.Status),
             ["duration"] = (long)check.Duration.TotalMilliseconds,
             ["message"] = check.Message,
@@ -58,7 +58,7 @@ public static class CtrfReport
                 {
                     ["exitCode"] = report.ExitCode,
                     ["strict"] = report.Strict,
-                    ["notProven"] = new JsonArray([.. report.NotProven.Select(c => (JsonNode)c.Id)]),
+                    ["notProven"] = new JsonArray([.. report.NotProven.Select(c => (JsonNode)c.Name)]),
                     ["cartApi"] = report.CartApi,
                     ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(d => (JsonNode)new JsonObject { ["code"] = d.Code, ["detail"] = d.Detail })]),
                     ["events"] = new JsonArray([.. report.Events.Select(e => (JsonNode)EventJson.Build(e, cart))]),

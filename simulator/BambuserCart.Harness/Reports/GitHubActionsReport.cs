@@ -17,9 +17,9 @@ public static class GitHubActionsReport
     {
         var title = target is null ? "bambuser-cart" : $"bambuser-cart {EscapeProperty(target)}:";
         return report.RequiredFailures.Take(MaxAnnotations)
-            .Select(c => $"::error title={title} {EscapeProperty(c.Id)}::{Escape(c.Message)}")
+            .Select(c => $"::error title={title} {EscapeProperty(c.Name)}::{Escape(c.Message)}")
             .Concat(report.NotProven.Take(MaxAnnotations)
-                .Select(c => $"::warning title={title} {EscapeProperty(c.Id)} (not proven)::{Escape(c.Message)}"));
+                .Select(c => $"::warning title={title} {EscapeProperty(c.Name)} (not proven)::{Escape(c.Message)}"));
     }
 
     public static string Summary(ValidationReport report)
@@ -39,7 +39,7 @@ public static class GitHubActionsReport
                 CheckStatus.Failed => check.Required ? "❌ failed" : "⚠️ failed (advisory)",
                 _ => check.Required ? "⚠️ not proven" : "⏭️ skipped",
             };
-            markdown.AppendLine($"| `{check.Id}` | {status} | {Cell(check.Message)} |");
+            markdown.AppendLine($"| `{check.Name}` | {status} | {Cell(check.Message)} |");
         }
 
         return markdown.ToString();

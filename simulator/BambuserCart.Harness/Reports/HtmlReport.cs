@@ -113,7 +113,7 @@ public static class HtmlReport
             html.Append("<h2>Failures</h2>\n");
             foreach (var check in failures)
             {
-                html.Append($"<div class=\"failure{(check.Required ? string.Empty : " advisory")}\"><p><code>{E(check.Id)}</code> {(check.Required ? "required" : "advisory")} · events {EventLinks(check)}</p>")
+                html.Append($"<div class=\"failure{(check.Required ? string.Empty : " advisory")}\"><p><code>{E(check.Name)}</code> {(check.Required ? "required" : "advisory")} · events {EventLinks(check)}</p>")
                     .Append($"<p>{E(check.Message)}</p><p><strong>Fix:</strong> {E(check.Check.Fix)}</p></div>\n");
             }
         }
@@ -123,7 +123,7 @@ public static class HtmlReport
             html.Append("<h2>Not proven</h2>\n");
             foreach (var check in report.NotProven)
             {
-                html.Append($"<div class=\"failure unproven\"><p><code>{E(check.Id)}</code> required · events {EventLinks(check)}</p><p>{E(check.Message)}</p></div>\n");
+                html.Append($"<div class=\"failure unproven\"><p><code>{E(check.Name)}</code> required · events {EventLinks(check)}</p><p>{E(check.Message)}</p></div>\n");
             }
         }
     }
@@ -134,7 +134,7 @@ public static class HtmlReport
         foreach (var check in report.Checks)
         {
             var status = check.NotProven ? "not proven" : check.Status.ToString().ToLowerInvariant();
-            html.Append($"<tr id=\"check-{E(check.Id)}\"><td><code>{E(check.Id)}</code></td><td>{(check.Required ? "required" : "advisory")}</td>")
+            html.Append($"<tr id=\"check-{E(check.Name)}\"><td><code>{E(check.Name)}</code></td><td>{(check.Required ? "required" : "advisory")}</td>")
                 .Append($"<td class=\"{check.Status.ToString().ToLowerInvariant()}\">{status}</td><td>{E(check.Message)}</td><td>{EventLinks(check)}</td></tr>\n");
         }
 

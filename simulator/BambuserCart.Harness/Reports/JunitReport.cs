@@ -45,7 +45,7 @@ public static class JunitReport
 
     private static XElement Case(CheckResult check)
     {
-        var testcase = new XElement("testcase", new XAttribute("name", check.Id), new XAttribute("classname", check.Check.Group), new XAttribute("time", Seconds(check.Duration)));
+        var testcase = new XElement("testcase", new XAttribute("name", check.Name), new XAttribute("classname", check.Check.Group), new XAttribute("time", Seconds(check.Duration)));
         switch (check.Status)
         {
             case CheckStatus.Failed when check.Required:

@@ -1,48 +1,30 @@
+using BambuserCart.Contract;
+using static BambuserCart.Contract.CheckId;
+
 namespace BambuserCart.Harness.Validation;
 
 /// <summary>One conformance check: a fixed id (docs/validation-checks.md), whether it gates the exit code, what it proves, how to fix it.</summary>
-public sealed record CheckDefinition(string Id, bool Required, string Proves, string Fix)
+public sealed record CheckDefinition(CheckId Id, bool Required, string Proves, string Fix)
 {
+    /// <summary>The id as reports and <c>--check</c> write it: <c>add.success</c>.</summary>
+    public string Name => Id.Wire();
+
     /// <summary>The id's first segment, e.g. <c>add</c> for <c>add.success</c>: JUnit's classname.</summary>
-    public string Group => Id.Split('.')[0];
+    public string Group => Id.Group();
 }
 
 /// <summary>
-/// Every check <c>validate</c> runs, in the order it runs them. docs/validation-checks.md is this
-/// table in prose; a test keeps the two in step.
+/// What every check of <see cref="CheckId"/> proves and how to fix it, in the order checks run.
+/// docs/validation-checks.md is this table in prose; a test keeps the two in step.
 /// </summary>
 public static class CheckCatalog
 {
-    public const string ReadyHandler = "embed.ready-handler";
-    public const string SingleInstance = "embed.single-instance";
-    public const string AddHandler = "add.handler";
-    public const string UpdateHandler = "update.handler";
-    public const string CheckoutHandler = "checkout.handler";
-    public const string AddSuccess = "add.success";
-    public const string AddNativeCart = "add.native-cart";
-    public const string UpdateQuantity = "update.quantity";
-    public const string UpdateRemove = "update.remove";
-    public const string AddOutOfStock = "add.out-of-stock";
-    public const string AddUnknownSku = "add.unknown-sku";
-    public const string AddBackendFailure = "add.backend-failure";
-    public const string UpdateBackendFailure = "update.backend-failure";
-    public const string CheckoutNavigation = "checkout.navigation";
-    public const string CheckoutSameOrigin = "checkout.same-origin";
-    public const string ProductHydration = "product.hydration";
-    public const string CallbackOnce = "callback.once";
-    public const string CallbackValidValue = "callback.valid-value";
-    public const string CallbackTimely = "callback.timely";
-    public const string CallbackConfirmed = "callback.confirmed";
-    public const string HandlerNoThrow = "handler.no-throw";
-    public const string PageNoErrors = "page.no-errors";
-    public const string TrackingAffiliation = "tracking.affiliation";
-
     public static readonly IReadOnlyList<CheckDefinition> All =
     [
-        new(ReadyHandler, true,
+        new(EmbedReadyHandler, true,
             "window.onBambuserOneToOneReady existed when embed.js loaded, created an instance with an orgId, and did not throw.",
             "Define onBambuserOneToOneReady before the embed.js script tag (a cached script runs at once), call new BambuserOneToOneEmbed({ orgId }) in it, and fix any error the page throws before or inside it."),
-        new(SingleInstance, true,
+        new(EmbedSingleInstance, true,
             "Exactly one BambuserOneToOneEmbed instance exists on the page.",
             "Keep one onBambuserOneToOneReady handler and one instance; configure every event on it."),
         new(AddHandler, true,
@@ -78,7 +60,7 @@ public static class CheckCatalog
         new(UpdateBackendFailure, true,
             "With the cart backend failing (HTTP 500, then a network error) the update handler answers, and not with true; with a slow backend it still ends in callback(true) and the native quantity follows.",
             "Check response.ok as well as catching network errors, and call callback(false); wait for the answer however long it takes."),
-        new(CheckoutNavigation, true,
+        new(CheckId.CheckoutNavigation, true,
             "goto-checkout floats the call above the checkout (floatAbove) or opens it in a new tab that answers 2xx; navigating the current tab would end the call.",
             "Use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank'), never location.href = url, with the URL of a page that exists."),
         new(CheckoutSameOrigin, true,
@@ -110,10 +92,7 @@ public static class CheckCatalog
             "Add affiliation: `Bambuser Calls ${orgId}` to every item of the ecommerce events your cart integration causes."),
     ];
 
-    public static CheckDefinition Get(string id) => All.First(c => c.Id == id);
+    private static readonly Dictionary<CheckId, CheckDefinition> ById = All.ToDictionary(c => c.Id);
 
-    /// <summary>Where the check stands in the catalogue: reports list checks in this order.</summary>
-    public static int IndexOf(string id) => All.ToList().FindIndex(c => c.Id == id);
-
-    public static bool Exists(string id) => All.Any(c => c.Id == id);
+    public static CheckDefinition Get(CheckId id) => ById[id];
 }

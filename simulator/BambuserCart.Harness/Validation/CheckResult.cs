@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 
 namespace BambuserCart.Harness.Validation;
 
@@ -12,7 +13,10 @@ public enum CheckStatus
 /// <summary>One check's verdict with the evidence behind it. <see cref="Message"/> names the event, what was expected and what happened.</summary>
 public sealed record CheckResult(CheckDefinition Check, CheckStatus Status, string Message)
 {
-    public string Id => Check.Id;
+    public CheckId Id => Check.Id;
+
+    /// <summary>The id as reports write it: <c>add.success</c>.</summary>
+    public string Name => Check.Name;
 
     /// <summary>What the check looked at (outcomes, native cart, dataLayer pushes…), for reports.</summary>
     public JsonObject Evidence { get; init; } = [];

@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 
 namespace BambuserCart.Harness.Validation;
@@ -57,9 +58,9 @@ public sealed record ValidationSettings
     public int MaxRunSeconds { get; init; } = 900;
 
     /// <summary>Run only these checks (empty: all).</summary>
-    public IReadOnlySet<string> OnlyChecks { get; init; } = new HashSet<string>();
+    public IReadOnlySet<CheckId> OnlyChecks { get; init; } = new HashSet<CheckId>();
 
-    public IReadOnlySet<string> SkippedChecks { get; init; } = new HashSet<string>();
+    public IReadOnlySet<CheckId> SkippedChecks { get; init; } = new HashSet<CheckId>();
 
     /// <summary>Record a Playwright trace of the run (kept when a required check fails).</summary>
     public bool RecordTrace { get; init; }
@@ -67,18 +68,9 @@ public sealed record ValidationSettings
     /// <summary>Hosts besides this machine that a URL target may load from (its own host is always allowed).</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
-    /// <exception cref="ValidationInputException">An unknown check id, or contradictory options.</exception>
+    /// <exception cref="ValidationInputException">A value out of range, or contradictory options.</exception>
     public void Check()
     {
-        foreach (var id in OnlyChecks.Concat(SkippedChecks))
-        {
-            if (!CheckCatalog.Exists(id))
-            {
-                throw new ValidationInputException(
-                    $"--check/--skip: unknown check id '{id}'; known ids: {string.Join(", ", CheckCatalog.All.Select(c => c.Id))}");
-            }
-        }
-
         if (MaxRunSeconds is < 1 or > MaxRunSecondsLimit)
         {
             throw new ValidationInputException($"--max-time: must be from 1 to {MaxRunSecondsLimit} s, got {MaxRunSeconds}");
@@ -130,5 +122,5 @@ public sealed record ValidationSettings
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;
 
-    public bool Selected(string id) => (OnlyChecks.Count == 0 || OnlyChecks.Contains(id)) && !SkippedChecks.Contains(id);
+    public bool Selected(CheckId id) => (OnlyChecks.Count == 0 || OnlyChecks.Contains(id)) && !SkippedChecks.Contains(id);
 }

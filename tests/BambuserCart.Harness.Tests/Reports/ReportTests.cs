@@ -39,16 +39,16 @@ public sealed partial class ReportTests
         ValidationTarget.SampleShop,
         "http://127.0.0.1:5080/",
         [
-            new CheckResult(CheckCatalog.Get(CheckCatalog.AddSuccess), CheckStatus.Passed, "should-add-item-to-cart { sku: 'A' } answered callback(true)")
+            new CheckResult(CheckCatalog.Get(CheckId.AddSuccess), CheckStatus.Passed, "should-add-item-to-cart { sku: 'A' } answered callback(true)")
             {
                 Evidence = new JsonObject { ["outcome"] = "success" },
                 Events = [1],
                 Duration = TimeSpan.FromMilliseconds(1500),
             },
-            new CheckResult(CheckCatalog.Get(CheckCatalog.UpdateRemove), CheckStatus.Failed, "expected callback(true), got callback(\"removed\") | <b>"),
-            new CheckResult(CheckCatalog.Get(CheckCatalog.AddOutOfStock), CheckStatus.Skipped, "not proven: no out-of-stock SKU; pass --out-of-stock-sku"),
-            new CheckResult(CheckCatalog.Get(CheckCatalog.CallbackConfirmed), CheckStatus.Failed, "#1 should-add-item-to-cart { sku: 'A' }: callback(true) came before the cart answered") { Events = [1] },
-            new CheckResult(CheckCatalog.Get(CheckCatalog.TrackingAffiliation), CheckStatus.Failed, "affiliation missing"),
+            new CheckResult(CheckCatalog.Get(CheckId.UpdateRemove), CheckStatus.Failed, "expected callback(true), got callback(\"removed\") | <b>"),
+            new CheckResult(CheckCatalog.Get(CheckId.AddOutOfStock), CheckStatus.Skipped, "not proven: no out-of-stock SKU; pass --out-of-stock-sku"),
+            new CheckResult(CheckCatalog.Get(CheckId.CallbackConfirmed), CheckStatus.Failed, "#1 should-add-item-to-cart { sku: 'A' }: callback(true) came before the cart answered") { Events = [1] },
+            new CheckResult(CheckCatalog.Get(CheckId.TrackingAffiliation), CheckStatus.Failed, "affiliation missing"),
         ])
     {
         Started = DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000),
@@ -169,7 +169,7 @@ public sealed partial class ReportTests
     {
         var many = Report with
         {
-            Checks = Enumerable.Range(0, 12).Select(i => new CheckResult(CheckCatalog.Get(CheckCatalog.UpdateRemove), CheckStatus.Failed, $"failure {i}\nsecond line")).ToList(),
+            Checks = Enumerable.Range(0, 12).Select(i => new CheckResult(CheckCatalog.Get(CheckId.UpdateRemove), CheckStatus.Failed, $"failure {i}\nsecond line")).ToList(),
         };
 
         var annotations = GitHubActionsReport.Annotations(many).ToList();
@@ -194,7 +194,7 @@ public sealed partial class ReportTests
     {
         var summary = GitHubActionsReport.Summary(Report with
         {
-            Checks = [.. Report.Checks, new CheckResult(CheckCatalog.Get(CheckCatalog.AddNativeCart), CheckStatus.Failed, "line one\nline two")],
+            Checks = [.. Report.Checks, new CheckResult(CheckCatalog.Get(CheckId.AddNativeCart), CheckStatus.Failed, "line one\nline two")],
         });
 
         Assert.That(summary, Does.Contain("| `update.remove` | ❌ failed | expected callback(true), got callback(\"removed\") \\| &lt;b> |"));
@@ -210,7 +210,7 @@ public sealed partial class ReportTests
         // them, and a report cut at that point would lose every check after it.
         var hostile = Report with
         {
-            Checks = [new CheckResult(CheckCatalog.Get(CheckCatalog.AddNativeCart), CheckStatus.Failed, "org \u0001\u001b[2J here"), .. Report.Checks],
+            Checks = [new CheckResult(CheckCatalog.Get(CheckId.AddNativeCart), CheckStatus.Failed, "org \u0001\u001b[2J here"), .. Report.Checks],
         };
         var directory = Directory.CreateTempSubdirectory("bambuser-cart-hostile-report-").FullName;
         try

@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Tests.Validation;
@@ -15,7 +16,14 @@ public sealed class CheckCatalogDocTests
             .Select(cells => (Id: cells[1].Trim('`'), Required: cells[2] == "required"))
             .ToList();
 
-        Assert.That(rows, Is.EqualTo(CheckCatalog.All.Select(c => (c.Id, c.Required)).ToList()));
+        Assert.That(rows, Is.EqualTo(CheckCatalog.All.Select(c => (c.Name, c.Required)).ToList()));
+    }
+
+    [Test]
+    public void Catalogue_describes_every_check_id_once_in_run_order()
+    {
+        Assert.That(CheckCatalog.All.Select(c => c.Id), Is.EqualTo(Enum.GetValues<CheckId>()));
+        Assert.That(CheckCatalog.All.Select(c => c.Name), Is.EqualTo(CheckIds.All));
     }
 
     [Test]
@@ -31,7 +39,7 @@ public sealed class CheckCatalogDocTests
             "callback.confirmed", "add.unknown-sku", "page.no-errors", "product.hydration",
         ];
 
-        Assert.That(CheckCatalog.All.Select(c => c.Id), Is.EquivalentTo(fixedIds));
+        Assert.That(CheckIds.All, Is.EquivalentTo(fixedIds));
     }
 
     [Test]
@@ -43,6 +51,6 @@ public sealed class CheckCatalogDocTests
             .GetProperty("tests").GetProperty("items").GetProperty("properties").GetProperty("name").GetProperty("enum")
             .EnumerateArray().Select(e => e.GetString());
 
-        Assert.That(names, Is.EqualTo(CheckCatalog.All.Select(c => c.Id)));
+        Assert.That(names, Is.EqualTo(CheckIds.All));
     }
 }

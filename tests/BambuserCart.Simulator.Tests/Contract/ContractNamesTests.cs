@@ -48,3 +48,27 @@ public sealed class ContractNamesTests
         Assert.That(contract.RootElement.GetProperty("messages").EnumerateObject().Select(p => p.Value.GetProperty("kind").GetString()), Is.EqualTo(ContractNames.All<MessageKind>()));
     }
 }
+
+/// <summary>Check ids: one enum, dotted on the wire (<c>group.name</c>), read back by that name only.</summary>
+public sealed class CheckIdTests
+{
+    [Test]
+    public void Check_ids_are_written_as_group_dot_kebab_name()
+    {
+        Assert.That(CheckId.EmbedReadyHandler.Wire(), Is.EqualTo("embed.ready-handler"));
+        Assert.That(CheckId.AddOutOfStock.Wire(), Is.EqualTo("add.out-of-stock"));
+        Assert.That(CheckId.CallbackValidValue.Group(), Is.EqualTo("callback"));
+        Assert.That(ContractNames.All<CheckId>(), Is.EqualTo(CheckIds.All), "a caller that only knows the enum type gets the dotted names too");
+        Assert.That(JsonSerializer.Serialize(new[] { CheckId.PageNoErrors }), Is.EqualTo("""["page.no-errors"]"""));
+    }
+
+    [Test]
+    public void Check_id_is_read_by_its_wire_name_and_nothing_else()
+    {
+        Assert.That(JsonSerializer.Deserialize<CheckId>("\"checkout.same-origin\""), Is.EqualTo(CheckId.CheckoutSameOrigin));
+        Assert.That(CheckIds.TryParse("add.sucess", out _), Is.False, "a typo is no check");
+        Assert.That(CheckIds.TryParse("AddSuccess", out _), Is.False, "the C# name is not the wire name");
+        Assert.That(CheckIds.TryParse("ADD.SUCCESS", out _), Is.False, "ids are fixed, case included");
+        Assert.That(() => JsonSerializer.Deserialize<CheckId>("5"), Throws.InstanceOf<JsonException>().With.Message.Contains("expected a check id (embed.ready-handler, "));
+    }
+}

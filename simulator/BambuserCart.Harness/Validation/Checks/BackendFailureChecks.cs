@@ -1,6 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
@@ -24,7 +24,7 @@ internal static class BackendFailureChecks
     public static async Task UpdateAsync(TargetSession session, RunContext run)
     {
         var sku = run.Sku;
-        var setup = await session.AddAsync(sku, "update.backend-failure (setup: add)");
+        var setup = await session.AddAsync(sku, $"{UpdateBackendFailure.Wire()} (setup: add)");
         if (setup.Outcome != WidgetContract.Outcomes.Success)
         {
             run.Verdicts.Skip(UpdateBackendFailure, $"not proven: '{sku}' could not be put in the widget cart with a working backend ({setup.Describe()} got {setup.AnswerText}; see add.success)", [setup]);
@@ -43,7 +43,7 @@ internal static class BackendFailureChecks
     private static async Task JudgeAsync(
         TargetSession session,
         RunContext run,
-        string id,
+        CheckId id,
         Func<CartFault, string, Task<ObservedEvent>> change,
         HealthyBaseline expected,
         List<ObservedEvent> events)
@@ -52,7 +52,7 @@ internal static class BackendFailureChecks
         var slowMs = run.Settings.SlowBackendMs;
         foreach (var fault in Failures)
         {
-            var attempt = await change(fault, $"{id} ({CartFaultNames.Name(fault)})");
+            var attempt = await change(fault, $"{id.Wire()} ({CartFaultNames.Name(fault)})");
             events.Add(attempt);
             var when = CartFaultNames.Condition(fault, slowMs);
             if (!attempt.Answered)
@@ -75,7 +75,7 @@ internal static class BackendFailureChecks
             }
         }
 
-        var slow = await change(CartFault.Slow, $"{id} (slow)");
+        var slow = await change(CartFault.Slow, $"{id.Wire()} (slow)");
         events.Add(slow);
         var slowly = CartFaultNames.Condition(CartFault.Slow, slowMs);
         var failuresHandled = $"{events[0].Describe()} was answered {string.Join(" and ", events.Where(e => e.Fault is CartFault.Http500 or CartFault.NetworkError).Select(e => e.AnswerText))} with the backend failing (HTTP 500, network error)";
@@ -84,7 +84,7 @@ internal static class BackendFailureChecks
             if (verdicts.HasFailed(expected.AnswerCheck))
             {
                 // Wrong with a working backend too: that failure is the healthy check's, not this one's.
-                verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: {slow.Describe()} was answered {slow.AnswerText}, as with a working backend (see {expected.AnswerCheck})", events);
+                verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: {slow.Describe()} was answered {slow.AnswerText}, as with a working backend (see {expected.AnswerCheck.Wire()})", events);
                 return;
             }
 
@@ -98,7 +98,7 @@ internal static class BackendFailureChecks
             var wrong = $"once its requests were done the probe shows {NativeCartProbe.Describe(native)} (expected '{expected.Sku}' × {expected.Quantity})";
             if (verdicts.HasFailed(expected.NativeCheck))
             {
-                verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: it answered callback(true) and {wrong}, as with a working backend (see {expected.NativeCheck})", events);
+                verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: it answered callback(true) and {wrong}, as with a working backend (see {expected.NativeCheck.Wire()})", events);
             }
             else
             {
@@ -129,5 +129,5 @@ internal static class BackendFailureChecks
     /// kind of change with a working backend: when one of those failed, the slow half repeats
     /// that failure and proves nothing of its own.
     /// </summary>
-    private sealed record HealthyBaseline(string Sku, int Quantity, string AnswerCheck, string NativeCheck);
+    private sealed record HealthyBaseline(string Sku, int Quantity, CheckId AnswerCheck, CheckId NativeCheck);
 }

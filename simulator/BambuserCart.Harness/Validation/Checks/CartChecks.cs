@@ -1,6 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
@@ -11,7 +11,7 @@ namespace BambuserCart.Harness.Validation.Checks;
 /// </summary>
 internal static class CartChecks
 {
-    public static IReadOnlyList<string> Ids { get; } = [AddSuccess, AddNativeCart, UpdateQuantity];
+    public static IReadOnlyList<CheckId> Ids { get; } = [AddSuccess, AddNativeCart, UpdateQuantity];
 
     /// <summary>The quantities update.quantity sets, from 1: the --sku needs this much stock.</summary>
     public static IReadOnlyList<int> QuantitySteps { get; } = [4, 2];
@@ -20,7 +20,7 @@ internal static class CartChecks
     {
         var verdicts = run.Verdicts;
         var sku = run.Sku;
-        var add = await session.AddAsync(sku, "add.success");
+        var add = await session.AddAsync(sku, AddSuccess.Wire());
         var added = add.Outcome == WidgetContract.Outcomes.Success;
         if (added)
         {
@@ -79,7 +79,7 @@ internal static class CartChecks
         var current = 1;
         foreach (var quantity in QuantitySteps)
         {
-            var update = await session.SetQuantityAsync(sku, quantity, $"update.quantity {current} → {quantity}");
+            var update = await session.SetQuantityAsync(sku, quantity, $"{UpdateQuantity.Wire()} {current} → {quantity}");
             changes.Add(update);
             if (update.Outcome != WidgetContract.Outcomes.Success)
             {

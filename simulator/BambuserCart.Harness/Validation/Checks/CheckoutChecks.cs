@@ -1,13 +1,13 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
 /// <summary>checkout.navigation and checkout.same-origin: on a fresh page, one item in the cart, the shopper clicks Checkout.</summary>
 internal static class CheckoutChecks
 {
-    public static IReadOnlyList<string> Ids { get; } = [CheckCatalog.CheckoutNavigation, CheckoutSameOrigin];
+    public static IReadOnlyList<CheckId> Ids { get; } = [CheckId.CheckoutNavigation, CheckoutSameOrigin];
 
     private static readonly string[] PageProblems =
     [
@@ -37,7 +37,7 @@ internal static class CheckoutChecks
         if (observed.Entry.Late is { } late)
         {
             // It navigated in the end, but only after the shopper had waited with nothing happening.
-            verdicts.Fail(CheckCatalog.CheckoutNavigation, $"goto-checkout went {observed.AnswerText} only {late} ms after the Checkout click, with no request of its own running meanwhile: until then the shopper saw nothing happen", [observed]);
+            verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout went {observed.AnswerText} only {late} ms after the Checkout click, with no request of its own running meanwhile: until then the shopper saw nothing happen", [observed]);
             verdicts.Skip(CheckoutSameOrigin, "not proven: the checkout navigation came late (see checkout.navigation)", [observed]);
             return;
         }
@@ -45,30 +45,30 @@ internal static class CheckoutChecks
         switch (checkout.Navigation)
         {
             case Contract.CheckoutNavigation.Miniplayer:
-                verdicts.Pass(CheckCatalog.CheckoutNavigation, $"goto-checkout floated the call above {url}", [observed]);
+                verdicts.Pass(CheckId.CheckoutNavigation, $"goto-checkout floated the call above {url}", [observed]);
                 await JudgeMiniplayerPageAsync(session, run, url, observed);
                 break;
             case Contract.CheckoutNavigation.NewTab when tabStatus is >= 200 and < 300:
-                verdicts.Pass(CheckCatalog.CheckoutNavigation, $"goto-checkout opened {url} in a new tab (HTTP {tabStatus}); the call stays in this one", [observed]);
+                verdicts.Pass(CheckId.CheckoutNavigation, $"goto-checkout opened {url} in a new tab (HTTP {tabStatus}); the call stays in this one", [observed]);
                 verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
                 break;
             case Contract.CheckoutNavigation.NewTab when tabStatus is null && OutOfReach(url, run) is { } host:
-                verdicts.Skip(CheckCatalog.CheckoutNavigation, $"not proven: goto-checkout opened {url} in a new tab, on {host}, which this run may not reach; pass --allow-host {host} to let it load", [observed]);
+                verdicts.Skip(CheckId.CheckoutNavigation, $"not proven: goto-checkout opened {url} in a new tab, on {host}, which this run may not reach; pass --allow-host {host} to let it load", [observed]);
                 verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
                 break;
             case Contract.CheckoutNavigation.NewTab:
-                verdicts.Fail(CheckCatalog.CheckoutNavigation, $"goto-checkout opened {url} in a new tab, but it answered {(tabStatus is { } status ? $"HTTP {status}" : "no HTTP status (it did not load)")}: the shopper lands on an error page", [observed]);
+                verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout opened {url} in a new tab, but it answered {(tabStatus is { } status ? $"HTTP {status}" : "no HTTP status (it did not load)")}: the shopper lands on an error page", [observed]);
                 verdicts.Pass(CheckoutSameOrigin, "checkout opens a new tab: there is no page beneath a miniplayer to frame", [observed]);
                 break;
             case Contract.CheckoutNavigation.SameTab:
-                verdicts.Fail(CheckCatalog.CheckoutNavigation, $"goto-checkout navigated the current tab to {url}: the call would end; use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank')", [observed]);
+                verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout navigated the current tab to {url}: the call would end; use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank')", [observed]);
                 verdicts.Skip(CheckoutSameOrigin, "not proven: checkout navigated the current tab (see checkout.navigation)", [observed]);
                 break;
             default:
                 var threw = observed.Evidence.Marks.FirstOrDefault(m => m.Kind == "threw");
                 var routed = (await session.StateAsync()).Diagnostics.FirstOrDefault(d => d.Code == WidgetContract.Diagnostics.SameDocumentNavigation);
                 var why = threw is not null ? $"; the handler threw {threw.Detail}" : routed is not null ? $"; {routed.Detail}" : string.Empty;
-                verdicts.Fail(CheckCatalog.CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms once its own requests were done{why}", [observed]);
+                verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms once its own requests were done{why}", [observed]);
                 verdicts.Skip(CheckoutSameOrigin, "not proven: no floatAbove happened (see checkout.navigation)", [observed]);
                 break;
         }

@@ -1,14 +1,14 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
 /// <summary>embed.ready-handler, embed.single-instance and the three *.handler checks, on the first page.</summary>
 internal static class EmbedChecks
 {
-    public static IReadOnlyList<string> Ids { get; } = [ReadyHandler, SingleInstance, AddHandler, UpdateHandler, CheckoutHandler];
+    public static IReadOnlyList<CheckId> Ids { get; } = [EmbedReadyHandler, EmbedSingleInstance, AddHandler, UpdateHandler, CheckoutHandler];
 
     /// <summary>False when the widget never started: no other check can run (page.no-errors still can).</summary>
     public static async Task<bool> RunAsync(TargetSession session, RunContext run)
@@ -16,8 +16,8 @@ internal static class EmbedChecks
         var verdicts = run.Verdicts;
         if (await session.StartAsync() is { } notStarted)
         {
-            verdicts.Fail(ReadyHandler, notStarted.Message + await LoadErrorsAsync(session));
-            verdicts.SkipAll(All.Select(c => c.Id).Where(id => id != PageNoErrors), "the widget never started (see embed.ready-handler)");
+            verdicts.Fail(EmbedReadyHandler, notStarted.Message + await LoadErrorsAsync(session));
+            verdicts.SkipAll(Enum.GetValues<CheckId>().Where(id => id != PageNoErrors), "the widget never started (see embed.ready-handler)");
             return false;
         }
 
@@ -26,24 +26,24 @@ internal static class EmbedChecks
         var handlers = $"[{string.Join(", ", state.Handlers)}]";
         if (state.Diagnostics.Any(d => d.Code == WidgetContract.Diagnostics.ReadyHandlerMissing))
         {
-            verdicts.Fail(ReadyHandler, "onBambuserOneToOneReady was not defined when embed.js loaded; an instance appeared some other way, which the real widget would not do" + await LoadErrorsAsync(session));
+            verdicts.Fail(EmbedReadyHandler, "onBambuserOneToOneReady was not defined when embed.js loaded; an instance appeared some other way, which the real widget would not do" + await LoadErrorsAsync(session));
         }
         else if (threw is not null)
         {
-            verdicts.Fail(ReadyHandler, $"{threw.Detail}; whatever it would have set up after the error is missing (handlers registered: {handlers})");
+            verdicts.Fail(EmbedReadyHandler, $"{threw.Detail}; whatever it would have set up after the error is missing (handlers registered: {handlers})");
         }
         else
         {
-            verdicts.Pass(ReadyHandler, $"onBambuserOneToOneReady created an instance with orgId '{state.OrgId}'");
+            verdicts.Pass(EmbedReadyHandler, $"onBambuserOneToOneReady created an instance with orgId '{state.OrgId}'");
         }
 
         if (state.Instances == 1)
         {
-            verdicts.Pass(SingleInstance, "exactly one BambuserOneToOneEmbed instance");
+            verdicts.Pass(EmbedSingleInstance, "exactly one BambuserOneToOneEmbed instance");
         }
         else
         {
-            verdicts.Fail(SingleInstance, $"expected one BambuserOneToOneEmbed instance, found {state.Instances}: the real widget would draw {state.Instances} widgets");
+            verdicts.Fail(EmbedSingleInstance, $"expected one BambuserOneToOneEmbed instance, found {state.Instances}: the real widget would draw {state.Instances} widgets");
         }
 
         HandlerCheck(verdicts, AddHandler, WidgetContract.Events.AddItem, state);
@@ -56,7 +56,7 @@ internal static class EmbedChecks
     /// <exception cref="ValidationInputException">It fails or gives the wrong shape: bad input (exit 2), not a verdict.</exception>
     public static async Task CheckProbeAsync(TargetSession session) => await session.NativeCartAsync("before the first event, with an empty cart");
 
-    private static void HandlerCheck(Verdicts verdicts, string id, string eventName, WidgetState state, string consequence = "")
+    private static void HandlerCheck(Verdicts verdicts, CheckId id, string eventName, WidgetState state, string consequence = "")
     {
         if (state.Handlers.Contains(eventName))
         {

@@ -1,7 +1,7 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
@@ -12,7 +12,7 @@ namespace BambuserCart.Harness.Validation.Checks;
 /// </summary>
 internal static class EventChecks
 {
-    public static IReadOnlyList<string> Ids { get; } = [CallbackOnce, CallbackValidValue, CallbackTimely, CallbackConfirmed, HandlerNoThrow];
+    public static IReadOnlyList<CheckId> Ids { get; } = [CallbackOnce, CallbackValidValue, CallbackTimely, CallbackConfirmed, HandlerNoThrow];
 
     private const int MaxListed = 5;
 
@@ -36,7 +36,7 @@ internal static class EventChecks
         JudgeEach(run, HandlerNoThrow, events.ToList(), Thrown, $"no handler threw and the page threw nothing while events were handled ({events.Count} events)", withTimeline: false);
     }
 
-    private static void JudgeEach(RunContext run, string id, IReadOnlyList<ObservedEvent> events, Func<ObservedEvent, string?> problem, string passMessage, bool withTimeline = true)
+    private static void JudgeEach(RunContext run, CheckId id, IReadOnlyList<ObservedEvent> events, Func<ObservedEvent, string?> problem, string passMessage, bool withTimeline = true)
     {
         var failures = events.Select(e => (Event: e, Problem: problem(e))).Where(x => x.Problem is not null).ToList();
         if (failures.Count == 0)

@@ -1,5 +1,5 @@
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 

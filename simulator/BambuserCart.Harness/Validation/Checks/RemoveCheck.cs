@@ -1,6 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Validation.Run;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
@@ -14,7 +14,7 @@ internal static class RemoveCheck
     {
         var verdicts = run.Verdicts;
         var sku = run.Sku;
-        var setup = await session.AddAsync(sku, "update.remove (setup: add)");
+        var setup = await session.AddAsync(sku, $"{UpdateRemove.Wire()} (setup: add)");
         if (setup.Outcome != WidgetContract.Outcomes.Success)
         {
             verdicts.Skip(UpdateRemove, $"not proven: '{sku}' could not be put in the widget cart ({setup.Describe()} got {setup.AnswerText}; see add.success), so there is nothing to remove", [setup]);
@@ -28,7 +28,7 @@ internal static class RemoveCheck
             return;
         }
 
-        var remove = await session.RemoveAsync(sku, "update.remove");
+        var remove = await session.RemoveAsync(sku, UpdateRemove.Wire());
         if (remove.Outcome != WidgetContract.Outcomes.Success)
         {
             verdicts.Fail(UpdateRemove, $"{remove.Describe()}: expected callback(true), got {remove.AnswerText}; {remove.Timeline(run.Cart, run.PageUri)}", [setup, remove]);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BambuserCart.Harness.Validation.Run;
 using Microsoft.Playwright;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 

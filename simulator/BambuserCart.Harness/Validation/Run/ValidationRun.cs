@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Validation.Checks;
 using Microsoft.Playwright;
-using static BambuserCart.Harness.Validation.CheckCatalog;
+using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Run;
 
@@ -16,17 +17,17 @@ internal sealed class ValidationRun
 {
     private static readonly IReadOnlyList<CheckFamily> FreshPageFamilies =
     [
-        new(UpdateRemove, [UpdateRemove], RemoveCheck.RunAsync),
-        new(AddOutOfStock, [AddOutOfStock], RefusalChecks.OutOfStockAsync),
-        new(AddUnknownSku, [AddUnknownSku], RefusalChecks.UnknownSkuAsync),
-        new(AddBackendFailure, [AddBackendFailure], BackendFailureChecks.AddAsync),
-        new(UpdateBackendFailure, [UpdateBackendFailure], BackendFailureChecks.UpdateAsync),
+        new(UpdateRemove.Wire(), [UpdateRemove], RemoveCheck.RunAsync),
+        new(AddOutOfStock.Wire(), [AddOutOfStock], RefusalChecks.OutOfStockAsync),
+        new(AddUnknownSku.Wire(), [AddUnknownSku], RefusalChecks.UnknownSkuAsync),
+        new(AddBackendFailure.Wire(), [AddBackendFailure], BackendFailureChecks.AddAsync),
+        new(UpdateBackendFailure.Wire(), [UpdateBackendFailure], BackendFailureChecks.UpdateAsync),
         new("checkout", CheckoutChecks.Ids, CheckoutChecks.RunAsync, MakesCartEvents: false),
-        new(ProductHydration, [ProductHydration], HydrationCheck.RunAsync, MakesCartEvents: false),
+        new(ProductHydration.Wire(), [ProductHydration], HydrationCheck.RunAsync, MakesCartEvents: false),
     ];
 
     /// <summary>Judged over every event of the run: any family with cart events feeds them.</summary>
-    private static readonly IReadOnlyList<string> AcrossEvents = [.. EventChecks.Ids, PageNoErrors, TrackingAffiliation];
+    private static readonly IReadOnlyList<CheckId> AcrossEvents = [.. EventChecks.Ids, PageNoErrors, TrackingAffiliation];
 
     private readonly RunContext run;
     private readonly ValidationTarget target;
@@ -109,12 +110,12 @@ internal sealed class ValidationRun
         };
     }
 
-    private bool Needed(IEnumerable<string> checks, bool makesCartEvents) =>
+    private bool Needed(IEnumerable<CheckId> checks, bool makesCartEvents) =>
         run.Verdicts.AnyWanted(checks) || (makesCartEvents && run.Verdicts.AnyWanted(AcrossEvents));
 
     // A page can break the harness's hold on the widget (it replaced window.bambuserSimulator, or
     // navigated away mid-event): that family proves nothing, says so, and the run goes on.
-    private async Task GuardedAsync(TargetSession session, IReadOnlyList<string> checks, Func<TargetSession, RunContext, Task> family)
+    private async Task GuardedAsync(TargetSession session, IReadOnlyList<CheckId> checks, Func<TargetSession, RunContext, Task> family)
     {
         try
         {
@@ -158,7 +159,7 @@ internal sealed class ValidationRun
     // Past --max-time the check whose step was running fails by name and the rest of the family is
     // not run. The verdicts are recorded first (the first one stands), then the page is closed so
     // the call in flight ends and the run can finish with its reports.
-    private async Task WithinRunBoundAsync(TargetSession session, IReadOnlyList<string> checks, Func<Task> work)
+    private async Task WithinRunBoundAsync(TargetSession session, IReadOnlyList<CheckId> checks, Func<Task> work)
     {
         var running = work();
         using var stopBound = new CancellationTokenSource();
@@ -172,7 +173,7 @@ internal sealed class ValidationRun
 
         ranOutOfTime = true;
         var step = session.CurrentStep ?? $"the {session.Name} page";
-        if ((JudgedBy(step, checks) ?? checks.FirstOrDefault(run.Verdicts.Wanted)) is { } judged)
+        if ((JudgedBy(step, checks) ?? checks.Cast<CheckId?>().FirstOrDefault(c => run.Verdicts.Wanted(c!.Value))) is { } judged)
         {
             run.Verdicts.Fail(judged, $"{OutOfTime} while {step} was handled");
         }
@@ -190,9 +191,9 @@ internal sealed class ValidationRun
     }
 
     // The check a step judges ("update.quantity 1 → 4" → update.quantity); none for a setup step.
-    private static string? JudgedBy(string step, IReadOnlyList<string> checks) =>
-        checks.FirstOrDefault(c => !step.Contains("(setup", StringComparison.Ordinal) && (step == c || step.StartsWith(c + " ", StringComparison.Ordinal)));
+    private static CheckId? JudgedBy(string step, IReadOnlyList<CheckId> checks) =>
+        checks.Cast<CheckId?>().FirstOrDefault(c => !step.Contains("(setup", StringComparison.Ordinal) && (step == c!.Value.Wire() || step.StartsWith(c.Value.Wire() + " ", StringComparison.Ordinal)));
 
     /// <param name="Name">The fresh page's name in reports (its first check id, or "checkout").</param>
-    private sealed record CheckFamily(string Name, IReadOnlyList<string> Checks, Func<TargetSession, RunContext, Task> RunAsync, bool MakesCartEvents = true);
+    private sealed record CheckFamily(string Name, IReadOnlyList<CheckId> Checks, Func<TargetSession, RunContext, Task> RunAsync, bool MakesCartEvents = true);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 
 namespace BambuserCart.Harness.Validation.Run;
 
@@ -12,7 +13,7 @@ internal sealed class Verdicts
     private readonly ValidationSettings settings;
     private readonly IProgress<CheckResult>? progress;
     private readonly CancellationToken cancellation;
-    private readonly Dictionary<string, CheckResult> decided = new(StringComparer.Ordinal);
+    private readonly Dictionary<CheckId, CheckResult> decided = [];
 
     // Started with the run: each verdict's Duration is the time since the verdict before it.
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -28,21 +29,21 @@ internal sealed class Verdicts
         this.cancellation = cancellation;
     }
 
-    /// <summary>The decided checks, in catalogue order.</summary>
+    /// <summary>The decided checks, in run order (the order of <see cref="CheckId"/>).</summary>
     public IReadOnlyList<CheckResult> Results
     {
         get
         {
             lock (gate)
             {
-                return [.. decided.Values.OrderBy(r => CheckCatalog.IndexOf(r.Id))];
+                return [.. decided.Values.OrderBy(r => r.Id)];
             }
         }
     }
 
     public int Failures => Results.Count(r => r.Status == CheckStatus.Failed);
 
-    public bool Wanted(string id)
+    public bool Wanted(CheckId id)
     {
         lock (gate)
         {
@@ -51,7 +52,7 @@ internal sealed class Verdicts
     }
 
     /// <summary>The check was judged and failed in this run.</summary>
-    public bool HasFailed(string id)
+    public bool HasFailed(CheckId id)
     {
         lock (gate)
         {
@@ -59,24 +60,24 @@ internal sealed class Verdicts
         }
     }
 
-    public bool AnyWanted(IEnumerable<string> ids) => ids.Any(Wanted);
+    public bool AnyWanted(IEnumerable<CheckId> ids) => ids.Any(Wanted);
 
-    public void Pass(string id, string message, IEnumerable<ObservedEvent>? events = null, JsonObject? evidence = null) =>
+    public void Pass(CheckId id, string message, IEnumerable<ObservedEvent>? events = null, JsonObject? evidence = null) =>
         Record(id, CheckStatus.Passed, message, events, evidence);
 
-    public void Fail(string id, string message, IEnumerable<ObservedEvent>? events = null, JsonObject? evidence = null) =>
+    public void Fail(CheckId id, string message, IEnumerable<ObservedEvent>? events = null, JsonObject? evidence = null) =>
         Record(id, CheckStatus.Failed, message, events, evidence);
 
     /// <summary>Not proven either way; <paramref name="reason"/> says why and what would prove it.</summary>
-    public void Skip(string id, string reason, IEnumerable<ObservedEvent>? events = null) =>
+    public void Skip(CheckId id, string reason, IEnumerable<ObservedEvent>? events = null) =>
         Record(id, CheckStatus.Skipped, reason, events, null);
 
     /// <summary>Not judged because the page lacks what the check is about: advisory here, whatever the catalogue says.</summary>
-    public void NotApplicable(string id, string reason) =>
+    public void NotApplicable(CheckId id, string reason) =>
         Record(id, CheckStatus.Skipped, reason, null, null, required: false);
 
     /// <summary>Skips every selected, undecided check of <paramref name="ids"/>.</summary>
-    public void SkipAll(IEnumerable<string> ids, string reason)
+    public void SkipAll(IEnumerable<CheckId> ids, string reason)
     {
         foreach (var id in ids.Where(Wanted).ToList())
         {
@@ -84,7 +85,7 @@ internal sealed class Verdicts
         }
     }
 
-    private void Record(string id, CheckStatus status, string message, IEnumerable<ObservedEvent>? events, JsonObject? evidence, bool? required = null)
+    private void Record(CheckId id, CheckStatus status, string message, IEnumerable<ObservedEvent>? events, JsonObject? evidence, bool? required = null)
     {
         cancellation.ThrowIfCancellationRequested();
         var check = CheckCatalog.Get(id);

@@ -71,7 +71,7 @@ public sealed class ExplorerTests
     public async Task Order_dependent_integration_passes_validate_but_explore_finds_the_order_that_breaks_it(string path)
     {
         var report = await ValidatorTests.RunAsync(ValidationTarget.Parse(path), new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 1_000 });
-        Assert.That(report.ExitCode, Is.Zero, string.Join("\n", report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Id}: {c.Message}")));
+        Assert.That(report.ExitCode, Is.Zero, string.Join("\n", report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Name}: {c.Message}")));
 
         var finding = await FindAsync(path, Small with { Runs = 40 });
 

@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
@@ -28,8 +29,8 @@ public sealed class BrokenIntegrationTests
     {
         var names = Directory.EnumerateFiles(BrokenDirectory, "*.js").Select(Path.GetFileNameWithoutExtension).ToList();
 
-        Assert.That(names.Where(n => !n!.Contains(VariantSeparator, StringComparison.Ordinal)), Is.EquivalentTo(CheckCatalog.All.Select(c => c.Id)));
-        Assert.That(names.Select(CheckOf), Is.All.Matches<string>(CheckCatalog.Exists), "a variant is named <check id>--<what it does>");
+        Assert.That(names.Where(n => !n!.Contains(VariantSeparator, StringComparison.Ordinal)), Is.EquivalentTo(CheckIds.All));
+        Assert.That(names.Select(CheckOf), Is.All.Matches<string>(name => CheckIds.TryParse(name, out _)), "a variant is named <check id>--<what it does>");
     }
 
     [TestCaseSource(nameof(BrokenIntegrations))]
@@ -46,9 +47,9 @@ public sealed class BrokenIntegrationTests
 
         var failed = report.Checks.Where(c => c.Status == CheckStatus.Failed).ToList();
         Assert.That(
-            failed.Select(c => c.Id),
+            failed.Select(c => c.Name),
             Is.EquivalentTo(declared),
-            string.Join("\n", report.Checks.Select(c => $"{c.Id}: {c.Status}: {c.Message}")));
+            string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
         Assert.That(declared, Does.Contain(CheckOf(Path.GetFileNameWithoutExtension(fileName))), "the file breaks the check it is named after");
         Assert.That(report.ExitCode, Is.EqualTo(failed.Any(c => c.Check.Required) ? 1 : 0));
     }

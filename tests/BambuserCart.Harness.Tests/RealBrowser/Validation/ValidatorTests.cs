@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Reports;
 using BambuserCart.Harness.Validation;
 
@@ -56,7 +57,7 @@ public sealed class ValidatorTests
 
         AssertAllPassed(report);
         Assert.That(report.Diagnostics, Is.Empty, "nothing it calls is missing or misused");
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.ProductHydration).Required, Is.True, "it hydrates, so the check counts");
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.ProductHydration).Required, Is.True, "it hydrates, so the check counts");
     }
 
     [Test]
@@ -72,17 +73,17 @@ public sealed class ValidatorTests
     {
         // Every cart answer comes 700 ms late, the slow-backend one 825 ms: longer than the 500 ms the
         // integration is given. Only the integration's own time counts, so the answers are on time.
-        var settings = new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, CartLatencyMs = 700, OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.AddBackendFailure, CheckCatalog.CallbackTimely } };
+        var settings = new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, CartLatencyMs = 700, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.AddBackendFailure, CheckId.CallbackTimely } };
 
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), settings);
 
         Assert.That(settings.WidgetTimeoutMs, Is.EqualTo(500 + 700 + 125));
         Assert.That(report.Checks.Select(c => (c.Id, c.Status)), Is.EquivalentTo(new[]
         {
-            (CheckCatalog.AddSuccess, CheckStatus.Passed),
-            (CheckCatalog.AddBackendFailure, CheckStatus.Passed),
-            (CheckCatalog.CallbackTimely, CheckStatus.Passed),
-        }), () => string.Join("\n", report.Checks.Select(c => $"{c.Id}: {c.Status}: {c.Message}")));
+            (CheckId.AddSuccess, CheckStatus.Passed),
+            (CheckId.AddBackendFailure, CheckStatus.Passed),
+            (CheckId.CallbackTimely, CheckStatus.Passed),
+        }), () => string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
     }
 
     [Test]
@@ -94,13 +95,13 @@ public sealed class ValidatorTests
         Assert.That(report.Events.Where(e => e.IsCartEvent), Has.All.Matches<ObservedEvent>(e => e.Evidence.Requests.Count > 0 && e.Evidence.FirstAnswer is not null));
         Assert.That(faulted.Select(e => e.Step), Is.EqualTo(new[] { "add.backend-failure (http-500)", "update.backend-failure (http-500)" }));
         Assert.That(faulted.SelectMany(e => e.Evidence.Requests).Select(r => r.Status), Is.All.EqualTo(500));
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.CallbackConfirmed).Events, Is.Not.Empty, "the check links the events it judged");
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed).Events, Is.Not.Empty, "the check links the events it judged");
     }
 
     [Test]
     public async Task Only_the_pages_the_selected_checks_need_are_played()
     {
-        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { OnlyChecks = new HashSet<string> { CheckCatalog.CheckoutNavigation } });
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { OnlyChecks = new HashSet<CheckId> { CheckId.CheckoutNavigation } });
 
         Assert.That(report.Events.Select(e => e.Step), Is.EqualTo(new[] { "checkout (setup: add)", "checkout" }));
     }
@@ -110,7 +111,7 @@ public sealed class ValidatorTests
     {
         var report = await RunScriptAsync("window.onBambuserOneToOneReady = () => { throw new Error('config missing'); };\n");
 
-        var ready = report.Checks.Single(c => c.Id == CheckCatalog.ReadyHandler);
+        var ready = report.Checks.Single(c => c.Id == CheckId.EmbedReadyHandler);
         Assert.That(ready.Status, Is.EqualTo(CheckStatus.Failed));
         Assert.That(ready.Message, Does.Contain("onBambuserOneToOneReady threw: Error: config missing (at http://127.0.0.1:").And.Not.Contain("was not ready within"), "stopped on the error, not on the wait's bound");
     }
@@ -120,7 +121,7 @@ public sealed class ValidatorTests
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "embed.ready-handler--top-level-error.js")), new ValidationSettings { SampleBackend = true });
 
-        var ready = report.Checks.Single(c => c.Id == CheckCatalog.ReadyHandler);
+        var ready = report.Checks.Single(c => c.Id == CheckId.EmbedReadyHandler);
         Assert.That(ready.Message, Does.Contain("the page threw while loading: TypeError: Cannot read properties of undefined (reading 'checkoutUrl') (at http://127.0.0.1:"));
         Assert.That(report.PageErrors.Select(e => e.Message), Has.Some.StartsWith("TypeError: Cannot read properties of undefined"));
     }
@@ -130,10 +131,10 @@ public sealed class ValidatorTests
     {
         var report = await RunAsync(
             ValidationTarget.Parse(Path.Combine(Integrations, "broken", "handler.no-throw--promise-chain.js")),
-            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 1_000, OnlyChecks = new HashSet<string> { CheckCatalog.AddOutOfStock, CheckCatalog.CallbackTimely, CheckCatalog.HandlerNoThrow } });
+            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 1_000, OnlyChecks = new HashSet<CheckId> { CheckId.AddOutOfStock, CheckId.CallbackTimely, CheckId.HandlerNoThrow } });
 
-        var timely = report.Checks.Single(c => c.Id == CheckCatalog.CallbackTimely);
-        var thrown = report.Checks.Single(c => c.Id == CheckCatalog.HandlerNoThrow);
+        var timely = report.Checks.Single(c => c.Id == CheckId.CallbackTimely);
+        var thrown = report.Checks.Single(c => c.Id == CheckId.HandlerNoThrow);
         Assert.That(timely.Message, Does.Contain("the callback never came; while it waited the page threw ReferenceError: OUT_OF_STOCK is not defined (at http://127.0.0.1:"));
         Assert.That(thrown.Message, Does.Contain("an unhandled rejection ReferenceError: OUT_OF_STOCK is not defined (at http://127.0.0.1:").And.Contain("handler.no-throw--promise-chain.js:"));
     }
@@ -143,7 +144,7 @@ public sealed class ValidatorTests
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.native-cart.js")), new ValidationSettings { SampleBackend = true });
 
-        var remove = report.Checks.Single(c => c.Id == CheckCatalog.UpdateRemove);
+        var remove = report.Checks.Single(c => c.Id == CheckId.UpdateRemove);
         Assert.That((remove.Status, remove.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
         Assert.That(remove.Message, Does.StartWith("not proven: after callback(true) for 'SHIRT-BLUE-M' the probe shows an empty native cart, so its removal would prove nothing"));
     }
@@ -158,9 +159,9 @@ public sealed class ValidatorTests
             };
             """);
 
-        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, $"while add.success was handled the page navigated to {new Uri(new Uri(report.PageUrl), "/checkout")}: the call would end, since the widget goes with the page")));
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).NotProven, Is.True);
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddNativeCart).NotProven, Is.True);
     }
 
     [Test]
@@ -175,13 +176,13 @@ public sealed class ValidatorTests
             };
             """, new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 600_000, MaxRunSeconds = 5 });
 
-        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, add.Message)));
         Assert.That(add.Message, Does.StartWith("the run reached its --max-time of 5 s while "));
         Assert.That(
-            report.Checks.Where(c => c.Id is CheckCatalog.UpdateQuantity or CheckCatalog.AddOutOfStock or CheckCatalog.CheckoutNavigation).Select(c => (c.Status, c.Message)),
+            report.Checks.Where(c => c.Id is CheckId.UpdateQuantity or CheckId.AddOutOfStock or CheckId.CheckoutNavigation).Select(c => (c.Status, c.Message)),
             Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its --max-time of 5 s")));
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its --max-time of 5 s before any cart event was settled"));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its --max-time of 5 s before any cart event was settled"));
         Assert.That(report.Duration, Is.LessThan(TimeSpan.FromMinutes(1)), "the run ended soon after its bound");
     }
 
@@ -201,9 +202,9 @@ public sealed class ValidatorTests
             };
             """);
 
-        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Passed, add.Message)), add.Message);
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).Status, Is.EqualTo(CheckStatus.Passed));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddNativeCart).Status, Is.EqualTo(CheckStatus.Passed));
     }
 
     [Test]
@@ -219,7 +220,7 @@ public sealed class ValidatorTests
             };
             """);
 
-        var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
+        var navigation = report.Checks.Single(c => c.Id == CheckId.CheckoutNavigation);
         Assert.That((navigation.Status, navigation.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: goto-checkout opened https://checkout.example.com/cart in a new tab, on checkout.example.com, which this run may not reach; pass --allow-host checkout.example.com to let it load")));
         Assert.That(report.BlockedRequests, Is.EqualTo(new[] { "GET https://checkout.example.com/cart" }), "and it was not fetched");
     }
@@ -227,7 +228,7 @@ public sealed class ValidatorTests
     [Test]
     public async Task Hydration_check_is_advisory_and_skipped_when_the_page_has_no_hydration_handler()
     {
-        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.out-of-stock.js")), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.ProductHydration } });
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.out-of-stock.js")), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.ProductHydration } });
 
         var hydration = report.Checks.Single();
         Assert.That((hydration.Status, hydration.Required, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, false, false)));
@@ -239,7 +240,7 @@ public sealed class ValidatorTests
     {
         var url = BrowserTestEnvironment.Server.BaseUrl.ToString();
 
-        var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"], OnlyChecks = new HashSet<string> { CheckCatalog.ProductHydration } });
+        var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"], OnlyChecks = new HashSet<CheckId> { CheckId.ProductHydration } });
 
         var hydration = report.Checks.Single();
         Assert.That((hydration.Status, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
@@ -259,7 +260,7 @@ public sealed class ValidatorTests
             };
             """);
 
-        var navigation = report.Checks.Single(c => c.Id == CheckCatalog.CheckoutNavigation);
+        var navigation = report.Checks.Single(c => c.Id == CheckId.CheckoutNavigation);
         Assert.That(navigation.Status, Is.EqualTo(CheckStatus.Failed));
         Assert.That(navigation.Message, Does.Contain("the handler routed within the page to ").And.Contain("use floatAbove(url) to show the checkout beneath a miniplayer"));
     }
@@ -274,12 +275,12 @@ public sealed class ValidatorTests
               embed.on('should-add-item-to-cart', () => { while (true) { } });
             };
             """,
-            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.AddNativeCart } });
+            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.AddNativeCart } });
 
-        var add = report.Checks.Single(c => c.Id == CheckCatalog.AddSuccess);
+        var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That(add.Status, Is.EqualTo(CheckStatus.Failed));
         Assert.That(add.Message, Does.StartWith("while add.success was handled the page stopped responding: nothing came back within").And.EndWith("(is a handler stuck in an endless loop?)"));
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart).NotProven, Is.True);
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddNativeCart).NotProven, Is.True);
     }
 
     [Test]
@@ -300,11 +301,11 @@ public sealed class ValidatorTests
 
         var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"] });
 
-        var nativeCart = report.Checks.Single(c => c.Id == CheckCatalog.AddNativeCart);
+        var nativeCart = report.Checks.Single(c => c.Id == CheckId.AddNativeCart);
         Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)")));
-        Assert.That(report.Checks.Single(c => c.Id == CheckCatalog.AddOutOfStock).Status, Is.EqualTo(CheckStatus.Skipped));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddOutOfStock).Status, Is.EqualTo(CheckStatus.Skipped));
         Assert.That(report.ExitCode, Is.Zero);
-        Assert.That(report.NotProven.Select(c => c.Id), Is.SupersetOf(new[] { CheckCatalog.AddNativeCart, CheckCatalog.UpdateQuantity, CheckCatalog.UpdateRemove }), "without a probe nothing about the native cart is proven");
+        Assert.That(report.NotProven.Select(c => c.Id), Is.SupersetOf(new[] { CheckId.AddNativeCart, CheckId.UpdateQuantity, CheckId.UpdateRemove }), "without a probe nothing about the native cart is proven");
     }
 
     [Test]
@@ -330,7 +331,7 @@ public sealed class ValidatorTests
         var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
         {
             OrgId = "other-org",
-            OnlyChecks = new HashSet<string> { CheckCatalog.TrackingAffiliation },
+            OnlyChecks = new HashSet<CheckId> { CheckId.TrackingAffiliation },
         });
 
         var check = report.Checks.Single();
@@ -344,12 +345,12 @@ public sealed class ValidatorTests
     {
         var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CartApiGlob = "**/api/basket/**" });
 
-        var skipped = report.Checks.Where(c => c.Id is CheckCatalog.AddBackendFailure or CheckCatalog.UpdateBackendFailure).ToList();
+        var skipped = report.Checks.Where(c => c.Id is CheckId.AddBackendFailure or CheckId.UpdateBackendFailure).ToList();
         Assert.That(skipped.Select(c => c.Status), Is.All.EqualTo(CheckStatus.Skipped));
         Assert.That(skipped.Select(c => c.Message), Is.All.Contains("no request matched --cart-api '**/api/basket/**'"));
         Assert.That(skipped[0].Message, Does.Contain("the requests it made: POST /cart/add → 200; set --cart-api to the URL pattern of your cart backend"));
         Assert.That(report.ExitCode, Is.Zero, "not proven is not failed");
-        Assert.That(report.NotProven.Select(c => c.Id), Is.EquivalentTo(new[] { CheckCatalog.AddBackendFailure, CheckCatalog.UpdateBackendFailure, CheckCatalog.CallbackConfirmed }));
+        Assert.That(report.NotProven.Select(c => c.Id), Is.EquivalentTo(new[] { CheckId.AddBackendFailure, CheckId.UpdateBackendFailure, CheckId.CallbackConfirmed }));
         Assert.That((report with { Strict = true }).ExitCode, Is.EqualTo(1), "--strict fails on it");
     }
 
@@ -358,10 +359,10 @@ public sealed class ValidatorTests
     {
         var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
         {
-            OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation },
+            OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.CheckoutNavigation },
         });
 
-        Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(new[] { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation }));
+        Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(new[] { CheckId.AddSuccess, CheckId.CheckoutNavigation }));
     }
 
     [Test]
@@ -369,7 +370,7 @@ public sealed class ValidatorTests
     {
         var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings
         {
-            OnlyChecks = new HashSet<string> { CheckCatalog.AddSuccess, CheckCatalog.CheckoutNavigation },
+            OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.CheckoutNavigation },
         });
 
         var times = report.Checks.Select(c => c.Duration).ToList();
@@ -387,19 +388,10 @@ public sealed class ValidatorTests
         // The script pushes no GTM events, so the only selected check is skipped: nothing was proven.
         var report = await RunAsync(
             ValidationTarget.Parse(Path.Combine(Integrations, "broken", "callback.once.js")),
-            new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<string> { CheckCatalog.TrackingAffiliation } });
+            new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.TrackingAffiliation } });
 
         Assert.That(report.Checks.Single().Status, Is.EqualTo(CheckStatus.Skipped));
         Assert.That(report.ExitCode, Is.EqualTo(2));
-    }
-
-    [Test]
-    public void Unknown_check_id_is_an_input_error_listing_the_known_ones()
-    {
-        var error = Assert.ThrowsAsync<ValidationInputException>(() =>
-            RunAsync(ValidationTarget.SampleShop, new ValidationSettings { SkippedChecks = new HashSet<string> { "add.sucess" } }));
-
-        Assert.That(error!.Message, Does.StartWith("--check/--skip: unknown check id 'add.sucess'; known ids: embed.ready-handler, "));
     }
 
     [TestCase(0)]
@@ -441,7 +433,7 @@ public sealed class ValidatorTests
 
     private static void AssertAllPassed(ValidationReport report)
     {
-        var notPassed = report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Id}: {c.Status}: {c.Message}").ToList();
+        var notPassed = report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Name}: {c.Status}: {c.Message}").ToList();
         Assert.That(notPassed, Is.Empty, "every check should pass");
         Assert.That(report.Checks.Select(c => c.Id), Is.EqualTo(CheckCatalog.All.Select(c => c.Id)), "all checks, in catalogue order");
         Assert.That(report.ExitCode, Is.Zero);
