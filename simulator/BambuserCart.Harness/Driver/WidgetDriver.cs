@@ -75,7 +75,13 @@ public sealed class WidgetDriver
         CallAsync<IReadOnlyList<TraceEntry>>("() => window.bambuserSimulator.trace()");
 
     /// <summary>Sets the widget's callback timeout (and how long a checkout waits to see a navigation).</summary>
-    public async Task ConfigureAsync(int? callbackTimeoutMs = null, int? checkoutSettleMs = null)
+    /// <param name="requestWaitLimitMs">
+    /// 0 (the default): the real widget's timeout, which runs whatever the handler waits for. More:
+    /// time an event's own requests spend waiting for their answers does not count, and the handler
+    /// has the callback timeout after its last request answered, never more than this in all. Needs
+    /// the evidence recorder (<see cref="Browsers.OfflineContext"/> installs it); without it, 0.
+    /// </param>
+    public async Task ConfigureAsync(int? callbackTimeoutMs = null, int? checkoutSettleMs = null, int? requestWaitLimitMs = null)
     {
         var settings = new Dictionary<string, int>(StringComparer.Ordinal);
         if (callbackTimeoutMs is { } timeout)
@@ -88,18 +94,24 @@ public sealed class WidgetDriver
             settings["checkoutSettleMs"] = settle;
         }
 
-        await CallAsync<JsonElement>("s => window.bambuserSimulator.configure(s)", settings);
-        if (callbackTimeoutMs is { } configured)
+        if (requestWaitLimitMs is { } limit)
         {
-            callbackTimeout = TimeSpan.FromMilliseconds(configured);
+            settings["requestWaitLimitMs"] = limit;
         }
+
+        await CallAsync<JsonElement>("s => window.bambuserSimulator.configure(s)", settings);
+        callbackTimeout = TimeSpan.FromMilliseconds(callbackTimeoutMs ?? callbackTimeout.TotalMilliseconds);
+        requestWaitLimit = TimeSpan.FromMilliseconds(requestWaitLimitMs ?? requestWaitLimit.TotalMilliseconds);
     }
 
-    // The widget's callback timeout (its default until configured): no call into the page takes
-    // longer unless the page is stuck. The margin covers a checkout's settle time and a slow machine.
+    // The widget's callback timeout (its default until configured) and how long requests may hold
+    // it: no call into the page takes longer unless the page is stuck. The margin covers a
+    // checkout's settle time and a slow machine.
     private TimeSpan callbackTimeout = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
+    private TimeSpan requestWaitLimit = TimeSpan.Zero;
 
-    private TimeSpan CallBound => callbackTimeout + TimeSpan.FromMilliseconds(WidgetContract.DefaultCheckoutSettleMs) + TimeSpan.FromSeconds(10);
+    private TimeSpan CallBound =>
+        (callbackTimeout > requestWaitLimit ? callbackTimeout : requestWaitLimit) + TimeSpan.FromMilliseconds(WidgetContract.DefaultCheckoutSettleMs) + TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Clicks the widget's Checkout button and reports where the merchant's handler went; for a

@@ -101,7 +101,8 @@ public sealed record ValidationSettings
             throw new ValidationInputException("--cart-api: must not be empty (default '**/cart/**')");
         }
 
-        // The latency is added to the widget's timeout (WidgetTimeoutMs), so it may be longer than --timeout.
+        // Time a cart request waits for its answer does not count against the callback timeout, so
+        // the latency may be longer than --timeout.
         if (CartLatencyMs is < 0 or > MaxCartLatencyMs)
         {
             throw new ValidationInputException($"--cart-latency: must be from 0 to {MaxCartLatencyMs} ms, got {CartLatencyMs}");
@@ -112,12 +113,11 @@ public sealed record ValidationSettings
     public int SlowBackendMs => Math.Clamp(CallbackTimeoutMs / 4, 1, 400);
 
     /// <summary>
-    /// The timeout the fake widget is given: <see cref="CallbackTimeoutMs"/> plus the delays this run
-    /// adds to the backend itself (<see cref="CartLatencyMs"/>, <see cref="SlowBackendMs"/>). Those
-    /// delays are the harness's, not the integration's: they must not eat its budget, or a loaded
-    /// machine would turn "answered once the slow backend did" into a timeout and flip the verdict.
+    /// How long after its answer an event may keep the page busy (its requests, short timers)
+    /// before the run moves on: at least 2 s, and more than the delays this run adds to every cart
+    /// answer (<see cref="CartLatencyMs"/>, <see cref="SlowBackendMs"/>) on top of the callback timeout.
     /// </summary>
-    public int WidgetTimeoutMs => CallbackTimeoutMs + CartLatencyMs + SlowBackendMs;
+    public TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, CallbackTimeoutMs + CartLatencyMs + SlowBackendMs));
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

@@ -71,13 +71,13 @@ function emitCartEvent(event, payload, action) {
 
   return new Promise((resolve) => {
     let settled = false;
-    let timer = null;
+    let stopTimeout = () => {};
     let answeredBy = null;
     const callsByHandler = new Map();
     const finish = (outcome, value) => {
       if (settled) return;
       settled = true;
-      clearTimer(timer);
+      stopTimeout();
       entry.outcome = outcome;
       entry.value = jsonSafe(value);
       entry.ms = Math.round(performance.now() - started);
@@ -93,11 +93,11 @@ function emitCartEvent(event, payload, action) {
     }
 
     const timeoutMs = state.options.callbackTimeoutMs;
-    timer = setTimer(() => {
+    stopTimeout = startCallbackTimeout(entry.seq, started, (within) => {
       mark('timeout', entry.seq, timeoutMs);
-      diagnose(DIAG.callbackTimeout, `'${event}' #${entry.seq}: no callback within ${timeoutMs} ms`);
+      diagnose(DIAG.callbackTimeout, `'${event}' #${entry.seq}: no callback ${within}`);
       finish(OUTCOMES.timeout, undefined);
-    }, timeoutMs);
+    });
 
     const who = (index) => (handlers.length > 1 ? `handler #${index + 1}` : 'the handler');
     const callback = (value, index) => {

@@ -52,6 +52,8 @@
     options: {
       callbackTimeoutMs: CONTRACT.defaultCallbackTimeoutMs,
       checkoutSettleMs: CONTRACT.defaultCheckoutSettleMs,
+      // 0: the real widget's timeout. More: see startCallbackTimeout.
+      requestWaitLimitMs: 0,
     },
   };
 
@@ -80,6 +82,38 @@
 
   function mark(kind, seq, detail) {
     if (evidence) evidence.mark(kind, seq, detail);
+  }
+
+  // How often a timeout held by a request in flight looks again whether it has answered.
+  const REQUEST_POLL_MS = 25;
+
+  // The callback timeout of event `seq`, emitted at `started`; `expire(why)` runs once it is over
+  // and the returned function cancels it. The real widget gives up callbackTimeoutMs after the
+  // event, whatever the handler is waiting for: that is what happens with requestWaitLimitMs 0.
+  // With a limit (validate sets the real widget's 30 s) the time the event's own requests spend
+  // waiting for their answers does not count: the handler has callbackTimeoutMs after its last
+  // request answered, and never more than the limit in all. A short timeout then judges what the
+  // handler does with its answers, not how fast the backend or this machine was (docs/fake-widget.md).
+  function startCallbackTimeout(seq, started, expire) {
+    const timeoutMs = state.options.callbackTimeoutMs;
+    const waitsForRequests = evidence !== null && state.options.requestWaitLimitMs > 0;
+    const limitMs = Math.max(timeoutMs, state.options.requestWaitLimitMs);
+    let timer = null;
+    const check = () => {
+      const elapsed = performance.now() - started;
+      const requests = waitsForRequests ? evidence.requestsOf(seq) : { inFlight: false, lastAnswer: null };
+      const answeredAfter = requests.lastAnswer !== null && requests.lastAnswer > started ? requests.lastAnswer - started : 0;
+      const left = requests.inFlight ? REQUEST_POLL_MS : answeredAfter + timeoutMs - elapsed;
+      if (waitsForRequests && elapsed >= limitMs) {
+        expire(requests.inFlight ? `within ${limitMs} ms, its request still unanswered` : `within ${limitMs} ms`);
+      } else if (left > 0) {
+        timer = setTimer(check, waitsForRequests ? Math.min(left, limitMs - elapsed) : left);
+      } else {
+        expire(answeredAfter > 0 ? `within ${timeoutMs} ms of its last request's answer (${Math.round(answeredAfter)} ms after the event)` : `within ${timeoutMs} ms`);
+      }
+    };
+    timer = setTimer(check, timeoutMs);
+    return () => clearTimer(timer);
   }
 
   // Describes any callback value for a diagnostic, including ones JSON cannot carry.
@@ -146,10 +180,11 @@
 
   function configure(options) {
     const settings = options || {};
-    for (const key of ['callbackTimeoutMs', 'checkoutSettleMs']) {
+    for (const key of ['callbackTimeoutMs', 'checkoutSettleMs', 'requestWaitLimitMs']) {
       if (settings[key] === undefined) continue;
-      if (!Number.isInteger(settings[key]) || settings[key] < 1) {
-        throw new Error(`configure: ${key} must be a whole number of milliseconds (1 or more), got ${describe(settings[key])}`);
+      const least = key === 'requestWaitLimitMs' ? 0 : 1;
+      if (!Number.isInteger(settings[key]) || settings[key] < least) {
+        throw new Error(`configure: ${key} must be a whole number of milliseconds (${least} or more), got ${describe(settings[key])}`);
       }
       state.options[key] = settings[key];
     }

@@ -37,11 +37,11 @@ function lookupProduct(ref) {
     const started = performance.now();
 
     return new Promise((resolve) => {
-      const lookup = { id, ref: value, entry, timer: null, settled: false };
+      const lookup = { id, ref: value, entry, stopTimeout: () => {}, settled: false };
       lookup.finish = (outcome, product, message) => {
         if (lookup.settled) return;
         lookup.settled = true;
-        clearTimer(lookup.timer);
+        lookup.stopTimeout();
         pendingLookups.delete(id);
         answeredLookups.add(id);
         entry.outcome = outcome;
@@ -60,12 +60,11 @@ function lookupProduct(ref) {
         return;
       }
 
-      const timeoutMs = state.options.callbackTimeoutMs;
-      lookup.timer = setTimer(() => {
-        mark('timeout', entry.seq, timeoutMs);
-        diagnose(DIAG.callbackTimeout, `'${EVENTS.productData}' #${entry.seq}: no updateProduct('${id}') within ${timeoutMs} ms`);
+      lookup.stopTimeout = startCallbackTimeout(entry.seq, started, (within) => {
+        mark('timeout', entry.seq, state.options.callbackTimeoutMs);
+        diagnose(DIAG.callbackTimeout, `'${EVENTS.productData}' #${entry.seq}: no updateProduct('${id}') ${within}`);
         lookup.finish(LOOKUPS.timeout, null, null);
-      }, timeoutMs);
+      });
 
       // A handler that throws never answers: the agent sees its message, as with a throwing factory.
       const threw = (error, how) => {

@@ -121,6 +121,7 @@
       byHarness: harnessDepth > 0,
       endAt: null,
       endOrder: null,
+      doneAt: null,
       status: null,
       error: null,
       response: null,
@@ -139,6 +140,7 @@
 
   function finishRequest(record) {
     record.done = true;
+    record.doneAt = now();
     quietPolls = 0;
   }
 
@@ -324,6 +326,14 @@
     },
     // Whether the open event's requests or short timers are still running (no side effects).
     busy,
+    // Event `seq`'s own requests (not the harness's): whether one still waits for its answer, and
+    // when the last one was done (performance.now() ms, null if none): the widget's callback
+    // timeout does not count time spent waiting on them.
+    requestsOf(seq) {
+      const own = requests.filter((r) => r.seq === seq && !r.byHarness);
+      const done = own.filter((r) => r.done).map((r) => r.doneAt);
+      return { inFlight: own.some((r) => !r.done), lastAnswer: done.length > 0 ? Math.max(...done) : null };
+    },
     // What is still going on, for a message when the harness stops waiting.
     busyWith() {
       const inFlight = requests.filter((r) => r.seq === openSeq && !r.done && !r.byHarness).map((r) => `${r.method} ${r.url}`);

@@ -30,7 +30,7 @@ internal static class EventChecks
         var count = $"{cartEvents.Count} cart events";
         JudgeEach(run, CallbackOnce, cartEvents, e => e.Entry.CallbackCalls > 1 ? $"called back {e.Entry.CallbackCalls} times" : null, $"every callback was called once ({count})");
         JudgeEach(run, CallbackValidValue, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Invalid ? $"answered {e.AnswerText}, which is not true, false or {{ success: false, reason: 'out-of-stock' }}" : null, $"every callback value was one of the three documented ones ({count})");
-        JudgeEach(run, CallbackTimely, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Timeout ? $"the callback never came{Explained(e)}" : null, $"every event was answered within {run.Settings.WidgetTimeoutMs} ms ({count})");
+        JudgeEach(run, CallbackTimely, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Timeout ? $"the callback never came{Explained(e)}" : null, $"every event was answered within {run.Settings.CallbackTimeoutMs} ms of its cart requests' answers ({count})");
         JudgeConfirmed(run, cartEvents);
         // The errors are the evidence here: each names its message and where it was thrown.
         JudgeEach(run, HandlerNoThrow, events.ToList(), Thrown, $"no handler threw and the page threw nothing while events were handled ({events.Count} events)", withTimeline: false);

@@ -31,6 +31,6 @@ internal sealed record RunContext(
 
     public bool HasProbe => Settings.CartProbe is not null;
 
-    /// <summary>How long an event may keep the page busy after it was answered before the run moves on.</summary>
-    public TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, Settings.WidgetTimeoutMs));
+    /// <inheritdoc cref="ValidationSettings.EventEndBound"/>
+    public TimeSpan EventEndBound => Settings.EventEndBound;
 }

@@ -78,13 +78,18 @@ internal sealed class TargetSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for the widget and sets the run's callback timeout; the reason when it never started.</summary>
+    /// <summary>
+    /// Waits for the widget and sets the run's callback timeout; the reason when it never started.
+    /// Time an event's own requests spend waiting for their answers does not count against the
+    /// timeout, up to the real widget's 30 s: the verdict rests on what the handler does with the
+    /// answers, not on how fast the backend (or this machine) was.
+    /// </summary>
     public async Task<SimulatorException?> StartAsync()
     {
         try
         {
             await Widget.ReadyAsync();
-            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.WidgetTimeoutMs);
+            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: WidgetContract.DefaultCallbackTimeoutMs);
             return null;
         }
         catch (SimulatorException ex)

@@ -72,12 +72,12 @@ public sealed class ValidatorTests
     public async Task Backend_delay_the_run_adds_does_not_count_against_the_callback_timeout()
     {
         // Every cart answer comes 700 ms late, the slow-backend one 825 ms: longer than the 500 ms the
-        // integration is given. Only the integration's own time counts, so the answers are on time.
+        // integration is given. Time its requests wait for their answers does not count, so the
+        // answers are on time.
         var settings = new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 500, CartLatencyMs = 700, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.AddBackendFailure, CheckId.CallbackTimely } };
 
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), settings);
 
-        Assert.That(settings.WidgetTimeoutMs, Is.EqualTo(500 + 700 + 125));
         Assert.That(report.Checks.Select(c => (c.Id, c.Status)), Is.EquivalentTo(new[]
         {
             (CheckId.AddSuccess, CheckStatus.Passed),
