@@ -66,6 +66,20 @@ public enum LookupResult
     NoHandler,
 }
 
+/// <summary>How the widget shows itself. On the wire in kebab-case.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<WidgetMode>))]
+public enum WidgetMode
+{
+    /// <summary>Only the launcher shows: no call yet, or the call was closed.</summary>
+    Closed,
+
+    /// <summary>The call's widget is open on the page.</summary>
+    Open,
+
+    /// <summary>After <c>floatAbove(url)</c>: the call floats above the checkout page.</summary>
+    Miniplayer,
+}
+
 /// <summary>The kind of message the widget shows the shopper after a refused change. On the wire in kebab-case.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<MessageKind>))]
 public enum MessageKind
@@ -78,6 +92,43 @@ public enum MessageKind
 
     /// <summary>"Cart Update Error – request to update the cart took too long."</summary>
     Timeout,
+}
+
+/// <summary>
+/// Codes in <c>state().diagnostics</c>: integration mistakes the real widget would hide. On the wire
+/// in kebab-case: <c>callback-called-twice</c>. docs/fake-widget.md says when each is raised.
+/// </summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<DiagnosticCode>))]
+public enum DiagnosticCode
+{
+    EmbedLoadedTwice,
+    ReadyHandlerMissing,
+    ReadyHandlerThrew,
+    MultipleInstances,
+    UnknownEvent,
+    NoHandler,
+    InvalidCallbackValue,
+    CallbackCalledTwice,
+    CallbackTimeout,
+    CallbackAfterTimeout,
+    HandlerThrew,
+    FloatAboveCrossOrigin,
+    FloatAboveFramingRefused,
+
+    /// <summary>The page given to <c>floatAbove</c> answered an HTTP error: the shopper would see it beneath the miniplayer.</summary>
+    FloatAboveTargetError,
+
+    UnverifiedEvent,
+    UndocumentedMethod,
+    InvalidArgument,
+    AnsweredBySeveralHandlers,
+    ProductFieldMissing,
+    UnknownProductField,
+    UnknownLookupId,
+    ProductAnsweredTwice,
+    SameDocumentNavigation,
+    LateCheckoutNavigation,
+    InstanceDestroyed,
 }
 
 /// <summary>Reads and writes a contract enum by its kebab-case wire name, and nothing else (no numbers).</summary>

@@ -114,39 +114,6 @@ public static class WidgetContract
         public const string TimeoutText = "Cart Update Error – request to update the cart took too long.";
     }
 
-    /// <summary>Codes in <c>state().diagnostics</c>: integration mistakes the real widget would hide.</summary>
-    public static class Diagnostics
-    {
-        public const string EmbedLoadedTwice = "embed-loaded-twice";
-        public const string ReadyHandlerMissing = "ready-handler-missing";
-        public const string ReadyHandlerThrew = "ready-handler-threw";
-        public const string MultipleInstances = "multiple-instances";
-        public const string UnknownEvent = "unknown-event";
-        public const string NoHandler = "no-handler";
-        public const string InvalidCallbackValue = "invalid-callback-value";
-        public const string CallbackCalledTwice = "callback-called-twice";
-        public const string CallbackTimeout = "callback-timeout";
-        public const string CallbackAfterTimeout = "callback-after-timeout";
-        public const string HandlerThrew = "handler-threw";
-        public const string FloatAboveCrossOrigin = "float-above-cross-origin";
-        public const string FloatAboveFramingRefused = "float-above-framing-refused";
-
-        /// <summary>The page given to <c>floatAbove</c> answered an HTTP error: the shopper would see it beneath the miniplayer.</summary>
-        public const string FloatAboveTargetError = "float-above-target-error";
-
-        public const string UnverifiedEvent = "unverified-event";
-        public const string UndocumentedMethod = "undocumented-method";
-        public const string InvalidArgument = "invalid-argument";
-        public const string AnsweredBySeveralHandlers = "answered-by-several-handlers";
-        public const string ProductFieldMissing = "product-field-missing";
-        public const string UnknownProductField = "unknown-product-field";
-        public const string UnknownLookupId = "unknown-lookup-id";
-        public const string ProductAnsweredTwice = "product-answered-twice";
-        public const string SameDocumentNavigation = "same-document-navigation";
-        public const string LateCheckoutNavigation = "late-checkout-navigation";
-        public const string InstanceDestroyed = "instance-destroyed";
-    }
-
     /// <summary>The contract as a JavaScript object literal, for generating into the fake embed.</summary>
     public static string ToJavaScriptObject()
     {
@@ -174,40 +141,14 @@ public static class WidgetContract
             // From the enums: the fake's names are the enum's wire names, keyed by camelCase member.
             outcomes = ByMember<CallbackOutcome>(),
             navigations = ByMember<CheckoutNavigation>(),
+            modes = ByMember<WidgetMode>(),
             messages = new
             {
                 error = new { kind = MessageKind.Error.Wire(), text = Messages.ErrorText },
                 outOfStock = new { kind = MessageKind.OutOfStock.Wire(), text = Messages.OutOfStockText },
                 timeout = new { kind = MessageKind.Timeout.Wire(), text = Messages.TimeoutText },
             },
-            diagnostics = new
-            {
-                embedLoadedTwice = Diagnostics.EmbedLoadedTwice,
-                readyHandlerMissing = Diagnostics.ReadyHandlerMissing,
-                readyHandlerThrew = Diagnostics.ReadyHandlerThrew,
-                multipleInstances = Diagnostics.MultipleInstances,
-                unknownEvent = Diagnostics.UnknownEvent,
-                noHandler = Diagnostics.NoHandler,
-                invalidCallbackValue = Diagnostics.InvalidCallbackValue,
-                callbackCalledTwice = Diagnostics.CallbackCalledTwice,
-                callbackTimeout = Diagnostics.CallbackTimeout,
-                callbackAfterTimeout = Diagnostics.CallbackAfterTimeout,
-                handlerThrew = Diagnostics.HandlerThrew,
-                floatAboveCrossOrigin = Diagnostics.FloatAboveCrossOrigin,
-                floatAboveFramingRefused = Diagnostics.FloatAboveFramingRefused,
-                floatAboveTargetError = Diagnostics.FloatAboveTargetError,
-                unverifiedEvent = Diagnostics.UnverifiedEvent,
-                undocumentedMethod = Diagnostics.UndocumentedMethod,
-                invalidArgument = Diagnostics.InvalidArgument,
-                answeredBySeveralHandlers = Diagnostics.AnsweredBySeveralHandlers,
-                productFieldMissing = Diagnostics.ProductFieldMissing,
-                unknownProductField = Diagnostics.UnknownProductField,
-                unknownLookupId = Diagnostics.UnknownLookupId,
-                productAnsweredTwice = Diagnostics.ProductAnsweredTwice,
-                sameDocumentNavigation = Diagnostics.SameDocumentNavigation,
-                lateCheckoutNavigation = Diagnostics.LateCheckoutNavigation,
-                instanceDestroyed = Diagnostics.InstanceDestroyed,
-            },
+            diagnostics = ByMember<DiagnosticCode>(),
         };
         return JsonSerializer.Serialize(contract);
     }

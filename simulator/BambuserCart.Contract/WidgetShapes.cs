@@ -17,14 +17,14 @@ public sealed record WidgetCartLine(string Sku, string Name, int Quantity);
 /// <summary>The message the widget shows the shopper, by kind (<c>error</c>, <c>out-of-stock</c>, <c>timeout</c>).</summary>
 public sealed record WidgetMessage(MessageKind Kind, string Text);
 
-/// <summary>An integration mistake the fake noticed (code from WidgetContract.Diagnostics).</summary>
-public sealed record WidgetDiagnostic(string Code, string? Detail);
+/// <summary>An integration mistake the fake noticed.</summary>
+public sealed record WidgetDiagnostic(DiagnosticCode Code, string? Detail);
 
 /// <summary><c>bambuserSimulator.state()</c>.</summary>
 public sealed record WidgetState(
     string? OrgId,
     int Instances,
-    string Mode,
+    WidgetMode Mode,
     IReadOnlyList<WidgetCartLine> WidgetCart,
     bool CheckoutButtonVisible,
     WidgetMessage? Message,

@@ -33,8 +33,8 @@ public sealed class WidgetDriver
                   if (!simulator) return false;
                   const state = simulator.state();
                   return state.instances > 0
-                    || state.diagnostics.some(d => d.code === '{{WidgetContract.Diagnostics.ReadyHandlerThrew}}')
-                    || (document.readyState === 'complete' && state.diagnostics.some(d => d.code === '{{WidgetContract.Diagnostics.ReadyHandlerMissing}}'));
+                    || state.diagnostics.some(d => d.code === '{{DiagnosticCode.ReadyHandlerThrew.Wire()}}')
+                    || (document.readyState === 'complete' && state.diagnostics.some(d => d.code === '{{DiagnosticCode.ReadyHandlerMissing.Wire()}}'));
                 }
                 """,
                 null,
@@ -226,5 +226,5 @@ public sealed class WidgetDriver
     }
 
     private static string Describe(IReadOnlyList<WidgetDiagnostic> diagnostics) =>
-        diagnostics.Count == 0 ? "none" : string.Join("; ", diagnostics.Select(d => $"{d.Code}: {d.Detail}"));
+        diagnostics.Count == 0 ? "none" : string.Join("; ", diagnostics.Select(d => $"{d.Code.Wire()}: {d.Detail}"));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 
@@ -60,7 +61,7 @@ public static class CtrfReport
                     ["strict"] = report.Strict,
                     ["notProven"] = new JsonArray([.. report.NotProven.Select(c => (JsonNode)c.Name)]),
                     ["cartApi"] = report.CartApi,
-                    ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(d => (JsonNode)new JsonObject { ["code"] = d.Code, ["detail"] = d.Detail })]),
+                    ["diagnostics"] = new JsonArray([.. report.Diagnostics.Select(d => (JsonNode)new JsonObject { ["code"] = d.Code.Wire(), ["detail"] = d.Detail })]),
                     ["events"] = new JsonArray([.. report.Events.Select(e => (JsonNode)EventJson.Build(e, cart))]),
                     ["pageErrors"] = new JsonArray([.. report.PageErrors.Select(e => (JsonNode)new JsonObject
                     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 
@@ -79,7 +80,7 @@ public static class HtmlReport
             html.Append("<h2>Diagnostics</h2>\n<ul>\n");
             foreach (var diagnostic in report.Diagnostics)
             {
-                html.Append($"<li><code>{E(diagnostic.Code)}</code> {E(diagnostic.Detail)}</li>\n");
+                html.Append($"<li><code>{E(diagnostic.Code.Wire())}</code> {E(diagnostic.Detail)}</li>\n");
             }
 
             html.Append("</ul>\n");

@@ -197,6 +197,6 @@ function removeFromCart(sku) { return setQuantity(sku, 0, 'remove'); }
 
 function openIfClosed() {
   // An agent acting on the cart means a call is on: the widget is open.
-  if (state.mode === 'closed') state.mode = 'open';
+  if (state.mode === MODES.closed) state.mode = MODES.open;
   widget.render();
 }

@@ -138,7 +138,7 @@ window.addEventListener('beforeunload', () => settleCheckout(NAV.sameTab, null))
 function floatAbove(url) {
   const given = !(url === undefined || url === null || String(url).trim() === '');
   const absolute = given ? resolveUrl(url) : null;
-  state.mode = 'miniplayer';
+  state.mode = MODES.miniplayer;
   state.floatAboveUrl = absolute;
   framingCheck = given ? checkFraming(absolute) : Promise.resolve();
   widget.render();

@@ -111,7 +111,7 @@ class BambuserOneToOneEmbed {
     recordCall(this, 'show', []);
     if (!requireLive(this, 'show')) return;
     // From the miniplayer, the call comes back to full size.
-    if (state.mode !== 'open') state.mode = 'open';
+    if (state.mode !== MODES.open) state.mode = MODES.open;
     widget.render();
   }
 
@@ -231,7 +231,7 @@ class BambuserOneToOneEmbed {
     const wasOwner = owner() === this;
     this.destroyed = true;
     if (wasOwner) {
-      state.mode = 'closed';
+      state.mode = MODES.closed;
       widget.unmount();
     }
   }
@@ -250,8 +250,8 @@ BambuserOneToOneEmbed.CUSTOMER_EVENTS = CUSTOMER_EVENTS;
 
 // The shopper closes the widget: the call ends and the merchant hears `close`.
 function endCall(action) {
-  if (state.mode === 'closed') return null;
-  state.mode = 'closed';
+  if (state.mode === MODES.closed) return null;
+  state.mode = MODES.closed;
   state.floatAboveUrl = null;
   widget.render();
   return emitNotification(EVENTS.close, undefined, action);

@@ -28,12 +28,13 @@
   const OUTCOMES = CONTRACT.outcomes;
   const NAV = CONTRACT.navigations;
   const DIAG = CONTRACT.diagnostics;
+  const MODES = CONTRACT.modes;
 
   const state = {
     orgId: null,
     // BambuserOneToOneEmbed instances, in creation order; the widget belongs to the first live one.
     instances: [],
-    mode: 'closed',
+    mode: MODES.closed,
     widgetCart: [],
     message: null,
     floatAboveUrl: null,

@@ -31,7 +31,7 @@ const widget = {
       this.onNextCheckout = null;
       if (notify) notify(result);
     });
-    this.parts.launcher.addEventListener('click', () => { state.mode = 'open'; this.render(); });
+    this.parts.launcher.addEventListener('click', () => { state.mode = MODES.open; this.render(); });
     // The shopper ends the call: the merchant hears `close`.
     $('.end').addEventListener('click', () => endCall('shopper-close'));
     $('.console .add').addEventListener('click', () => {
@@ -77,8 +77,9 @@ const widget = {
     if (!this.parts) return;
     const p = this.parts;
     p.widget.dataset.mode = state.mode;
-    p.widget.hidden = state.mode === 'closed';
-    p.launcher.hidden = state.mode !== 'closed';
+    p.widget.classList.toggle('floating', state.mode === MODES.miniplayer);
+    p.widget.hidden = state.mode === MODES.closed;
+    p.launcher.hidden = state.mode !== MODES.closed;
     p.message.textContent = state.message ? state.message.text : '';
     p.message.dataset.kind = state.message ? state.message.kind : '';
     p.message.hidden = !state.message;
@@ -141,7 +142,7 @@ const widget = {
   renderSurf() {
     const frame = this.parts.surf;
     // floatAbove() without a URL floats the call above the page as it is: no frame.
-    frame.hidden = state.mode !== 'miniplayer' || !state.floatAboveUrl;
+    frame.hidden = state.mode !== MODES.miniplayer || !state.floatAboveUrl;
     if (!frame.hidden && frame.getAttribute('src') !== state.floatAboveUrl) {
       frame.setAttribute('src', state.floatAboveUrl);
     }
@@ -179,8 +180,8 @@ const WIDGET_HTML = `
 .widget, .launcher, .console { position: fixed; z-index: 2147483000; background: #fff; border-radius: 12px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); }
 .widget { right: 16px; bottom: 16px; width: 320px; padding: 12px; }
-.widget[data-mode="miniplayer"] { width: 220px; font-size: 12px; }
-.widget[data-mode="miniplayer"] .video { height: 90px; }
+.widget.floating { width: 220px; font-size: 12px; }
+.widget.floating .video { height: 90px; }
 .launcher { right: 16px; bottom: 16px; padding: 10px 16px; border: 0; cursor: pointer; }
 .video { height: 160px; border-radius: 8px; background: linear-gradient(135deg, #2b2d42, #5c677d); color: #fff;
   display: flex; align-items: center; justify-content: center; }

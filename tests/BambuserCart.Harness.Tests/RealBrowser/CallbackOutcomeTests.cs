@@ -58,7 +58,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
 
         await Widget.AddToCartAsync("SHIRT-BLUE-M");
 
-        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.InvalidCallbackValue);
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.InvalidCallbackValue);
         Assert.That(diagnostic.Detail, Does.Contain("""callback({"success":true})"""));
     }
 
@@ -69,7 +69,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
 
         await Widget.AddToCartAsync("SHIRT-BLUE-M");
 
-        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.HandlerThrew);
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.HandlerThrew);
         Assert.That(diagnostic.Detail, Does.Match(@"handler threw: Error: backend down \(at http://127\.0\.0\.1:\d+/\S+:\d+:\d+\)$"));
     }
 
@@ -100,7 +100,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
             Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Success), "the first call counts");
             Assert.That(state.WidgetCart, Has.Count.EqualTo(1));
             Assert.That(trace.Single().CallbackCalls, Is.EqualTo(2));
-            Assert.That(state.Diagnostics.Select(d => d.Code), Does.Contain(WidgetContract.Diagnostics.CallbackCalledTwice));
+            Assert.That(state.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCode.CallbackCalledTwice));
         });
     }
 
@@ -112,7 +112,7 @@ public sealed class CallbackOutcomeTests : BrowserTest
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
         await Page.WaitForFunctionAsync(
-            $"() => window.bambuserSimulator.state().diagnostics.some(d => d.code === '{WidgetContract.Diagnostics.CallbackAfterTimeout}')");
+            $"() => window.bambuserSimulator.state().diagnostics.some(d => d.code === '{DiagnosticCode.CallbackAfterTimeout.Wire()}')");
 
         Assert.That(outcome.Outcome, Is.EqualTo(CallbackOutcome.Timeout));
         Assert.That((await Widget.StateAsync()).WidgetCart, Is.Empty, "a late true must not add the item");

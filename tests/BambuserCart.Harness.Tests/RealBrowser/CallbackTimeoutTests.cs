@@ -123,7 +123,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     }
 
     private async Task<string> TimeoutDiagnosticAsync() =>
-        (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.CallbackTimeout).Detail!;
+        (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.CallbackTimeout).Detail!;
 
     private static string AddHandler(string body) => $$"""
         window.onBambuserOneToOneReady = (Embed) => {

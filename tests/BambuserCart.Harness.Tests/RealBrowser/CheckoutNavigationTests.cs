@@ -28,7 +28,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
             checkout.Payload.GetProperty("cart").GetProperty("items").GetRawText(),
             Is.EqualTo("""[{"sku":"SHIRT-BLUE-M","name":"Oxford shirt, blue, M","count":2},{"sku":"SNEAKER-42","name":"Canvas sneaker, size 42","count":1}]"""));
         var state = await Widget.StateAsync();
-        Assert.That((state.Mode, state.FloatAboveUrl), Is.EqualTo(("miniplayer", checkout.Url)));
+        Assert.That((state.Mode, state.FloatAboveUrl), Is.EqualTo((WidgetMode.Miniplayer, checkout.Url)));
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Calls Widget" })).ToHaveAttributeAsync("data-mode", "miniplayer");
         var checkoutPage = Page.FrameLocator("iframe[title='Miniplayer page']");
         await Expect(checkoutPage.GetByRole(AriaRole.Heading, new() { Name = "Checkout" })).ToBeVisibleAsync();
@@ -49,7 +49,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
         Assert.That(checkout.NewTab, Is.Not.Null);
         Assert.That(checkout.NewTab!.Url, Is.EqualTo(Server.Url("checkout").ToString()));
         await Expect(checkout.NewTab.GetByRole(AriaRole.List, new() { Name = "Native cart" })).ToHaveTextAsync("Canvas sneaker, size 42 × 1 — 89.00 EUR");
-        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo("open"));
+        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo(WidgetMode.Open));
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Calls Widget" })).ToHaveAttributeAsync("data-mode", "open");
     }
 
@@ -88,7 +88,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
         var checkout = await Widget.CheckoutAsync();
 
         Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
-        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => d.Code), Does.Contain(WidgetContract.Diagnostics.FloatAboveCrossOrigin));
+        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCode.FloatAboveCrossOrigin));
     }
 
     [TestCase("X-Frame-Options", "DENY")]
@@ -102,7 +102,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         await Widget.CheckoutAsync();
 
-        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.FloatAboveFramingRefused);
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.FloatAboveFramingRefused);
         Assert.That(diagnostic.Detail, Does.Contain(value));
     }
 
@@ -115,7 +115,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
         var checkout = await Widget.CheckoutAsync();
 
         Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
-        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.FloatAboveTargetError);
+        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.FloatAboveTargetError);
         Assert.That(diagnostic.Detail, Does.Contain("/no-such-page'): the page answered HTTP 404"));
     }
 
@@ -148,7 +148,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var state = await Widget.StateAsync();
         Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.None), "the page and the call go on");
-        Assert.That(state.Diagnostics.Single().Code, Is.EqualTo(WidgetContract.Diagnostics.SameDocumentNavigation));
+        Assert.That(state.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCode.SameDocumentNavigation));
         Assert.That(state.Diagnostics.Single().Detail, Does.Contain($"routed within the page to {Server.Url("checkout")}"));
     }
 
@@ -181,7 +181,7 @@ public sealed class CheckoutNavigationTests : BrowserTest
         await Page.WaitForFunctionAsync("() => window.bambuserSimulator.state().mode === 'miniplayer'");
 
         var entry = (await Widget.TraceAsync()).Last(e => e.Event == WidgetContract.Events.GotoCheckout);
-        var late = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == WidgetContract.Diagnostics.LateCheckoutNavigation);
+        var late = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.LateCheckoutNavigation);
         Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.None), "when the shopper had waited long enough");
         Assert.That(entry.Outcome, Is.EqualTo(CheckoutNavigation.Miniplayer.Wire()), "the trace says what it became");
         Assert.That(late.Detail, Does.Match(@"^'goto-checkout' #2: miniplayer http://127\.0\.0\.1:\d+/checkout came \d+ ms after the Checkout click; until then the shopper saw nothing happen$"));

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 
@@ -55,7 +54,7 @@ public sealed class EmbedInstanceTests : BrowserTest
             Assert.That(snapshot.GetProperty("state").GetProperty("trackingTags").GetRawText(), Is.EqualTo("""[{"key":"market","value":"no"}]"""), "a repeated key: the last one wins");
             Assert.That(snapshot.GetProperty("answers").GetProperty("open").GetRawText(), Is.EqualTo("""{"isOpen":true,"nextCloseTime":null}"""));
             Assert.That(snapshot.GetProperty("answers").GetProperty("agents").GetRawText(), Is.EqualTo("""{"numberOfAgentsOnline":1,"queueId":"vip"}"""));
-            Assert.That(state.Mode, Is.EqualTo("open"));
+            Assert.That(state.Mode, Is.EqualTo(WidgetMode.Open));
         });
     }
 
@@ -88,7 +87,7 @@ public sealed class EmbedInstanceTests : BrowserTest
             };
             """);
 
-        var details = (await Widget.StateAsync()).Diagnostics.Where(d => d.Code == Diagnostics.InvalidArgument).Select(d => d.Detail).ToList();
+        var details = (await Widget.StateAsync()).Diagnostics.Where(d => d.Code == DiagnosticCode.InvalidArgument).Select(d => d.Detail).ToList();
         Assert.That(details, Is.EqualTo(new[]
         {
             "setTrackingTags: at most 20 tags per session, got 21; the first 20 are kept",
@@ -107,7 +106,7 @@ public sealed class EmbedInstanceTests : BrowserTest
         await Page.EvaluateAsync("() => window.embed.show()");
 
         var state = await Widget.StateAsync();
-        Assert.That(state.Mode, Is.EqualTo("open"));
+        Assert.That(state.Mode, Is.EqualTo(WidgetMode.Open));
         await Expect(Page.GetByTitle("Miniplayer page")).ToBeHiddenAsync();
     }
 
@@ -120,7 +119,7 @@ public sealed class EmbedInstanceTests : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "End call" }).ClickAsync();
 
         Assert.That(await Page.EvaluateAsync<int>("() => window.heardClose"), Is.EqualTo(1));
-        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo("closed"));
+        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo(WidgetMode.Closed));
         Assert.That((await Widget.TraceAsync())[^1].Event, Is.EqualTo(WidgetContract.Events.Close));
     }
 
@@ -157,8 +156,8 @@ public sealed class EmbedInstanceTests : BrowserTest
         await Page.EvaluateAsync("() => window.embed.close()");
 
         var state = await Widget.StateAsync();
-        Assert.That(state.Mode, Is.EqualTo("closed"));
-        Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { Diagnostics.UndocumentedMethod }));
+        Assert.That(state.Mode, Is.EqualTo(WidgetMode.Closed));
+        Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCode.UndocumentedMethod }));
     }
 
     [Test]
@@ -176,8 +175,8 @@ public sealed class EmbedInstanceTests : BrowserTest
         var diagnostics = (await Widget.StateAsync()).Diagnostics.Select(d => (d.Code, d.Detail)).ToList();
         Assert.That(diagnostics, Is.EqualTo(new[]
         {
-            (Diagnostics.UnverifiedEvent, (string?)"on('call-started'): Bambuser documents no such event (its own wrapper only guesses call-lifecycle names); it may never fire"),
-            (Diagnostics.UnknownEvent, "on('cart-updated'): not an event the Calls Widget emits; it will never fire"),
+            (DiagnosticCode.UnverifiedEvent, (string?)"on('call-started'): Bambuser documents no such event (its own wrapper only guesses call-lifecycle names); it may never fire"),
+            (DiagnosticCode.UnknownEvent, "on('cart-updated'): not an event the Calls Widget emits; it will never fire"),
         }));
     }
 
@@ -230,7 +229,7 @@ public sealed class EmbedInstanceTests : BrowserTest
         Assert.That((outcome.Outcome, outcome.CallbackCalls), Is.EqualTo((CallbackOutcome.Success, 1)), "the second instance's handler is not the widget's");
         Assert.That(await Page.EvaluateAsync<string>("() => window.answeredBy"), Is.EqualTo("first"));
         Assert.That(state.CheckoutButtonVisible, Is.False, "the second instance's checkout handler does not give the first's widget a Checkout button");
-        Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { Diagnostics.MultipleInstances }));
+        Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCode.MultipleInstances }));
     }
 
     [Test]
@@ -250,8 +249,8 @@ public sealed class EmbedInstanceTests : BrowserTest
         Assert.That(outcome.CallbackCalls, Is.EqualTo(3));
         Assert.That(details, Is.EqualTo(new[]
         {
-            (Diagnostics.AnsweredBySeveralHandlers, (string?)"'should-add-item-to-cart' #1: handler #2 also answered true; the first answer, from handler #1, counts (2 handlers are registered for this event)"),
-            (Diagnostics.CallbackCalledTwice, "'should-add-item-to-cart' #1: handler #2 called its callback 2 times; ignored false, the first call counts"),
+            (DiagnosticCode.AnsweredBySeveralHandlers, (string?)"'should-add-item-to-cart' #1: handler #2 also answered true; the first answer, from handler #1, counts (2 handlers are registered for this event)"),
+            (DiagnosticCode.CallbackCalledTwice, "'should-add-item-to-cart' #1: handler #2 called its callback 2 times; ignored false, the first call counts"),
         }));
     }
 
@@ -285,7 +284,7 @@ public sealed class EmbedInstanceTests : BrowserTest
         await Page.EvaluateAsync("() => window.bambuserSimulator.queue.open()");
         await talk.ClickAsync();
 
-        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo("open"));
+        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo(WidgetMode.Open));
         Assert.That(await Page.EvaluateAsync<string>("() => window.bambuserSimulator.state().customerData.membership"), Is.EqualTo("gold"), "its data function reached the agent");
     }
 

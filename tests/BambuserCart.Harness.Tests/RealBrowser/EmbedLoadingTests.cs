@@ -2,7 +2,6 @@ using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 
@@ -17,7 +16,7 @@ public sealed class EmbedLoadingTests : BrowserTest
         await OpenIntegrationAsync(MinimalIntegration);
 
         var state = await Widget.StateAsync();
-        Assert.That((state.OrgId, state.Instances, state.Mode), Is.EqualTo(("test-org", 1, "closed")));
+        Assert.That((state.OrgId, state.Instances, state.Mode), Is.EqualTo(("test-org", 1, WidgetMode.Closed)));
         Assert.That(await Page.EvaluateAsync<string>("() => window.embed.config.locale"), Is.EqualTo("sv-SE"));
     }
 
@@ -54,9 +53,9 @@ public sealed class EmbedLoadingTests : BrowserTest
 
         var state = await Widget.StateAsync();
         Assert.That(state.Instances, Is.Zero);
-        Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { Diagnostics.ReadyHandlerMissing }));
+        Assert.That(state.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCode.ReadyHandlerMissing }));
         var error = Assert.ThrowsAsync<Driver.SimulatorException>(() => Widget.ReadyAsync(timeoutMs: 200));
-        Assert.That(error!.Message, Does.Contain(Diagnostics.ReadyHandlerMissing));
+        Assert.That(error!.Message, Does.Contain(DiagnosticCode.ReadyHandlerMissing.Wire()));
     }
 
     [Test]
@@ -78,7 +77,7 @@ public sealed class EmbedLoadingTests : BrowserTest
 
         var state = await Widget.StateAsync();
         Assert.That((state.Instances, state.OrgId), Is.EqualTo((2, "a")));
-        Assert.That(state.Diagnostics.Select(d => d.Code), Does.Contain(Diagnostics.MultipleInstances));
+        Assert.That(state.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCode.MultipleInstances));
     }
 
     [Test]
@@ -87,7 +86,7 @@ public sealed class EmbedLoadingTests : BrowserTest
         await OpenIntegrationAsync("window.onBambuserOneToOneReady = (Embed) => { new Embed({ orgId: 'a' }).on('should-add-item-to-card', () => {}); };");
 
         var diagnostic = (await Widget.StateAsync()).Diagnostics.Single();
-        Assert.That((diagnostic.Code, diagnostic.Detail), Is.EqualTo((Diagnostics.UnknownEvent, "on('should-add-item-to-card'): not an event the Calls Widget emits; it will never fire; did you mean 'should-add-item-to-cart'?")));
+        Assert.That((diagnostic.Code, diagnostic.Detail), Is.EqualTo((DiagnosticCode.UnknownEvent, "on('should-add-item-to-card'): not an event the Calls Widget emits; it will never fire; did you mean 'should-add-item-to-cart'?")));
     }
 
     [Test]

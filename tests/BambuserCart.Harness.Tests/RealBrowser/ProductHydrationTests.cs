@@ -2,7 +2,6 @@ using System.Text.Json;
 using BambuserCart.Contract;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using Diagnostics = BambuserCart.Contract.WidgetContract.Diagnostics;
 
 namespace BambuserCart.Harness.Tests.RealBrowser;
 
@@ -74,7 +73,7 @@ public sealed class ProductHydrationTests : BrowserTest
         var lookup = await Widget.LookupProductAsync("A-1");
 
         Assert.That((lookup.Outcome, lookup.Message), Is.EqualTo((LookupResult.Invalid, "missing locale, product.description, product.attributes, variations[0].imageUrls")));
-        Assert.That((await Widget.StateAsync()).Diagnostics.Single().Code, Is.EqualTo(Diagnostics.ProductFieldMissing));
+        Assert.That((await Widget.StateAsync()).Diagnostics.Single().Code, Is.EqualTo(DiagnosticCode.ProductFieldMissing));
     }
 
     [Test]
@@ -175,7 +174,7 @@ public sealed class ProductHydrationTests : BrowserTest
         var lookup = await Widget.LookupProductAsync("A-1");
 
         Assert.That(lookup.Product!.Sku, Is.EqualTo("A-1"), "the first answer counts");
-        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { Diagnostics.ProductAnsweredTwice, Diagnostics.UnknownLookupId }));
+        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCode.ProductAnsweredTwice, DiagnosticCode.UnknownLookupId }));
     }
 
     // A page whose provide-product-data handler runs `body` (with `event` and `embed` in scope).

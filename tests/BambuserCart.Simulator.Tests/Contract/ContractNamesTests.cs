@@ -47,6 +47,20 @@ public sealed class ContractNamesTests
         Assert.That(contract.RootElement.GetProperty("lookupOutcomes").EnumerateObject().Select(p => p.Value.GetString()), Is.EqualTo(ContractNames.All<LookupResult>()));
         Assert.That(contract.RootElement.GetProperty("messages").EnumerateObject().Select(p => p.Value.GetProperty("kind").GetString()), Is.EqualTo(ContractNames.All<MessageKind>()));
     }
+
+    [Test]
+    public void Fake_receives_its_diagnostic_codes_and_modes_from_the_enums_and_state_reads_them_back_typed()
+    {
+        using var contract = JsonDocument.Parse(WidgetContract.ToJavaScriptObject());
+
+        var codes = contract.RootElement.GetProperty("diagnostics").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ToList();
+        var diagnostic = JsonSerializer.Deserialize<WidgetDiagnostic>("""{ "code": "callback-called-twice", "detail": "twice" }""", JsonSerializerOptions.Web)!;
+
+        Assert.That(codes.Select(c => c.Item2), Is.EqualTo(ContractNames.All<DiagnosticCode>()));
+        Assert.That(contract.RootElement.GetProperty("modes").EnumerateObject().Select(p => p.Value.GetString()), Is.EqualTo(ContractNames.All<WidgetMode>()));
+        Assert.That(codes, Does.Contain(("lateCheckoutNavigation", "late-checkout-navigation")), "keyed by camelCase member, as the fake reads them");
+        Assert.That(diagnostic.Code, Is.EqualTo(DiagnosticCode.CallbackCalledTwice));
+    }
 }
 
 /// <summary>Check ids: one enum, dotted on the wire (<c>group.name</c>), read back by that name only.</summary>

@@ -16,7 +16,10 @@ public sealed partial class FakeEmbedContractTests
         var names = WidgetContract.Events.Known
             .Concat(WidgetContract.Outcomes.All.Where(o => o.Contains('-', StringComparison.Ordinal)))
             .Concat(WidgetContract.Navigations.All.Where(n => n.Contains('-', StringComparison.Ordinal)))
-            .Concat([WidgetContract.Messages.ErrorText, WidgetContract.Messages.TimeoutText, WidgetContract.Diagnostics.CallbackCalledTwice]);
+            .Concat(ContractNames.All<DiagnosticCode>())
+            // Not 'open': it is also the shadow root's mode, which is no widget mode.
+            .Concat([WidgetMode.Closed.Wire(), WidgetMode.Miniplayer.Wire()])
+            .Concat([WidgetContract.Messages.ErrorText, WidgetContract.Messages.TimeoutText]);
 
         var copies = names.Where(name => FakeEmbedScript.Template.Contains($"'{name}'", StringComparison.Ordinal)
             || FakeEmbedScript.Template.Contains($"\"{name}\"", StringComparison.Ordinal)).ToList();

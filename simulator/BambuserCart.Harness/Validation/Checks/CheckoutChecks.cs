@@ -9,11 +9,11 @@ internal static class CheckoutChecks
 {
     public static IReadOnlyList<CheckId> Ids { get; } = [CheckId.CheckoutNavigation, CheckoutSameOrigin];
 
-    private static readonly string[] PageProblems =
+    private static readonly DiagnosticCode[] PageProblems =
     [
-        WidgetContract.Diagnostics.FloatAboveCrossOrigin,
-        WidgetContract.Diagnostics.FloatAboveFramingRefused,
-        WidgetContract.Diagnostics.FloatAboveTargetError,
+        DiagnosticCode.FloatAboveCrossOrigin,
+        DiagnosticCode.FloatAboveFramingRefused,
+        DiagnosticCode.FloatAboveTargetError,
     ];
 
     public static async Task RunAsync(TargetSession session, RunContext run)
@@ -66,7 +66,7 @@ internal static class CheckoutChecks
                 break;
             default:
                 var threw = observed.Evidence.Marks.FirstOrDefault(m => m.Kind == "threw");
-                var routed = (await session.StateAsync()).Diagnostics.FirstOrDefault(d => d.Code == WidgetContract.Diagnostics.SameDocumentNavigation);
+                var routed = (await session.StateAsync()).Diagnostics.FirstOrDefault(d => d.Code == DiagnosticCode.SameDocumentNavigation);
                 var why = threw is not null ? $"; the handler threw {threw.Detail}" : routed is not null ? $"; {routed.Detail}" : string.Empty;
                 verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms once its own requests were done{why}", [observed]);
                 verdicts.Skip(CheckoutSameOrigin, "not proven: no floatAbove happened (see checkout.navigation)", [observed]);
@@ -83,7 +83,7 @@ internal static class CheckoutChecks
 
     private static async Task JudgeMiniplayerPageAsync(TargetSession session, RunContext run, string? url, ObservedEvent observed)
     {
-        var problems = (await session.StateAsync()).Diagnostics.Where(d => PageProblems.Contains(d.Code)).Select(d => d.Detail ?? d.Code).ToList();
+        var problems = (await session.StateAsync()).Diagnostics.Where(d => PageProblems.Contains(d.Code)).Select(d => d.Detail ?? d.Code.Wire()).ToList();
         if (problems.Count == 0)
         {
             run.Verdicts.Pass(CheckoutSameOrigin, $"{url} is on the page's origin, allows framing and answered 2xx", [observed]);

@@ -22,9 +22,9 @@ internal static class EmbedChecks
         }
 
         var state = await session.StateAsync();
-        var threw = state.Diagnostics.FirstOrDefault(d => d.Code == WidgetContract.Diagnostics.ReadyHandlerThrew);
+        var threw = state.Diagnostics.FirstOrDefault(d => d.Code == DiagnosticCode.ReadyHandlerThrew);
         var handlers = $"[{string.Join(", ", state.Handlers)}]";
-        if (state.Diagnostics.Any(d => d.Code == WidgetContract.Diagnostics.ReadyHandlerMissing))
+        if (state.Diagnostics.Any(d => d.Code == DiagnosticCode.ReadyHandlerMissing))
         {
             verdicts.Fail(EmbedReadyHandler, "onBambuserOneToOneReady was not defined when embed.js loaded; an instance appeared some other way, which the real widget would not do" + await LoadErrorsAsync(session));
         }

@@ -16,7 +16,7 @@ public sealed class CartModel(IReadOnlyDictionary<string, int> stock)
 {
     private readonly List<(string Sku, int Quantity)> widgetCart = [];
     private readonly List<(string Sku, int Quantity)> nativeCart = [];
-    private readonly List<string> diagnostics = [];
+    private readonly List<DiagnosticCode> diagnostics = [];
 
     public IReadOnlyList<(string Sku, int Quantity)> WidgetCart => widgetCart;
 
@@ -25,7 +25,7 @@ public sealed class CartModel(IReadOnlyDictionary<string, int> stock)
     /// <summary>The kind of message the widget shows (error, out-of-stock, timeout), or null for none.</summary>
     public string? MessageKind { get; private set; }
 
-    public IReadOnlyList<string> Diagnostics => diagnostics;
+    public IReadOnlyList<DiagnosticCode> Diagnostics => diagnostics;
 
     /// <summary>A deliberately wrong belief, to prove the model check can fail: a silent handler leaves no message.</summary>
     public bool SilenceShowsNoMessage { get; init; }
@@ -74,24 +74,24 @@ public sealed class CartModel(IReadOnlyDictionary<string, int> stock)
             case PlannedAnswer.OutOfStock:
                 return WidgetContract.Outcomes.OutOfStock;
             case PlannedAnswer.Invalid:
-                diagnostics.Add(WidgetContract.Diagnostics.InvalidCallbackValue);
+                diagnostics.Add(DiagnosticCode.InvalidCallbackValue);
                 return WidgetContract.Outcomes.Invalid;
             case PlannedAnswer.Silent:
-                diagnostics.Add(WidgetContract.Diagnostics.CallbackTimeout);
+                diagnostics.Add(DiagnosticCode.CallbackTimeout);
                 return WidgetContract.Outcomes.Timeout;
             case PlannedAnswer.Throw:
-                diagnostics.Add(WidgetContract.Diagnostics.HandlerThrew);
+                diagnostics.Add(DiagnosticCode.HandlerThrew);
                 return WidgetContract.Outcomes.Threw;
             case PlannedAnswer.Twice:
                 var twice = Mirror(step.Sku, @event, quantity);
-                diagnostics.Add(WidgetContract.Diagnostics.CallbackCalledTwice);
+                diagnostics.Add(DiagnosticCode.CallbackCalledTwice);
                 return twice;
             case PlannedAnswer.Late:
                 // The shop's cart changes, but the widget has already given up: the two now differ,
                 // which is exactly what a merchant must learn from a late answer.
                 Mirror(step.Sku, @event, quantity);
-                diagnostics.Add(WidgetContract.Diagnostics.CallbackTimeout);
-                diagnostics.Add(WidgetContract.Diagnostics.CallbackAfterTimeout);
+                diagnostics.Add(DiagnosticCode.CallbackTimeout);
+                diagnostics.Add(DiagnosticCode.CallbackAfterTimeout);
                 return WidgetContract.Outcomes.Timeout;
             default:
                 return Mirror(step.Sku, @event, quantity);

@@ -105,11 +105,11 @@ internal sealed class SessionRunner(IPage page, SimulatorServer shop)
         var state = await widget.StateAsync();
         var widgetCart = state.WidgetCart.Select(l => (l.Sku, l.Quantity)).ToList();
         var native = await NativeCartAsync();
-        var diagnostics = state.Diagnostics.Select(d => d.Code).ToList();
+        var diagnostics = state.Diagnostics.Select(d => d.Code.Wire()).ToList();
         return Differs("widget cart", model.WidgetCart, widgetCart)
             ?? Differs("native cart", model.NativeCart, native)
             ?? Differs("message", [model.MessageKind ?? "none"], [state.Message?.Kind.Wire() ?? "none"])
-            ?? Differs("diagnostics", model.Diagnostics, diagnostics);
+            ?? Differs("diagnostics", [.. model.Diagnostics.Select(d => d.Wire())], diagnostics);
     }
 
     private Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync() => NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
