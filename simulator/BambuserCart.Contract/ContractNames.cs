@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -131,6 +132,27 @@ public enum DiagnosticCode
     InstanceDestroyed,
 }
 
+/// <summary>
+/// The condition the harness puts the merchant's cart backend in for an event (validate's failure
+/// checks, a scenario step's <c>backend</c>). On the wire: <c>ok</c>, <c>http-500</c>, <c>network-error</c>, <c>slow</c>.
+/// </summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<BackendCondition>))]
+public enum BackendCondition
+{
+    /// <summary>The backend as it is.</summary>
+    Ok,
+
+    /// <summary>Every cart request is answered HTTP 500.</summary>
+    [JsonStringEnumMemberName("http-500")]
+    Http500,
+
+    /// <summary>Every cart request fails at the network level.</summary>
+    NetworkError,
+
+    /// <summary>Every cart request is answered, correctly, but late (well inside the callback timeout).</summary>
+    Slow,
+}
+
 /// <summary>Reads and writes a contract enum by its kebab-case wire name, and nothing else (no numbers).</summary>
 public sealed class KebabCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
     where T : struct, Enum;
@@ -138,13 +160,40 @@ public sealed class KebabCaseEnumConverter<T>() : JsonStringEnumConverter<T>(Jso
 /// <summary>The wire names of the contract's enums.</summary>
 public static class ContractNames
 {
-    /// <summary>The kebab-case name the fake, scenario files and reports use: <c>OutOfStock</c> → <c>out-of-stock</c>.</summary>
+    /// <summary>
+    /// The name the fake, scenario files and reports use: kebab-case (<c>OutOfStock</c> →
+    /// <c>out-of-stock</c>) unless the member names itself with <see cref="JsonStringEnumMemberNameAttribute"/>,
+    /// as the JSON converter does; a check id is dotted (<c>add.native-cart</c>).
+    /// </summary>
     public static string Wire<T>(this T value)
-        where T : struct, Enum =>
-        // A check id is dotted (add.native-cart); a caller that only knows T still gets that.
-        value is CheckId check ? check.Wire() : JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where T : struct, Enum => value is CheckId check ? check.Wire() : WireNames<T>.ByValue[value];
 
     /// <summary>Every wire name of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>()
         where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => v.Wire())];
+
+    /// <summary>The member a wire name names; false for anything else (case matters, numbers are no names).</summary>
+    public static bool TryParse<T>(string? name, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        var match = Enum.GetValues<T>().Where(v => v.Wire() == name).Take(1).ToList();
+        if (match.Count == 0)
+        {
+            return false;
+        }
+
+        value = match[0];
+        return true;
+    }
+
+    private static class WireNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue = Enum.GetValues<T>().ToDictionary(v => v, Name);
+
+        private static string Name(T value) =>
+            typeof(T).GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    }
 }

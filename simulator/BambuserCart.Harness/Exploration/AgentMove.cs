@@ -1,3 +1,5 @@
+using BambuserCart.Contract;
+
 namespace BambuserCart.Harness.Exploration;
 
 /// <summary>What the agent (or the cart backend) does in one generated step, before the model fits it to the session.</summary>
@@ -39,21 +41,6 @@ internal enum QuantityChange
 
     /// <summary>One past the SKU's stock; only when the stock is known.</summary>
     PastStock,
-}
-
-/// <summary>The cart backend's condition during a step's event.</summary>
-public enum BackendCondition
-{
-    Ok,
-
-    /// <summary>Every cart request answers HTTP 500.</summary>
-    Http500,
-
-    /// <summary>Every cart request fails at the network level.</summary>
-    NetworkError,
-
-    /// <summary>Every cart answer comes late (still inside the callback timeout).</summary>
-    Slow,
 }
 
 /// <summary>

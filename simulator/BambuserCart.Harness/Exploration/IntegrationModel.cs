@@ -1,5 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
+using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Exploration;
 
@@ -171,13 +172,8 @@ internal sealed class IntegrationModel
         return new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, State(expect)) { Ref = sku.Sku };
     }
 
-    private static string? Backend(BackendCondition backend) => backend switch
-    {
-        BackendCondition.Http500 => "http-500",
-        BackendCondition.NetworkError => "network-error",
-        BackendCondition.Slow => "slow",
-        _ => null,
-    };
+    // A working backend is left out of the step, as a person writing the file would.
+    private static string? Backend(BackendCondition backend) => CartFaultNames.Name(backend);
 
     // Lines keep the order they were first added in (as the widget lists them); 0 removes a line.
     private void Set(string sku, int quantity)

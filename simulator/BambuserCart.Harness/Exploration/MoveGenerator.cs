@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using CsCheck;
 
 namespace BambuserCart.Harness.Exploration;

@@ -1,3 +1,5 @@
+using BambuserCart.Contract;
+
 namespace BambuserCart.Harness.Exploration;
 
 /// <summary>

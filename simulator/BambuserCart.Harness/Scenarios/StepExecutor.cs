@@ -72,18 +72,13 @@ internal sealed class StepExecutor
         }
         finally
         {
-            faults.Switch(CartFault.None);
+            faults.Switch(BackendCondition.Ok);
         }
     }
 
     /// <summary>The backend condition a step asks for ("ok" and none: a working backend).</summary>
-    public static CartFault FaultOf(ScenarioStep step) => step.Backend switch
-    {
-        "http-500" => CartFault.Http500,
-        "network-error" => CartFault.NetworkError,
-        "slow" => CartFault.Slow,
-        _ => CartFault.None,
-    };
+    public static BackendCondition FaultOf(ScenarioStep step) =>
+        ContractNames.TryParse<BackendCondition>(step.Backend, out var condition) ? condition : BackendCondition.Ok;
 
     public async Task<IReadOnlyList<TraceEntry>> TraceAsync()
     {
@@ -116,7 +111,7 @@ internal sealed class StepExecutor
         // As in validate: the step is over when its requests are, and the fault stays on until then.
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound);
         var failures = new List<string>();
-        if (faults.Mode != CartFault.None && faults.Faulted == 0)
+        if (faults.Mode != BackendCondition.Ok && faults.Faulted == 0)
         {
             var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
             var seen = evidence.Requests.Count == 0

@@ -1,22 +1,8 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Validation;
-
-/// <summary>A condition of the native cart backend that validate (or a scenario step) puts it in.</summary>
-public enum CartFault
-{
-    None,
-
-    /// <summary>Every cart request is answered HTTP 500.</summary>
-    Http500,
-
-    /// <summary>Every cart request fails at the network level.</summary>
-    NetworkError,
-
-    /// <summary>Every cart request is answered, correctly, but late (below the callback timeout).</summary>
-    Slow,
-}
 
 /// <summary>
 /// Puts the merchant's native cart backend in a condition on demand: requests matching the cart
@@ -38,16 +24,16 @@ internal sealed class CartFaults
 
     public CartApiPattern Pattern { get; }
 
-    public CartFault Mode { get; private set; }
+    public BackendCondition Mode { get; private set; }
 
     /// <summary>How many requests met the fault since the last <see cref="Switch"/>.</summary>
     public int Faulted => Volatile.Read(ref faulted);
 
-    /// <summary>How late a <see cref="CartFault.Slow"/> answer comes (on top of any base latency).</summary>
+    /// <summary>How late a <see cref="BackendCondition.Slow"/> answer comes (on top of any base latency).</summary>
     public TimeSpan SlowDelay => slowDelay;
 
     /// <param name="latency">Delays every matching request (to check that a verdict holds on a slow network).</param>
-    /// <param name="slowDelay">The extra delay of <see cref="CartFault.Slow"/>.</param>
+    /// <param name="slowDelay">The extra delay of <see cref="BackendCondition.Slow"/>.</param>
     public static async Task<CartFaults> InstallAsync(IBrowserContext context, CartApiPattern pattern, TimeSpan latency = default, TimeSpan slowDelay = default)
     {
         var faults = new CartFaults(pattern, latency, slowDelay);
@@ -55,7 +41,7 @@ internal sealed class CartFaults
         return faults;
     }
 
-    public void Switch(CartFault mode)
+    public void Switch(BackendCondition mode)
     {
         Mode = mode;
         Interlocked.Exchange(ref faulted, 0);
@@ -77,12 +63,12 @@ internal sealed class CartFaults
     {
         // Read once: the fault a request meets is the one on when it arrived.
         var mode = Mode;
-        if (mode != CartFault.None)
+        if (mode != BackendCondition.Ok)
         {
             Interlocked.Increment(ref faulted);
         }
 
-        var delay = latency + (mode == CartFault.Slow ? slowDelay : TimeSpan.Zero);
+        var delay = latency + (mode == BackendCondition.Slow ? slowDelay : TimeSpan.Zero);
         if (delay > TimeSpan.Zero)
         {
             // Injected backend latency: the point of this delay is to be slow, not to wait for anything.
@@ -91,7 +77,7 @@ internal sealed class CartFaults
 
         switch (mode)
         {
-            case CartFault.Http500:
+            case BackendCondition.Http500:
                 await route.FulfillAsync(new RouteFulfillOptions
                 {
                     Status = 500,
@@ -99,7 +85,7 @@ internal sealed class CartFaults
                     Body = """{"error":"injected-failure","detail":"bambuser-cart: simulated backend failure"}""",
                 });
                 break;
-            case CartFault.NetworkError:
+            case BackendCondition.NetworkError:
                 await route.AbortAsync("failed");
                 break;
             default:

@@ -15,8 +15,8 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
     /// <summary>The fresh page of the run it happened on ("embed and add", "update.remove"…).</summary>
     public string Page { get; init; } = string.Empty;
 
-    /// <summary>The backend condition the event ran under; <see cref="CartFault.None"/> for a healthy backend.</summary>
-    public CartFault Fault { get; init; }
+    /// <summary>The backend condition the event ran under; <see cref="BackendCondition.Ok"/> for a healthy backend.</summary>
+    public BackendCondition Fault { get; init; }
 
     /// <summary>How many requests met <see cref="Fault"/>.</summary>
     public int FaultedRequests { get; init; }
@@ -28,7 +28,7 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
     public bool RefusalExpected { get; init; }
 
     /// <summary>The handler should end in callback(true): a working or slow backend, nothing to refuse.</summary>
-    public bool SuccessExpected => !RefusalExpected && Fault is CartFault.None or CartFault.Slow;
+    public bool SuccessExpected => !RefusalExpected && Fault is BackendCondition.Ok or BackendCondition.Slow;
 
     public string Event => Entry.Event;
 
@@ -76,20 +76,15 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
 /// <summary>The fault names reports and scenario files use.</summary>
 internal static class CartFaultNames
 {
-    public static string? Name(CartFault fault) => fault switch
-    {
-        CartFault.Http500 => "http-500",
-        CartFault.NetworkError => "network-error",
-        CartFault.Slow => "slow",
-        _ => null,
-    };
+    /// <summary>The condition's wire name; null for a working backend, which reports leave out.</summary>
+    public static string? Name(BackendCondition fault) => fault == BackendCondition.Ok ? null : fault.Wire();
 
     /// <summary>"with the cart backend answering HTTP 500"…</summary>
-    public static string Condition(CartFault fault, int slowMs) => fault switch
+    public static string Condition(BackendCondition fault, int slowMs) => fault switch
     {
-        CartFault.Http500 => "with the cart backend answering HTTP 500",
-        CartFault.NetworkError => "with the cart backend unreachable (network error)",
-        CartFault.Slow => $"with a slow cart backend (every answer {slowMs} ms late)",
+        BackendCondition.Http500 => "with the cart backend answering HTTP 500",
+        BackendCondition.NetworkError => "with the cart backend unreachable (network error)",
+        BackendCondition.Slow => $"with a slow cart backend (every answer {slowMs} ms late)",
         _ => "with a working cart backend",
     };
 }

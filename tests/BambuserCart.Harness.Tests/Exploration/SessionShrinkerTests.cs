@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Exploration;
 using BambuserCart.Harness.Scenarios;
 

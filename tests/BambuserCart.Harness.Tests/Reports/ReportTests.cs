@@ -31,7 +31,7 @@ public sealed partial class ReportTests
         new TraceEntry(2, "should-add-item-to-cart", "add", JsonDocument.Parse("""{"sku":"B"}""").RootElement, "failure", JsonDocument.Parse("false").RootElement, 1, 9),
         EventEvidence.None)
     {
-        Fault = CartFault.Http500,
+        Fault = BackendCondition.Http500,
         FaultedRequests = 1,
     };
 

@@ -63,6 +63,22 @@ public sealed class ContractNamesTests
     }
 }
 
+/// <summary>Backend conditions: one enum for validate, scenario files and the explorer, with the names the files use.</summary>
+public sealed class BackendConditionTests
+{
+    [Test]
+    public void Backend_conditions_are_written_as_scenario_files_name_them_and_read_back_by_those_names_only()
+    {
+        Assert.That(ContractNames.All<BackendCondition>(), Is.EqualTo(new[] { "ok", "http-500", "network-error", "slow" }));
+        Assert.That(JsonSerializer.Serialize(BackendCondition.Http500), Is.EqualTo("\"http-500\""), "the converter and Wire() agree");
+        Assert.That(JsonSerializer.Deserialize<BackendCondition>("\"network-error\""), Is.EqualTo(BackendCondition.NetworkError));
+        Assert.That(ContractNames.TryParse<BackendCondition>("http-500", out var parsed) && parsed == BackendCondition.Http500, Is.True);
+        Assert.That(ContractNames.TryParse<BackendCondition>("http500", out _), Is.False, "only the wire name");
+        Assert.That(ContractNames.TryParse<BackendCondition>("1", out _), Is.False, "numbers are no names");
+        Assert.That(ContractNames.TryParse<BackendCondition>(null, out _), Is.False);
+    }
+}
+
 /// <summary>Check ids: one enum, dotted on the wire (<c>group.name</c>), read back by that name only.</summary>
 public sealed class CheckIdTests
 {

@@ -13,7 +13,7 @@ namespace BambuserCart.Harness.Validation.Checks;
 /// </summary>
 internal static class BackendFailureChecks
 {
-    private static readonly CartFault[] Failures = [CartFault.Http500, CartFault.NetworkError];
+    private static readonly BackendCondition[] Failures = [BackendCondition.Http500, BackendCondition.NetworkError];
 
     public static async Task AddAsync(TargetSession session, RunContext run)
     {
@@ -44,7 +44,7 @@ internal static class BackendFailureChecks
         TargetSession session,
         RunContext run,
         CheckId id,
-        Func<CartFault, string, Task<ObservedEvent>> change,
+        Func<BackendCondition, string, Task<ObservedEvent>> change,
         HealthyBaseline expected,
         List<ObservedEvent> events)
     {
@@ -75,10 +75,10 @@ internal static class BackendFailureChecks
             }
         }
 
-        var slow = await change(CartFault.Slow, $"{id.Wire()} (slow)");
+        var slow = await change(BackendCondition.Slow, $"{id.Wire()} (slow)");
         events.Add(slow);
-        var slowly = CartFaultNames.Condition(CartFault.Slow, slowMs);
-        var failuresHandled = $"{events[0].Describe()} was answered {string.Join(" and ", events.Where(e => e.Fault is CartFault.Http500 or CartFault.NetworkError).Select(e => e.AnswerText))} with the backend failing (HTTP 500, network error)";
+        var slowly = CartFaultNames.Condition(BackendCondition.Slow, slowMs);
+        var failuresHandled = $"{events[0].Describe()} was answered {string.Join(" and ", events.Where(e => e.Fault is BackendCondition.Http500 or BackendCondition.NetworkError).Select(e => e.AnswerText))} with the backend failing (HTTP 500, network error)";
         if (slow.Outcome != WidgetContract.Outcomes.Success)
         {
             if (verdicts.HasFailed(expected.AnswerCheck))

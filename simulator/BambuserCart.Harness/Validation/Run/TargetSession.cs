@@ -98,7 +98,7 @@ internal sealed class TargetSession : IAsyncDisposable
         }
     }
 
-    public Task<ObservedEvent> AddAsync(string sku, string step, CartFault fault = CartFault.None) =>
+    public Task<ObservedEvent> AddAsync(string sku, string step, BackendCondition fault = BackendCondition.Ok) =>
         ActAsync(step, fault, () => Widget.AddToCartAsync(sku));
 
     /// <summary>The agent looks a product up (provide-product-data); the outcome with its product, and the event.</summary>
@@ -114,12 +114,12 @@ internal sealed class TargetSession : IAsyncDisposable
 
     /// <summary>Adds a SKU the native cart must refuse (out of stock, unknown).</summary>
     public Task<ObservedEvent> AddRefusedAsync(string sku, string step) =>
-        ActAsync(step, CartFault.None, () => Widget.AddToCartAsync(sku), refusalExpected: true);
+        ActAsync(step, BackendCondition.Ok, () => Widget.AddToCartAsync(sku), refusalExpected: true);
 
-    public Task<ObservedEvent> SetQuantityAsync(string sku, int quantity, string step, CartFault fault = CartFault.None) =>
+    public Task<ObservedEvent> SetQuantityAsync(string sku, int quantity, string step, BackendCondition fault = BackendCondition.Ok) =>
         ActAsync(step, fault, () => Widget.SetQuantityAsync(sku, quantity));
 
-    public Task<ObservedEvent> RemoveAsync(string sku, string step, CartFault fault = CartFault.None) =>
+    public Task<ObservedEvent> RemoveAsync(string sku, string step, BackendCondition fault = BackendCondition.Ok) =>
         ActAsync(step, fault, () => Widget.RemoveFromCartAsync(sku));
 
     /// <summary>Clicks Checkout; for a new tab, also the HTTP status its page answered (then closes it).</summary>
@@ -225,7 +225,7 @@ internal sealed class TargetSession : IAsyncDisposable
         await ClosePageAsync();
     }
 
-    private async Task<ObservedEvent> ActAsync(string step, CartFault fault, Func<Task<CartOutcome>> action, bool refusalExpected = false)
+    private async Task<ObservedEvent> ActAsync(string step, BackendCondition fault, Func<Task<CartOutcome>> action, bool refusalExpected = false)
     {
         CurrentStep = step;
         CartOutcome outcome;
@@ -241,7 +241,7 @@ internal sealed class TargetSession : IAsyncDisposable
         }
         finally
         {
-            faults.Switch(CartFault.None);
+            faults.Switch(BackendCondition.Ok);
         }
 
         var entry = (await Widget.TraceAsync()).Last(e => e.Seq == outcome.Seq);
