@@ -137,7 +137,8 @@ public sealed class CallbackOutcomeTests : BrowserTest
         Assert.That((await Widget.StateAsync()).WidgetCart.Single().Quantity, Is.EqualTo(2));
     }
 
-    private static string AddHandler(string body) => $$"""
+    /// <summary>An integration whose add handler is <paramref name="body"/>; update answers true, checkout does nothing.</summary>
+    internal static string AddHandler(string body) => $$"""
         window.onBambuserOneToOneReady = (Embed) => {
           const embed = new Embed({ orgId: 'test-org' });
           embed.on('should-add-item-to-cart', (item, callback) => { {{body}} });

@@ -52,7 +52,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     [Test]
     public async Task Time_a_request_waits_for_its_answer_does_not_count_when_requests_may_hold_the_timeout()
     {
-        await OpenIntegrationAsync(AddHandler("fetch('/slow-cart').then(() => callback(true));"));
+        await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("fetch('/slow-cart').then(() => callback(true));"));
         await Widget.ConfigureAsync(callbackTimeoutMs: TimeoutMs, requestWaitLimitMs: 30_000);
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
@@ -64,7 +64,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     [Test]
     public async Task Real_widget_timeout_runs_while_the_request_waits()
     {
-        await OpenIntegrationAsync(AddHandler("fetch('/slow-cart').then(() => callback(true));"));
+        await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("fetch('/slow-cart').then(() => callback(true));"));
         await Widget.ConfigureAsync(callbackTimeoutMs: TimeoutMs);
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
@@ -77,7 +77,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     public async Task Handler_that_does_not_answer_after_its_request_answered_times_out_naming_the_answer()
     {
         // A timer longer than the evidence recorder follows: the handler's own time, which counts.
-        await OpenIntegrationAsync(AddHandler("fetch('/slow-cart').then(() => setTimeout(() => callback(true), 5000));"));
+        await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("fetch('/slow-cart').then(() => setTimeout(() => callback(true), 5000));"));
         await Widget.ConfigureAsync(callbackTimeoutMs: TimeoutMs, requestWaitLimitMs: 30_000);
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
@@ -89,7 +89,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     [Test]
     public async Task Handler_with_no_request_times_out_on_the_bare_timeout_when_requests_may_hold_it()
     {
-        await OpenIntegrationAsync(AddHandler("/* never calls back */"));
+        await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("/* never calls back */"));
         await Widget.ConfigureAsync(callbackTimeoutMs: TimeoutMs, requestWaitLimitMs: 30_000);
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
@@ -102,7 +102,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     [Test]
     public async Task Request_that_never_answers_holds_the_timeout_only_up_to_the_limit()
     {
-        await OpenIntegrationAsync(AddHandler("fetch('/held-cart').then(() => callback(true), () => callback(false));"));
+        await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("fetch('/held-cart').then(() => callback(true), () => callback(false));"));
         await Widget.ConfigureAsync(callbackTimeoutMs: TimeoutMs, requestWaitLimitMs: 1_000);
 
         var outcome = await Widget.AddToCartAsync("SHIRT-BLUE-M");
@@ -115,7 +115,7 @@ public sealed class CallbackTimeoutTests : BrowserTest
     [Test]
     public async Task Request_wait_limit_below_zero_is_refused_naming_the_option()
     {
-        await OpenIntegrationAsync(AddHandler("callback(true);"));
+        await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("callback(true);"));
 
         var error = Assert.ThrowsAsync<SimulatorException>(() => Widget.ConfigureAsync(requestWaitLimitMs: -1));
 
@@ -124,13 +124,4 @@ public sealed class CallbackTimeoutTests : BrowserTest
 
     private async Task<string> TimeoutDiagnosticAsync() =>
         (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.CallbackTimeout).Detail!;
-
-    private static string AddHandler(string body) => $$"""
-        window.onBambuserOneToOneReady = (Embed) => {
-          const embed = new Embed({ orgId: 'test-org' });
-          embed.on('should-add-item-to-cart', (item, callback) => { {{body}} });
-          embed.on('should-update-item-in-cart', (item, callback) => callback(true));
-          embed.on('goto-checkout', () => {});
-        };
-        """;
 }
