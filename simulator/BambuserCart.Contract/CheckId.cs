@@ -41,16 +41,12 @@ public enum CheckId
 public static class CheckIds
 {
     private static readonly Dictionary<CheckId, string> Names = Enum.GetValues<CheckId>().ToDictionary(id => id, Name);
-    private static readonly Dictionary<string, CheckId> ByName = Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
 
     /// <summary>Every check's wire name, in run order.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<CheckId>().Select(Wire)];
 
     /// <summary>The check's wire name: <c>add.native-cart</c>.</summary>
     public static string Wire(this CheckId id) => Names[id];
-
-    /// <summary>The check a wire name names; false for anything else (case matters: ids are fixed).</summary>
-    public static bool TryParse(string? name, out CheckId id) => ByName.TryGetValue(name ?? string.Empty, out id);
 
     /// <summary>The id's group, its first segment: <c>add</c> for <c>add.native-cart</c>.</summary>
     public static string Group(this CheckId id) => id.Wire()[..id.Wire().IndexOf('.', StringComparison.Ordinal)];
@@ -67,7 +63,7 @@ public static class CheckIds
 public sealed class CheckIdConverter : JsonConverter<CheckId>
 {
     public override CheckId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && CheckIds.TryParse(reader.GetString(), out var id)
+        reader.TokenType == JsonTokenType.String && ContractNames.TryParse<CheckId>(reader.GetString(), out var id)
             ? id
             : throw new JsonException($"expected a check id ({string.Join(", ", CheckIds.All)})");
 

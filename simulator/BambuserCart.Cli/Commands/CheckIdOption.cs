@@ -15,7 +15,7 @@ internal static class CheckIdOption
             var ids = new List<CheckId>();
             foreach (var token in result.Tokens)
             {
-                if (CheckIds.TryParse(token.Value, out var id))
+                if (ContractNames.TryParse<CheckId>(token.Value, out var id))
                 {
                     ids.Add(id);
                 }

@@ -117,7 +117,7 @@ public sealed record ValidationSettings
     /// before the run moves on: at least 2 s, and more than the delays this run adds to every cart
     /// answer (<see cref="CartLatencyMs"/>, <see cref="SlowBackendMs"/>) on top of the callback timeout.
     /// </summary>
-    public TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, CallbackTimeoutMs + CartLatencyMs + SlowBackendMs));
+    internal TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, CallbackTimeoutMs + CartLatencyMs + SlowBackendMs));
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

@@ -113,6 +113,18 @@ public sealed class CallbackTimeoutTests : BrowserTest
     }
 
     [Test]
+    public async Task Product_lookup_waiting_on_a_slow_request_hydrates_when_requests_may_hold_the_timeout()
+    {
+        await OpenIntegrationAsync(ProductHydrationTests.Hydrating("fetch('/slow-cart').then(() => embed.updateProduct(event.products[0].id, (f) => Complete(f, 'A-1')));"));
+        await Widget.ConfigureAsync(callbackTimeoutMs: TimeoutMs, requestWaitLimitMs: 30_000);
+
+        var lookup = await Widget.LookupProductAsync("A-1");
+
+        Assert.That(lookup.Outcome, Is.EqualTo(LookupResult.Hydrated), await TraceTextAsync());
+        Assert.That(lookup.Ms, Is.GreaterThanOrEqualTo(SlowAnswerMs), "the product came after the backend's answer, past the bare timeout");
+    }
+
+    [Test]
     public async Task Request_wait_limit_below_zero_is_refused_naming_the_option()
     {
         await OpenIntegrationAsync(CallbackOutcomeTests.AddHandler("callback(true);"));

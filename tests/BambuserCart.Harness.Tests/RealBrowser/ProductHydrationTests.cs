@@ -179,7 +179,8 @@ public sealed class ProductHydrationTests : BrowserTest
 
     // A page whose provide-product-data handler runs `body` (with `event` and `embed` in scope).
     // Complete(factory, sku, name, inStock) builds a product with every mandatory field.
-    private static string Hydrating(string body) => $$"""
+    /// <summary>An integration whose provide-product-data handler is <paramref name="body"/>, with <c>Complete(factory, sku)</c> to build a full product.</summary>
+    internal static string Hydrating(string body) => $$"""
         function Complete(factory, sku, name = 'Shirt', inStock = true) {
           return factory.currency('EUR').locale('en-US').product((detail) => detail.name(name).sku(sku).description('A shirt')
             .attributes(() => [])

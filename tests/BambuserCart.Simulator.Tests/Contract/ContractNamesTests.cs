@@ -96,9 +96,9 @@ public sealed class CheckIdTests
     public void Check_id_is_read_by_its_wire_name_and_nothing_else()
     {
         Assert.That(JsonSerializer.Deserialize<CheckId>("\"checkout.same-origin\""), Is.EqualTo(CheckId.CheckoutSameOrigin));
-        Assert.That(CheckIds.TryParse("add.sucess", out _), Is.False, "a typo is no check");
-        Assert.That(CheckIds.TryParse("AddSuccess", out _), Is.False, "the C# name is not the wire name");
-        Assert.That(CheckIds.TryParse("ADD.SUCCESS", out _), Is.False, "ids are fixed, case included");
+        Assert.That(ContractNames.TryParse<CheckId>("add.sucess", out _), Is.False, "a typo is no check");
+        Assert.That(ContractNames.TryParse<CheckId>("AddSuccess", out _), Is.False, "the C# name is not the wire name");
+        Assert.That(ContractNames.TryParse<CheckId>("ADD.SUCCESS", out _), Is.False, "ids are fixed, case included");
         Assert.That(() => JsonSerializer.Deserialize<CheckId>("5"), Throws.InstanceOf<JsonException>().With.Message.Contains("expected a check id (embed.ready-handler, "));
     }
 }

@@ -30,7 +30,7 @@ public sealed class BrokenIntegrationTests
         var names = Directory.EnumerateFiles(BrokenDirectory, "*.js").Select(Path.GetFileNameWithoutExtension).ToList();
 
         Assert.That(names.Where(n => !n!.Contains(VariantSeparator, StringComparison.Ordinal)), Is.EquivalentTo(CheckIds.All));
-        Assert.That(names.Select(CheckOf), Is.All.Matches<string>(name => CheckIds.TryParse(name, out _)), "a variant is named <check id>--<what it does>");
+        Assert.That(names.Select(CheckOf), Is.All.Matches<string>(name => ContractNames.TryParse<CheckId>(name, out _)), "a variant is named <check id>--<what it does>");
     }
 
     [TestCaseSource(nameof(BrokenIntegrations))]
