@@ -20,6 +20,9 @@ public sealed record EventEvidence(
     /// <summary>What was still going on when the harness stopped waiting for the event to end; null when it ended.</summary>
     public string? StillBusy { get; init; }
 
+    /// <summary>The event's own requests still waiting for their answers when the evidence was read.</summary>
+    public IReadOnlyList<RequestRecord> Unanswered => Requests.Where(r => !r.Answered).ToList();
+
     /// <summary>The first callback call: the one that counts.</summary>
     public EventMark? FirstAnswer => Marks.FirstOrDefault(m => m.Kind == "answer");
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using BambuserCart.Simulator.Widget;
 using Microsoft.Playwright;
@@ -31,52 +32,102 @@ internal static class PageEvidenceReader
     /// Waits until the open event's consequences are over: no request started in its window still
     /// in flight and no short timer from its handling pending. Then closes the window, so that what
     /// happens next belongs to no event. Bounded: a page that never settles is described instead.
+    /// <para>
+    /// Two bounds, because they bound different things. Short timers and follow-up work get
+    /// <paramref name="bound"/>. The event's own requests get up to <paramref name="requestBound"/>
+    /// (the real widget's 30 s): until they are answered the native cart cannot be judged, and
+    /// how long a backend, or this machine, takes to answer must not decide a verdict.
+    /// </para>
     /// </summary>
     /// <returns>Null when the event ended; otherwise what was still going on at the bound.</returns>
-    public static async Task<string?> WaitForEventToEndAsync(IPage page, TimeSpan bound)
+    public static async Task<string?> WaitForEventToEndAsync(IPage page, TimeSpan bound, TimeSpan requestBound)
     {
-        string? busy = null;
+        var waited = Stopwatch.StartNew();
         try
         {
-            await page.WaitForFunctionAsync(
-                $"() => !{EvidenceScript.Global} || {EvidenceScript.Global}.quiet()",
-                null,
-                new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
-        }
-        catch (TimeoutException)
-        {
-            try
+            var busy = await QuietWithinAsync(page, bound);
+            // Only requests earn more time: short timers had the bound, and a page's own pollers
+            // must not hold the run. Once they are answered, what they set off gets the bound again.
+            while (busy is { RequestsInFlight: true } && waited.Elapsed < requestBound)
             {
-                busy = await DescribeBusyAsync(page).WaitAsync(ReadBound);
+                busy = await RequestsAnsweredWithinAsync(page, requestBound - waited.Elapsed)
+                    ? await QuietWithinAsync(page, bound)
+                    : await DescribeBusyBoundedAsync(page);
             }
-            catch (TimeoutException)
-            {
-                busy = "a page that no longer answers";
-            }
+
+            await CloseWindowAsync(page);
+            return busy?.Text;
         }
         catch (PlaywrightException)
         {
             // Navigated away: nothing left to wait for.
             return null;
         }
-
-        try
-        {
-            await page.EvaluateAsync($"() => {EvidenceScript.Global} && {EvidenceScript.Global}.close()").WaitAsync(ReadBound);
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-        {
-            // As above.
-        }
-
-        return busy;
     }
 
     /// <summary>Evaluates <paramref name="expression"/> (a promise of JSON text) as the harness's own work: its requests are never judged.</summary>
     public static string ByHarness(string expression) =>
         $"async () => {{ const e = {EvidenceScript.Global}; const work = async () => JSON.stringify(await ({expression})); return e ? e.byHarness(work) : work(); }}";
 
-    private static async Task<string> DescribeBusyAsync(IPage page)
+    // Null when the page went quiet within the bound; otherwise what it was still busy with.
+    private static async Task<Busy?> QuietWithinAsync(IPage page, TimeSpan bound)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                $"() => !{EvidenceScript.Global} || {EvidenceScript.Global}.quiet()",
+                null,
+                new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            return await DescribeBusyBoundedAsync(page);
+        }
+    }
+
+    private static async Task<bool> RequestsAnsweredWithinAsync(IPage page, TimeSpan bound)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                $"() => !{EvidenceScript.Global} || {EvidenceScript.Global}.busyWith().requests.length === 0",
+                null,
+                new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1, bound.TotalMilliseconds) });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // Records after this belong to no event.
+    private static async Task CloseWindowAsync(IPage page)
+    {
+        try
+        {
+            await page.EvaluateAsync($"() => {EvidenceScript.Global} && {EvidenceScript.Global}.close()").WaitAsync(ReadBound);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Navigated away, or stuck: there is no window left to close.
+        }
+    }
+
+    private static async Task<Busy> DescribeBusyBoundedAsync(IPage page)
+    {
+        try
+        {
+            return await DescribeBusyAsync(page).WaitAsync(ReadBound);
+        }
+        catch (TimeoutException)
+        {
+            return new Busy("a page that no longer answers", false);
+        }
+    }
+
+    private static async Task<Busy> DescribeBusyAsync(IPage page)
     {
         try
         {
@@ -94,11 +145,13 @@ internal static class PageEvidenceReader
                 parts.Add($"{timers} timer(s) pending");
             }
 
-            return parts.Count == 0 ? "activity" : string.Join(" and ", parts);
+            return new Busy(parts.Count == 0 ? "activity" : string.Join(" and ", parts), requests.Count > 0);
         }
         catch (PlaywrightException)
         {
-            return "activity";
+            return new Busy("activity", false);
         }
     }
+
+    private sealed record Busy(string Text, bool RequestsInFlight);
 }

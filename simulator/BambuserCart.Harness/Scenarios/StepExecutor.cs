@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
@@ -13,7 +14,6 @@ internal sealed class StepExecutor
 {
     private const int DefaultWaitMs = 5_000;
     private const int PollMs = 50;
-    private static readonly TimeSpan EventEndBound = TimeSpan.FromSeconds(5);
 
     private readonly Scenario scenario;
     private readonly SimulatorServer shop;
@@ -30,6 +30,17 @@ internal sealed class StepExecutor
         widget = new WidgetDriver(page);
     }
 
+    /// <summary>How long after its answer a step's short timers and follow-up work may keep the page busy.</summary>
+    /// <remarks>Tests set it short, to have a request outlast it.</remarks>
+    internal TimeSpan EventEndBound { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// As in validate: a step's own requests get the real widget's 30 s to answer before the native
+    /// cart is compared, and that time does not count against the callback timeout.
+    /// </summary>
+    /// <remarks>Tests set it short, to have a request outlast it.</remarks>
+    internal TimeSpan RequestWaitLimit { get; init; } = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
+
     /// <summary>Waits for the widget and applies the setup; a result when the widget never started.</summary>
     public async Task<StepResult?> StartAsync()
     {
@@ -39,7 +50,7 @@ internal sealed class StepExecutor
             // Time the event's own requests wait for their answers does not count against the
             // timeout (up to the real widget's 30 s): a step's verdict rests on what the handler did
             // with the answers, not on how fast the backend or this machine was.
-            await widget.ConfigureAsync(callbackTimeoutMs: scenario.Setup.CallbackTimeoutMs, requestWaitLimitMs: WidgetContract.DefaultCallbackTimeoutMs);
+            await widget.ConfigureAsync(callbackTimeoutMs: scenario.Setup.CallbackTimeoutMs, requestWaitLimitMs: (int)RequestWaitLimit.TotalMilliseconds);
 
             return null;
         }
@@ -109,7 +120,7 @@ internal sealed class StepExecutor
         };
 
         // As in validate: the step is over when its requests are, and the fault stays on until then.
-        var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound);
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound, RequestWaitLimit);
         var failures = new List<string>();
         if (faults.Mode != BackendCondition.Ok && faults.Faulted == 0)
         {
@@ -132,7 +143,7 @@ internal sealed class StepExecutor
             failures.AddRange(await ContractFailuresAsync(outcome, busy));
         }
 
-        failures.AddRange(await StateFailuresAsync(step.Expect));
+        failures.AddRange(await StateFailuresAsync(step.Expect, await UnansweredAsync(outcome.Seq, busy)));
         // What the page did during a failing step's event: the evidence a merchant debugs from.
         var timeline = failures.Count == 0 || page.IsClosed
             ? null
@@ -249,7 +260,17 @@ internal sealed class StepExecutor
     }
 
     /// <summary>Widget cart, message, Checkout button and native cart against the expectations.</summary>
-    private async Task<List<string>> StateFailuresAsync(StepExpectations expect)
+    // The event's own requests still unanswered after the wait ("POST /cart/add sent at 2 ms, still unanswered").
+    private async Task<IReadOnlyList<string>> UnansweredAsync(int seq, string? busy)
+    {
+        var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(seq, busy);
+        var pageUri = page.IsClosed ? null : new Uri(page.Url);
+        return evidence.Unanswered.Select(r => evidence.Describe(r, pageUri)).ToList();
+    }
+
+    /// <param name="expect">What the step expects of the widget and the native cart.</param>
+    /// <param name="unanswered">The step's own requests still unanswered: the native cart is not compared while they are.</param>
+    private async Task<List<string>> StateFailuresAsync(StepExpectations expect, IReadOnlyList<string>? unanswered = null)
     {
         var failures = new List<string>();
         var state = await widget.StateAsync();
@@ -268,7 +289,12 @@ internal sealed class StepExecutor
             Compare(failures, "checkoutButton", button ? "shown" : "hidden", state.CheckoutButtonVisible ? "shown" : "hidden");
         }
 
-        if (expect.NativeCart is { } nativeCart)
+        if (expect.NativeCart is not null && unanswered is { Count: > 0 })
+        {
+            var waited = RequestWaitLimit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+            failures.Add($"nativeCart: not judged: the run waited {waited} s for the step's requests in vain ({string.Join(", ", unanswered)}), so the native cart would be read with the change still on its way");
+        }
+        else if (expect.NativeCart is { } nativeCart)
         {
             // A shop may list its cart in any order (by name, newest first): its lines are compared as a set.
             CompareLines(failures, "nativeCart", nativeCart, await NativeCartAsync(), ordered: false);

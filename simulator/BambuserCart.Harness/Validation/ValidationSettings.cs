@@ -6,6 +6,8 @@ namespace BambuserCart.Harness.Validation;
 /// <summary>The options of one <c>validate</c> run (see the command's --help for each).</summary>
 public sealed record ValidationSettings
 {
+    private readonly TimeSpan? eventEndBound;
+
     /// <summary>The orgId the affiliation must name; null takes the one the page gave the widget.</summary>
     public string? OrgId { get; init; }
 
@@ -117,7 +119,21 @@ public sealed record ValidationSettings
     /// before the run moves on: at least 2 s, and more than the delays this run adds to every cart
     /// answer (<see cref="CartLatencyMs"/>, <see cref="SlowBackendMs"/>) on top of the callback timeout.
     /// </summary>
-    internal TimeSpan EventEndBound => TimeSpan.FromMilliseconds(Math.Max(2_000, CallbackTimeoutMs + CartLatencyMs + SlowBackendMs));
+    /// <remarks>Tests set it short, to have a request outlast it.</remarks>
+    internal TimeSpan EventEndBound
+    {
+        get => eventEndBound ?? TimeSpan.FromMilliseconds(Math.Max(2_000, CallbackTimeoutMs + CartLatencyMs + SlowBackendMs));
+        init => eventEndBound = value;
+    }
+
+    /// <summary>
+    /// How long an event's own requests may wait for their answers: the real widget's 30 s. That
+    /// time does not count against the callback timeout, and the native cart is judged only once
+    /// they are answered; a request still unanswered after it leaves the native-cart checks not
+    /// proven, never failed or passed on a cart read mid-request.
+    /// </summary>
+    /// <remarks>Tests set it short, to have a request outlast it.</remarks>
+    internal TimeSpan RequestWaitLimit { get; init; } = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

@@ -31,6 +31,12 @@ internal static class BackendFailureChecks
             return;
         }
 
+        if (SettledCart.NotProvenAfter(setup, run) is { } unsettled)
+        {
+            run.Verdicts.Skip(UpdateBackendFailure, unsettled, [setup]);
+            return;
+        }
+
         if (await session.NativeCartAsync($"after {setup.Label}") is { } native && NativeCartProbe.QuantityOf(native, sku) != 1)
         {
             run.Verdicts.Skip(UpdateBackendFailure, $"not proven: after the add the widget holds '{sku}' × 1 but the probe shows {NativeCartProbe.Describe(native)} (see add.native-cart)", [setup]);
@@ -89,6 +95,12 @@ internal static class BackendFailureChecks
             }
 
             verdicts.Fail(id, $"{slow.Describe()} {slowly}: expected callback(true) once the backend answered, got {slow.AnswerText}; {slow.Timeline(run.Cart, run.PageUri)}", events);
+            return;
+        }
+
+        if (SettledCart.NotProvenAfter(slow, run) is { } unsettled)
+        {
+            verdicts.Skip(id, unsettled, events);
             return;
         }
 

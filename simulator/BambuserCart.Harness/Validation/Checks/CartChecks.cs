@@ -31,7 +31,8 @@ internal static class CartChecks
             verdicts.Fail(AddSuccess, $"{add.Describe()}: expected callback(true), got {add.AnswerText}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
         }
 
-        var native = added ? await session.NativeCartAsync($"after {add.Label}") : null;
+        var unsettled = added ? SettledCart.NotProvenAfter(add, run) : null;
+        var native = added && unsettled is null ? await session.NativeCartAsync($"after {add.Label}") : null;
         if (!run.HasProbe)
         {
             verdicts.Skip(AddNativeCart, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)", [add]);
@@ -39,6 +40,10 @@ internal static class CartChecks
         else if (!added)
         {
             verdicts.Skip(AddNativeCart, "not proven: the add was not accepted (see add.success), so there is nothing to find in the native cart", [add]);
+        }
+        else if (unsettled is not null)
+        {
+            verdicts.Skip(AddNativeCart, unsettled, [add]);
         }
         else if (NativeCartProbe.QuantityOf(native!, sku) >= 1)
         {
@@ -57,6 +62,12 @@ internal static class CartChecks
         if (!added)
         {
             verdicts.Skip(UpdateQuantity, $"not proven: '{sku}' is not in the widget cart (see add.success), so its quantity cannot change", [add]);
+            return;
+        }
+
+        if (unsettled is not null)
+        {
+            verdicts.Skip(UpdateQuantity, unsettled, [add]);
             return;
         }
 
@@ -85,6 +96,12 @@ internal static class CartChecks
             {
                 var stock = update.Outcome == WidgetContract.Outcomes.OutOfStock ? $" (give a --sku with at least {QuantitySteps[0]} in stock)" : string.Empty;
                 verdicts.Fail(UpdateQuantity, $"{update.Describe()}: expected callback(true), got {update.AnswerText}{stock}; {update.Timeline(run.Cart, run.PageUri)}", changes);
+                return;
+            }
+
+            if (SettledCart.NotProvenAfter(update, run) is { } unsettled)
+            {
+                verdicts.Skip(UpdateQuantity, unsettled, changes);
                 return;
             }
 

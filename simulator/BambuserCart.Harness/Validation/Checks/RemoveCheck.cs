@@ -21,6 +21,12 @@ internal static class RemoveCheck
             return;
         }
 
+        if (SettledCart.NotProvenAfter(setup, run) is { } unsettledSetup)
+        {
+            verdicts.Skip(UpdateRemove, unsettledSetup, [setup]);
+            return;
+        }
+
         var before = await session.NativeCartAsync($"after {setup.Label}");
         if (before is not null && NativeCartProbe.QuantityOf(before, sku) < 1)
         {
@@ -32,6 +38,12 @@ internal static class RemoveCheck
         if (remove.Outcome != WidgetContract.Outcomes.Success)
         {
             verdicts.Fail(UpdateRemove, $"{remove.Describe()}: expected callback(true), got {remove.AnswerText}; {remove.Timeline(run.Cart, run.PageUri)}", [setup, remove]);
+            return;
+        }
+
+        if (SettledCart.NotProvenAfter(remove, run) is { } unsettled)
+        {
+            verdicts.Skip(UpdateRemove, unsettled, [setup, remove]);
             return;
         }
 

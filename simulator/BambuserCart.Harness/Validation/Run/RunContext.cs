@@ -33,4 +33,7 @@ internal sealed record RunContext(
 
     /// <inheritdoc cref="ValidationSettings.EventEndBound"/>
     public TimeSpan EventEndBound => Settings.EventEndBound;
+
+    /// <inheritdoc cref="ValidationSettings.RequestWaitLimit"/>
+    public TimeSpan RequestWaitLimit => Settings.RequestWaitLimit;
 }

@@ -89,7 +89,7 @@ internal sealed class TargetSession : IAsyncDisposable
         try
         {
             await Widget.ReadyAsync();
-            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: WidgetContract.DefaultCallbackTimeoutMs);
+            await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: (int)run.RequestWaitLimit.TotalMilliseconds);
             return null;
         }
         catch (SimulatorException ex)
@@ -106,7 +106,7 @@ internal sealed class TargetSession : IAsyncDisposable
     {
         CurrentStep = step;
         var lookup = await WatchAsync(() => Widget.LookupProductAsync(reference));
-        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit);
         var entry = (await Widget.TraceAsync()).Last(e => e.Seq == lookup.Seq);
         var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(lookup.Seq, busy);
         return (lookup, run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name }));
@@ -134,7 +134,7 @@ internal sealed class TargetSession : IAsyncDisposable
             return (result, run.Log.Add(number => new ObservedEvent(number, step, gone, EventEvidence.None) { Page = Name }), null);
         }
 
-        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit);
         var tabStatus = result.NewTabStatus;
         if (result.NewTab is { } tab)
         {
@@ -236,7 +236,7 @@ internal sealed class TargetSession : IAsyncDisposable
         try
         {
             outcome = await WatchAsync(action);
-            busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound);
+            busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit);
             faulted = faults.Faulted;
         }
         finally

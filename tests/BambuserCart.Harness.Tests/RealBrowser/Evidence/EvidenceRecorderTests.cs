@@ -2,6 +2,7 @@ using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Harness.Validation.Checks;
+using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Evidence;
 
@@ -155,11 +156,45 @@ public sealed class EvidenceRecorderTests : BrowserTest
     {
         await Page.RouteAsync("**/hangs", _ => Task.CompletedTask);
         await OpenIntegrationAsync(AddHandler("fetch('/hangs'); callback(true);"));
-        await Widget.AddToCartAsync(Sku);
+        var outcome = await Widget.AddToCartAsync(Sku);
 
-        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300));
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
 
         Assert.That(busy, Is.EqualTo($"GET {Server.Url("hangs")} in flight"));
+        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy);
+        Assert.That(evidence.Unanswered.Select(r => r.Url), Is.EqualTo(new[] { Server.Url("hangs").ToString() }), evidence.Timeline(null, null));
+    }
+
+    [Test]
+    public async Task Request_answering_after_the_quiet_bound_is_waited_for_up_to_the_request_bound()
+    {
+        // A backend slower than the quiet bound (a starved machine, a slow cart API): 400 ms at the
+        // least, against a bound of 100 ms, so the wait can only succeed by waiting for requests.
+        await Page.RouteAsync("**/slow", async route =>
+        {
+            await Task.Delay(400);
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, Body = "{}" });
+        });
+        await OpenIntegrationAsync(AddHandler("callback(true); fetch('/slow').then(() => fetch('/slow'));"));
+        var outcome = await Widget.AddToCartAsync(Sku);
+
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30));
+
+        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy);
+        Assert.That(busy, Is.Null, "the event's requests were answered within the request bound, and the follow-up request was waited for too");
+        Assert.That(evidence.Requests, Has.Count.EqualTo(2).And.All.Matches<RequestRecord>(r => r.Answered), evidence.Timeline(null, null));
+    }
+
+    [Test]
+    public async Task Short_timers_do_not_get_the_request_bound()
+    {
+        // Three generations of 900 ms timers keep the event busy for 2.7 s, with no request at all.
+        await OpenIntegrationAsync(AddHandler("callback(true); const tick = (n) => n && setTimeout(() => tick(n - 1), 900); tick(3);"));
+        await Widget.AddToCartAsync(Sku);
+
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
+
+        Assert.That(busy, Is.EqualTo("1 timer(s) pending"), "only requests are waited for past the quiet bound");
     }
 
     // The test page is served by a route, which sets no cookie; the native cart needs its session.
@@ -168,7 +203,7 @@ public sealed class EvidenceRecorderTests : BrowserTest
     private async Task<(BambuserCart.Contract.CartOutcome Outcome, EventEvidence Evidence)> AddAsync()
     {
         var outcome = await Widget.AddToCartAsync(Sku);
-        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromSeconds(5));
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
         return (outcome, (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy));
     }
 

@@ -26,4 +26,56 @@ public sealed class ScenarioBackendSpeedTests : BrowserTest
         Assert.That(result.Failures, Is.Empty, result.Evidence);
         Assert.That(result.Happened, Is.EqualTo("should-add-item-to-cart → success"));
     }
+
+    [Test]
+    public async Task Native_cart_is_compared_once_the_steps_request_answered_however_late()
+    {
+        var steps = await AnswerThenSendAsync(latency: TimeSpan.FromMilliseconds(600), requestWaitLimit: TimeSpan.FromSeconds(30));
+
+        var result = await steps.RunAsync(0);
+
+        Assert.That(result.Failures, Is.Empty, result.Evidence);
+    }
+
+    [Test]
+    public async Task Native_cart_is_not_judged_while_the_steps_request_is_unanswered()
+    {
+        var steps = await AnswerThenSendAsync(latency: TimeSpan.FromMilliseconds(1_500), requestWaitLimit: TimeSpan.FromMilliseconds(400));
+
+        var result = await steps.RunAsync(0);
+
+        Assert.That(result.Failures, Has.Count.EqualTo(1), result.Evidence);
+        Assert.That(
+            result.Failures[0],
+            Does.StartWith("nativeCart: not judged: the run waited 0.4 s for the step's requests in vain (POST /cart/add sent at ").And.Contain("still unanswered"),
+            result.Evidence);
+    }
+
+    // A step adding SNEAKER-42 and expecting it in both carts, on a page whose handler answers
+    // callback(true) first and sends the cart request after; every cart answer comes late, and the
+    // step stops waiting for quiet after 100 ms.
+    private async Task<StepExecutor> AnswerThenSendAsync(TimeSpan latency, TimeSpan requestWaitLimit)
+    {
+        var line = new CartLineSpec("SNEAKER-42", 1);
+        var scenario = new Scenario(
+            "answer then send",
+            null,
+            ScenarioTarget.Shop(),
+            ScenarioSetup.None,
+            [new ScenarioStep(ScenarioAction.Add, line.Sku, null, null, null, StepExpectations.None with { Outcome = "success", WidgetCart = [line], NativeCart = [line] })]);
+        var faults = await CartFaults.InstallAsync(Page.Context, scenario.Target.CartApiPattern, latency: latency);
+        await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
+        await OpenIntegrationAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'test-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                callback(true);
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) });
+              });
+            };
+            """);
+        var steps = new StepExecutor(scenario, Server, Page, faults) { EventEndBound = TimeSpan.FromMilliseconds(100), RequestWaitLimit = requestWaitLimit };
+        Assert.That(await steps.StartAsync(), Is.Null, "the widget started");
+        return steps;
+    }
 }
