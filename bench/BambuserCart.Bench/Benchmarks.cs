@@ -23,7 +23,7 @@ internal sealed class Benchmarks(BrowserSession browser, SimulatorServer shop, i
             Step(ScenarioAction.Add, Skus[1]),
             Step(ScenarioAction.SetQuantity, Skus[0], 3),
             Step(ScenarioAction.Remove, Skus[1]),
-            new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, new StepExpectations { Navigation = "miniplayer" }),
+            new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, new StepExpectations { Navigation = CheckoutNavigation.Miniplayer }),
         ]);
         var harness = await Measurement.TimeAsync("scenario runner", runs, async () =>
         {

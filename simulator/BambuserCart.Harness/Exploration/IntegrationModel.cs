@@ -1,6 +1,5 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
-using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Exploration;
 
@@ -151,7 +150,7 @@ internal sealed class IntegrationModel
     // tab would end it. The carts stay as they are.
     private ScenarioStep? Checkout() =>
         checksOut && cart.Count > 0
-            ? new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, State(new StepExpectations { NavigationAnyOf = [WidgetContract.Navigations.Miniplayer, WidgetContract.Navigations.NewTab] }))
+            ? new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, State(new StepExpectations { NavigationAnyOf = [CheckoutNavigation.Miniplayer, CheckoutNavigation.NewTab] }))
             : null;
 
     private ScenarioStep? Lookup(ExploreSku sku)
@@ -173,7 +172,7 @@ internal sealed class IntegrationModel
     }
 
     // A working backend is left out of the step, as a person writing the file would.
-    private static string? Backend(BackendCondition backend) => CartFaultNames.Name(backend);
+    private static BackendCondition? Backend(BackendCondition backend) => backend == BackendCondition.Ok ? null : backend;
 
     // Lines keep the order they were first added in (as the widget lists them); 0 removes a line.
     private void Set(string sku, int quantity)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Hosting;
 
 namespace BambuserCart.Harness.Scenarios;
@@ -117,9 +118,9 @@ public static class ScenarioActions
 }
 
 /// <summary>One step: the action, its arguments, and what must hold after it.</summary>
-public sealed record ScenarioStep(ScenarioAction Action, string? Sku, int? Quantity, string? Backend, int? TimeoutMs, StepExpectations Expect)
+/// <param name="Backend">The cart backend's condition for this step's requests; null is a working backend.</param>
+public sealed record ScenarioStep(ScenarioAction Action, string? Sku, int? Quantity, BackendCondition? Backend, int? TimeoutMs, StepExpectations Expect)
 {
-
     /// <summary>lookupProduct: the SKU or product URL the agent looks up.</summary>
     public string? Ref { get; init; }
 
@@ -164,10 +165,10 @@ public sealed record StepExpectations
 
     public bool? CheckoutButton { get; init; }
 
-    public string? Navigation { get; init; }
+    public CheckoutNavigation? Navigation { get; init; }
 
     /// <summary>Any one of these navigations (the file gave a list); null when it gave one or none.</summary>
-    public IReadOnlyList<string>? NavigationAnyOf { get; init; }
+    public IReadOnlyList<CheckoutNavigation>? NavigationAnyOf { get; init; }
 
     public bool HasUrl { get; init; }
 
@@ -203,8 +204,8 @@ public sealed record StepExpectations
             HasMessage = json.ContainsKey("message"),
             Message = (string?)json["message"],
             CheckoutButton = (bool?)json["checkoutButton"],
-            Navigation = json["navigation"] is JsonValue navigation ? (string?)navigation : null,
-            NavigationAnyOf = json["navigation"] is JsonArray navigations ? navigations.Select(n => (string)n!).ToList() : null,
+            Navigation = json["navigation"] is JsonValue navigation ? ContractName<CheckoutNavigation>(navigation) : null,
+            NavigationAnyOf = json["navigation"] is JsonArray navigations ? navigations.Select(n => ContractName<CheckoutNavigation>(n)).ToList() : null,
             HasUrl = json.ContainsKey("url"),
             Url = (string?)json["url"],
             HasProduct = json.ContainsKey("product"),
@@ -213,6 +214,14 @@ public sealed record StepExpectations
             AgentMessage = (string?)json["agentMessage"],
         };
     }
+
+    /// <summary>A contract name the schema has already held to its enum (<c>"new-tab"</c>).</summary>
+    /// <exception cref="ScenarioException">It is not one: the schema and the contract disagree.</exception>
+    public static T ContractName<T>(JsonNode? node)
+        where T : struct, Enum =>
+        node is JsonValue value && value.TryGetValue<string>(out var name) && ContractNames.TryParse<T>(name, out var parsed)
+            ? parsed
+            : throw new ScenarioException($"{node?.GetPath() ?? "(missing)"}: '{node}' is not one of {string.Join(", ", ContractNames.All<T>())}");
 
     public string Describe()
     {
@@ -247,14 +256,14 @@ public sealed record StepExpectations
             parts.Add($"checkoutButton {(button ? "shown" : "hidden")}");
         }
 
-        if (Navigation is not null)
+        if (Navigation is { } navigation)
         {
-            parts.Add($"navigation {Navigation}");
+            parts.Add($"navigation {navigation.Wire()}");
         }
 
         if (NavigationAnyOf is not null)
         {
-            parts.Add($"navigation one of [{string.Join(", ", NavigationAnyOf)}]");
+            parts.Add($"navigation one of [{string.Join(", ", NavigationAnyOf.Select(n => n.Wire()))}]");
         }
 
         return string.Join(", ", parts);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios.Loading;
 using BambuserCart.Simulator.Catalog;
 using Json.Schema;
@@ -149,7 +150,7 @@ public static class ScenarioLoader
             ScenarioActions.Parse((string?)x.Step["action"]) ?? throw new ScenarioException($"{x.Pointer}/action: not an action"),
             (string?)x.Step["sku"],
             Whole(x.Step["quantity"], $"{x.Pointer}/quantity"),
-            (string?)x.Step["backend"],
+            x.Step["backend"] is { } backend ? StepExpectations.ContractName<BackendCondition>(backend) : null,
             Whole(x.Step["timeoutMs"], $"{x.Pointer}/timeoutMs"),
             StepExpectations.From(x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))
         {

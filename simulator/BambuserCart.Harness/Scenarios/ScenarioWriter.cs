@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BambuserCart.Contract;
 
 namespace BambuserCart.Harness.Scenarios;
 
@@ -157,7 +158,7 @@ public static class ScenarioWriter
             json["quantity"] = quantity;
         }
 
-        Put(json, "backend", step.Backend);
+        Put(json, "backend", step.Backend?.Wire());
         if (step.TimeoutMs is { } timeout)
         {
             json["timeoutMs"] = timeout;
@@ -212,11 +213,11 @@ public static class ScenarioWriter
 
         if (expect.NavigationAnyOf is { } navigations)
         {
-            json["navigation"] = new JsonArray([.. navigations.Select(n => (JsonNode)n)]);
+            json["navigation"] = new JsonArray([.. navigations.Select(n => (JsonNode)n.Wire())]);
         }
         else
         {
-            Put(json, "navigation", expect.Navigation);
+            Put(json, "navigation", expect.Navigation?.Wire());
         }
         if (expect.HasUrl)
         {

@@ -89,7 +89,7 @@ internal sealed class StepExecutor
 
     /// <summary>The backend condition a step asks for ("ok" and none: a working backend).</summary>
     public static BackendCondition FaultOf(ScenarioStep step) =>
-        ContractNames.TryParse<BackendCondition>(step.Backend, out var condition) ? condition : BackendCondition.Ok;
+        step.Backend ?? BackendCondition.Ok;
 
     public async Task<IReadOnlyList<TraceEntry>> TraceAsync()
     {
@@ -128,7 +128,7 @@ internal sealed class StepExecutor
             var seen = evidence.Requests.Count == 0
                 ? "the handler made no request at all"
                 : $"the requests it made: {evidence.RequestsSeen(new Uri(page.Url))}";
-            failures.Add($"backend: '{step.Backend}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern");
+            failures.Add($"backend: '{step.Backend?.Wire()}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern");
         }
 
         Compare(failures, "outcome", step.Expect.Outcome, outcome.Outcome.Wire());
@@ -185,10 +185,10 @@ internal sealed class StepExecutor
     {
         var checkout = await widget.CheckoutAsync();
         var failures = new List<string>();
-        Compare(failures, "navigation", step.Expect.Navigation, checkout.Navigation.Wire());
-        if (step.Expect.NavigationAnyOf is { } anyOf && !anyOf.Contains(checkout.Navigation.Wire()))
+        Compare(failures, "navigation", step.Expect.Navigation?.Wire(), checkout.Navigation.Wire());
+        if (step.Expect.NavigationAnyOf is { } anyOf && !anyOf.Contains(checkout.Navigation))
         {
-            failures.Add($"navigation: expected one of [{string.Join(", ", anyOf)}], got {checkout.Navigation.Wire()}");
+            failures.Add($"navigation: expected one of [{string.Join(", ", anyOf.Select(n => n.Wire()))}], got {checkout.Navigation.Wire()}");
         }
         if (step.Expect.HasUrl)
         {

@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Simulator.Catalog;
 
@@ -56,7 +57,7 @@ public sealed class ScenarioWriterTests
             ScenarioTarget.LocalFile(page, sampleBackend: true),
             new ScenarioSetup(1_000, []),
             [
-                new ScenarioStep(ScenarioAction.Add, "SHIRT-BLUE-M", null, "http-500", null, new StepExpectations
+                new ScenarioStep(ScenarioAction.Add, "SHIRT-BLUE-M", null, BackendCondition.Http500, null, new StepExpectations
                 {
                     OutcomeAnyOf = ["failure", "out-of-stock"],
                     FollowsContract = true,
