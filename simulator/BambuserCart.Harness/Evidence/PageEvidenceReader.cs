@@ -48,9 +48,10 @@ internal static class PageEvidenceReader
             var busy = await QuietWithinAsync(page, bound);
             // Only requests earn more time: short timers had the bound, and a page's own pollers
             // must not hold the run. Once they are answered, what they set off gets the bound again.
-            while (busy is { RequestsInFlight: true } && waited.Elapsed < requestBound)
+            // A page found idle just after the bound ran out (a slow machine) is given it again too.
+            while ((busy is { RequestsInFlight: true } or { Idle: true }) && waited.Elapsed < requestBound)
             {
-                busy = await RequestsAnsweredWithinAsync(page, requestBound - waited.Elapsed)
+                busy = busy.Idle || await RequestsAnsweredWithinAsync(page, requestBound - waited.Elapsed)
                     ? await QuietWithinAsync(page, bound)
                     : await DescribeBusyBoundedAsync(page);
             }
@@ -145,7 +146,7 @@ internal static class PageEvidenceReader
                 parts.Add($"{timers} timer(s) pending");
             }
 
-            return new Busy(parts.Count == 0 ? "activity" : string.Join(" and ", parts), requests.Count > 0);
+            return parts.Count == 0 ? new Busy("activity", false) { Idle = true } : new Busy(string.Join(" and ", parts), requests.Count > 0);
         }
         catch (PlaywrightException)
         {
@@ -153,5 +154,9 @@ internal static class PageEvidenceReader
         }
     }
 
-    private sealed record Busy(string Text, bool RequestsInFlight);
+    private sealed record Busy(string Text, bool RequestsInFlight)
+    {
+        /// <summary>Neither a request nor a timer was pending when it was looked at: it went quiet meanwhile.</summary>
+        public bool Idle { get; init; }
+    }
 }
