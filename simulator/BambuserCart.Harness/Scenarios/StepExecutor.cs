@@ -121,10 +121,11 @@ internal sealed class StepExecutor
 
         // As in validate: the step is over when its requests are, and the fault stays on until then.
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound, RequestWaitLimit);
+        // Read once: the event's window is closed, so nothing the page does later is added to it.
+        var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
         var failures = new List<string>();
         if (faults.Mode != BackendCondition.Ok && faults.Faulted == 0)
         {
-            var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
             var seen = evidence.Requests.Count == 0
                 ? "the handler made no request at all"
                 : $"the requests it made: {evidence.RequestsSeen(new Uri(page.Url))}";
@@ -140,22 +141,21 @@ internal sealed class StepExecutor
         Compare(failures, "event", step.Expect.Event, outcome.Event);
         if (step.Expect.FollowsContract)
         {
-            failures.AddRange(await ContractFailuresAsync(outcome, busy));
+            failures.AddRange(await ContractFailuresAsync(outcome, evidence));
         }
 
-        failures.AddRange(await StateFailuresAsync(step.Expect, await UnansweredAsync(outcome.Seq, busy)));
+        failures.AddRange(await StateFailuresAsync(step.Expect, Unanswered(evidence)));
         // What the page did during a failing step's event: the evidence a merchant debugs from.
         var timeline = failures.Count == 0 || page.IsClosed
             ? null
-            : (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy).Timeline(null, new Uri(page.Url));
+            : evidence.Timeline(null, new Uri(page.Url));
         return new StepResult(index, step, failures) { Happened = $"{outcome.Event} → {outcome.Outcome.Wire()}", Evidence = timeline };
     }
 
     // The rules validate judges over every event (callback.once, handler.no-throw, callback.confirmed),
     // judged on this one event's evidence once it is over.
-    private async Task<IEnumerable<string>> ContractFailuresAsync(CartOutcome outcome, string? busy)
+    private async Task<IEnumerable<string>> ContractFailuresAsync(CartOutcome outcome, EventEvidence evidence)
     {
-        var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
         var entry = (await widget.TraceAsync()).FirstOrDefault(e => e.Seq == outcome.Seq);
         var observed = new ObservedEvent(outcome.Seq, outcome.Event, entry ?? new TraceEntry(outcome.Seq, outcome.Event, null, default, outcome.Outcome.Wire(), outcome.Value, outcome.CallbackCalls, outcome.Ms), evidence);
         var failures = new List<string>();
@@ -261,9 +261,8 @@ internal sealed class StepExecutor
 
     /// <summary>Widget cart, message, Checkout button and native cart against the expectations.</summary>
     // The event's own requests still unanswered after the wait ("POST /cart/add sent at 2 ms, still unanswered").
-    private async Task<IReadOnlyList<string>> UnansweredAsync(int seq, string? busy)
+    private List<string> Unanswered(EventEvidence evidence)
     {
-        var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(seq, busy);
         var pageUri = page.IsClosed ? null : new Uri(page.Url);
         return evidence.Unanswered.Select(r => evidence.Describe(r, pageUri)).ToList();
     }

@@ -2,7 +2,6 @@ using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Harness.Validation.Checks;
-using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Evidence;
 
@@ -168,14 +167,11 @@ public sealed class EvidenceRecorderTests : BrowserTest
     [Test]
     public async Task Request_answering_after_the_quiet_bound_is_waited_for_up_to_the_request_bound()
     {
-        // A backend slower than the quiet bound (a starved machine, a slow cart API): 400 ms at the
-        // least, against a bound of 100 ms, so the wait can only succeed by waiting for requests.
-        await Page.RouteAsync("**/slow", async route =>
-        {
-            await Task.Delay(400);
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, Body = "{}" });
-        });
-        await OpenIntegrationAsync(AddHandler("callback(true); fetch('/slow').then(() => fetch('/slow'));"));
+        // A cart backend slower than the quiet bound (a starved machine, a slow cart API): 400 ms at
+        // the least, against a bound of 100 ms, so the wait can only succeed by waiting for requests.
+        await CartFaults.InstallAsync(Page.Context, CartApiPattern.Default, latency: TimeSpan.FromMilliseconds(400));
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("callback(true); const add = () => fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }); add().then(add);"));
         var outcome = await Widget.AddToCartAsync(Sku);
 
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30));
