@@ -135,5 +135,5 @@ internal sealed class Benchmarks(BrowserSession browser, SimulatorServer shop, i
     }
 
     private static ScenarioStep Step(ScenarioAction action, string sku, int? quantity = null) =>
-        new(action, sku, quantity, null, null, new StepExpectations { Outcome = "success" });
+        new(action, sku, quantity, null, null, new StepExpectations { Outcome = CallbackOutcome.Success });
 }

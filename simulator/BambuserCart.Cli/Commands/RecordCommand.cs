@@ -80,7 +80,7 @@ public static class RecordCommand
             await using var shop = await SimulatorServer.StartAsync();
             await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect, headless: !request.Headed || request.Script is not null);
             await using var recorder = await ScenarioRecorder.StartAsync(browser, shop, request.Target, request.Output.FullName, request.Force);
-            recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step.Describe())} → {Markup.Escape(step.Expect.Outcome ?? step.Expect.Navigation?.Wire() ?? string.Empty)}");
+            recorder.StepRecorded += (_, step) => console.MarkupLine($"  recorded {Markup.Escape(step.Describe())} → {Markup.Escape(step.Expect.Outcome?.Wire() ?? step.Expect.Lookup?.Wire() ?? step.Expect.Navigation?.Wire() ?? string.Empty)}");
 
             var bound = new RunBound(request.MaxSeconds);
             RecordingStop stop;

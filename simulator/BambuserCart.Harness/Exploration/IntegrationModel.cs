@@ -127,16 +127,16 @@ internal sealed class IntegrationModel
         if (backend is BackendCondition.Http500 or BackendCondition.NetworkError || !sku.Sold)
         {
             // Refused either way; which of the two refusals (and so which message) is the merchant's choice.
-            return State(new StepExpectations { OutcomeAnyOf = [WidgetContract.Outcomes.Failure, WidgetContract.Outcomes.OutOfStock] });
+            return State(new StepExpectations { OutcomeAnyOf = [CallbackOutcome.Failure, CallbackOutcome.OutOfStock] });
         }
 
         if (quantity > sku.Stock)
         {
-            return State(new StepExpectations { Outcome = WidgetContract.Outcomes.OutOfStock, HasMessage = true, Message = WidgetContract.Messages.OutOfStockKind });
+            return State(new StepExpectations { Outcome = CallbackOutcome.OutOfStock, HasMessage = true, Message = WidgetContract.Messages.OutOfStockKind });
         }
 
         Set(sku.Sku, quantity);
-        return State(new StepExpectations { Outcome = WidgetContract.Outcomes.Success, HasMessage = true, Message = null });
+        return State(new StepExpectations { Outcome = CallbackOutcome.Success, HasMessage = true, Message = null });
     }
 
     private StepExpectations State(StepExpectations expect) => expect with
@@ -166,8 +166,8 @@ internal sealed class IntegrationModel
         }
 
         var expect = sku.Sold
-            ? new StepExpectations { Outcome = WidgetContract.LookupOutcomes.Hydrated, HasProduct = true, Product = new ProductExpectation(null, sku.Sku) }
-            : new StepExpectations { Outcome = WidgetContract.LookupOutcomes.Error };
+            ? new StepExpectations { Lookup = LookupResult.Hydrated, HasProduct = true, Product = new ProductExpectation(null, sku.Sku) }
+            : new StepExpectations { Lookup = LookupResult.Error };
         return new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, State(expect)) { Ref = sku.Sku };
     }
 

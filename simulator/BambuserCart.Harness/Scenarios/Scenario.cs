@@ -141,10 +141,14 @@ public sealed record ScenarioStep(ScenarioAction Action, string? Sku, int? Quant
 /// </summary>
 public sealed record StepExpectations
 {
-    public string? Outcome { get; init; }
+    /// <summary>A cart step (add, setQuantity, remove): how the callback answered.</summary>
+    public CallbackOutcome? Outcome { get; init; }
 
-    /// <summary>Any one of these outcomes (the file gave a list); null when it gave one or none.</summary>
-    public IReadOnlyList<string>? OutcomeAnyOf { get; init; }
+    /// <summary>A cart step: any one of these outcomes (the file gave a list); null when it gave one or none.</summary>
+    public IReadOnlyList<CallbackOutcome>? OutcomeAnyOf { get; init; }
+
+    /// <summary>A lookupProduct step: what came of the lookup (a file names it <c>outcome</c> too).</summary>
+    public LookupResult? Lookup { get; init; }
 
     /// <summary>
     /// A cart step's event follows the contract's rules beyond its outcome: answered exactly once,
@@ -185,8 +189,10 @@ public sealed record StepExpectations
 
     public static StepExpectations None { get; } = new();
 
+    /// <param name="action">The step's action: it decides what kind of outcome the file names.</param>
+    /// <param name="json">The step's <c>expect</c>, already held to the schema.</param>
     /// <param name="lines">Reads a list of cart lines by field name (it reports quantities that are not whole numbers).</param>
-    public static StepExpectations From(JsonObject? json, Func<string, IReadOnlyList<CartLineSpec>?> lines)
+    public static StepExpectations From(ScenarioAction action, JsonObject? json, Func<string, IReadOnlyList<CartLineSpec>?> lines)
     {
         if (json is null)
         {
@@ -195,8 +201,10 @@ public sealed record StepExpectations
 
         return new StepExpectations
         {
-            Outcome = json["outcome"] is JsonValue one ? (string?)one : null,
-            OutcomeAnyOf = json["outcome"] is JsonArray many ? many.Select(o => (string)o!).ToList() : null,
+            // One word, two vocabularies: the schema holds a lookup to lookup results and a cart step to callback outcomes.
+            Outcome = action != ScenarioAction.LookupProduct && json["outcome"] is JsonValue one ? ContractName<CallbackOutcome>(one) : null,
+            OutcomeAnyOf = action != ScenarioAction.LookupProduct && json["outcome"] is JsonArray many ? many.Select(o => ContractName<CallbackOutcome>(o)).ToList() : null,
+            Lookup = action == ScenarioAction.LookupProduct && json["outcome"] is JsonValue result ? ContractName<LookupResult>(result) : null,
             FollowsContract = (bool?)json["followsContract"] ?? false,
             Event = (string?)json["event"],
             WidgetCart = lines("widgetCart"),
@@ -226,14 +234,14 @@ public sealed record StepExpectations
     public string Describe()
     {
         var parts = new List<string>();
-        if (Outcome is not null)
+        if ((Outcome?.Wire() ?? Lookup?.Wire()) is { } outcome)
         {
-            parts.Add($"outcome {Outcome}");
+            parts.Add($"outcome {outcome}");
         }
 
         if (OutcomeAnyOf is not null)
         {
-            parts.Add($"outcome one of [{string.Join(", ", OutcomeAnyOf)}]");
+            parts.Add($"outcome one of [{string.Join(", ", OutcomeAnyOf.Select(o => o.Wire()))}]");
         }
 
         if (WidgetCart is not null)

@@ -152,7 +152,7 @@ public static class ScenarioLoader
             Whole(x.Step["quantity"], $"{x.Pointer}/quantity"),
             x.Step["backend"] is { } backend ? StepExpectations.ContractName<BackendCondition>(backend) : null,
             Whole(x.Step["timeoutMs"], $"{x.Pointer}/timeoutMs"),
-            StepExpectations.From(x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))
+            StepExpectations.From(ScenarioActions.Parse((string?)x.Step["action"])!.Value, x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))
         {
             Ref = (string?)x.Step["ref"],
         }).ToList();
@@ -193,8 +193,8 @@ public static class ScenarioLoader
 
     private static bool ExpectsRefusal(JsonNode? step) => step?["expect"]?["outcome"] switch
     {
-        JsonValue one => one.TryGetValue<string>(out var outcome) && outcome is "failure" or "out-of-stock",
-        JsonArray many => many.Count > 0 && many.All(o => o is JsonValue v && v.TryGetValue<string>(out var outcome) && outcome is "failure" or "out-of-stock"),
+        JsonValue one => one.TryGetValue<string>(out var outcome) && outcome is WidgetContract.Outcomes.Failure or WidgetContract.Outcomes.OutOfStock,
+        JsonArray many => many.Count > 0 && many.All(o => o is JsonValue v && v.TryGetValue<string>(out var outcome) && outcome is WidgetContract.Outcomes.Failure or WidgetContract.Outcomes.OutOfStock),
         _ => false,
     };
 

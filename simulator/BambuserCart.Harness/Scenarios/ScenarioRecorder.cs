@@ -155,7 +155,8 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
         {
             // The event an action names goes without saying; a re-add that emitted an update is worth keeping.
             Event = emitted == ImpliedEvent(action) ? null : emitted,
-            Outcome = (string?)entry["outcome"],
+            // An unsettled event has no outcome yet: it is then not checked.
+            Outcome = ContractNames.TryParse<CallbackOutcome>((string?)entry["outcome"], out var answered) ? answered : null,
             WidgetCart = [.. state["widgetCart"]!.AsArray().Select(l => new CartLineSpec((string)l!["sku"]!, (int)l["quantity"]!))],
             HasMessage = true,
             Message = (string?)state["message"]?["kind"],
@@ -176,7 +177,7 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
     // A product lookup: what was asked, and what came of it (a hydrated product by its name, or the agent's message).
     private static ScenarioStep LookupStep(JsonObject entry)
     {
-        var expect = new StepExpectations { Outcome = (string?)entry["outcome"] };
+        var expect = new StepExpectations { Lookup = ContractNames.TryParse<LookupResult>((string?)entry["outcome"], out var result) ? result : null };
         if (entry["value"] is JsonObject product)
         {
             expect = expect with { HasProduct = true, Product = new ProductExpectation((string?)product["name"], Sku: null) };

@@ -178,11 +178,11 @@ public static class ScenarioWriter
         var json = new JsonObject();
         if (expect.OutcomeAnyOf is { } anyOf)
         {
-            json["outcome"] = new JsonArray([.. anyOf.Select(o => (JsonNode)o)]);
+            json["outcome"] = new JsonArray([.. anyOf.Select(o => (JsonNode)o.Wire())]);
         }
         else
         {
-            Put(json, "outcome", expect.Outcome);
+            Put(json, "outcome", expect.Outcome?.Wire() ?? expect.Lookup?.Wire());
         }
 
         Put(json, "event", expect.Event);

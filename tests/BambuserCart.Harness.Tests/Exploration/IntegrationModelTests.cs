@@ -41,9 +41,9 @@ public sealed class IntegrationModelTests
         var steps = Steps(Move(MoveKind.Add, Low), Move(MoveKind.SetQuantity, 0, QuantityChange.PastStock), Move(MoveKind.SetQuantity, 0, QuantityChange.Up));
 
         Assert.That(steps[1], Is.EqualTo(steps[1] with { Action = ScenarioAction.SetQuantity, Quantity = 3 }));
-        Assert.That((steps[1].Expect.Outcome, steps[1].Expect.Message), Is.EqualTo((WidgetContract.Outcomes.OutOfStock, WidgetContract.Messages.OutOfStockKind)));
+        Assert.That((steps[1].Expect.Outcome, steps[1].Expect.Message), Is.EqualTo(((CallbackOutcome?)CallbackOutcome.OutOfStock, WidgetContract.Messages.OutOfStockKind)));
         Assert.That(steps[1].Expect.NativeCart, Is.EqualTo(new[] { new CartLineSpec("LOW", 1) }));
-        Assert.That((steps[2].Quantity, steps[2].Expect.Outcome, steps[2].Expect.HasMessage, steps[2].Expect.Message), Is.EqualTo(((int?)2, WidgetContract.Outcomes.Success, true, (string?)null)), "a success after a refusal clears the message");
+        Assert.That((steps[2].Quantity, steps[2].Expect.Outcome, steps[2].Expect.HasMessage, steps[2].Expect.Message), Is.EqualTo(((int?)2, (CallbackOutcome?)CallbackOutcome.Success, true, (string?)null)), "a success after a refusal clears the message");
     }
 
     [Test]
@@ -62,8 +62,8 @@ public sealed class IntegrationModelTests
         var steps = Steps(Move(MoveKind.Add, Plenty), Move(MoveKind.SetQuantity, 0, QuantityChange.Up, backend));
 
         Assert.That(steps[1].Backend?.Wire(), Is.EqualTo(written));
-        Assert.That(steps[1].Expect.OutcomeAnyOf, Is.EqualTo(new[] { WidgetContract.Outcomes.Failure, WidgetContract.Outcomes.OutOfStock }));
-        Assert.That((steps[1].Expect.Outcome, steps[1].Expect.HasMessage), Is.EqualTo(((string?)null, false)), "which refusal, and so which message, is the merchant's choice");
+        Assert.That(steps[1].Expect.OutcomeAnyOf, Is.EqualTo(new[] { CallbackOutcome.Failure, CallbackOutcome.OutOfStock }));
+        Assert.That((steps[1].Expect.Outcome, steps[1].Expect.HasMessage), Is.EqualTo(((CallbackOutcome?)null, false)), "which refusal, and so which message, is the merchant's choice");
         Assert.That(steps[1].Expect.WidgetCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 1) }));
     }
 
@@ -72,7 +72,7 @@ public sealed class IntegrationModelTests
     {
         var step = Steps(Move(MoveKind.Add, Plenty, backend: BackendCondition.Slow)).Single();
 
-        Assert.That((step.Backend, step.Expect.Outcome), Is.EqualTo(((BackendCondition?)BackendCondition.Slow, WidgetContract.Outcomes.Success)));
+        Assert.That((step.Backend, step.Expect.Outcome), Is.EqualTo(((BackendCondition?)BackendCondition.Slow, (CallbackOutcome?)CallbackOutcome.Success)));
     }
 
     [Test]
@@ -80,8 +80,8 @@ public sealed class IntegrationModelTests
     {
         var steps = Steps(Move(MoveKind.Add, Unsold), Move(MoveKind.Add, None));
 
-        Assert.That(steps[0].Expect.OutcomeAnyOf, Is.EqualTo(new[] { WidgetContract.Outcomes.Failure, WidgetContract.Outcomes.OutOfStock }));
-        Assert.That(steps[1].Expect.Outcome, Is.EqualTo(WidgetContract.Outcomes.OutOfStock));
+        Assert.That(steps[0].Expect.OutcomeAnyOf, Is.EqualTo(new[] { CallbackOutcome.Failure, CallbackOutcome.OutOfStock }));
+        Assert.That(steps[1].Expect.Outcome, Is.EqualTo(CallbackOutcome.OutOfStock));
         Assert.That(steps.Select(s => s.Expect.NativeCart), Is.All.Empty);
     }
 
@@ -91,7 +91,7 @@ public sealed class IntegrationModelTests
         var steps = Steps(Move(MoveKind.SetQuantity, Plenty), Move(MoveKind.Remove, 0), Move(MoveKind.Remove, 0), Move(MoveKind.Add, Low), Move(MoveKind.Add, Low), Move(MoveKind.Add, Low));
 
         Assert.That(steps.Select(s => s.Describe()), Is.EqualTo(new[] { "add PLENTY", "remove PLENTY", "add PLENTY", "add LOW", "add LOW", "add LOW" }));
-        Assert.That(steps[^1].Expect.Outcome, Is.EqualTo(WidgetContract.Outcomes.OutOfStock), "a third of two in stock");
+        Assert.That(steps[^1].Expect.Outcome, Is.EqualTo(CallbackOutcome.OutOfStock), "a third of two in stock");
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed class IntegrationModelTests
         var hydrating = IntegrationModel.Steps(moves, Catalog, readsNativeCart: true, hydrates: true).Select(x => x.Step).ToList();
         var plain = IntegrationModel.Steps(moves, Catalog, readsNativeCart: true, hydrates: false).Select(x => x.Step).ToList();
 
-        Assert.That(hydrating.Select(s => (s.Describe(), s.Expect.Outcome)), Is.EqualTo(new[] { ("lookupProduct NONE", "hydrated"), ("lookupProduct UNSOLD", "error") }));
+        Assert.That(hydrating.Select(s => (s.Describe(), s.Expect.Lookup)), Is.EqualTo(new[] { ("lookupProduct NONE", (LookupResult?)LookupResult.Hydrated), ("lookupProduct UNSOLD", LookupResult.Error) }));
         Assert.That(hydrating[0].Expect.Product, Is.EqualTo(new ProductExpectation(null, "NONE")));
         Assert.That(plain.Select(s => s.Describe()), Is.EqualTo(new[] { "add NONE" }));
     }
@@ -139,7 +139,7 @@ public sealed class IntegrationModelTests
         var steps = IntegrationModel.Steps(moves, catalog, readsNativeCart: false, hydrates: false).Select(x => x.Step).ToList();
 
         Assert.That(steps, Has.Count.EqualTo(ExploreCatalog.AssumedStock));
-        Assert.That(steps.Select(s => s.Expect.Outcome), Is.All.EqualTo(WidgetContract.Outcomes.Success));
+        Assert.That(steps.Select(s => s.Expect.Outcome), Is.All.EqualTo(CallbackOutcome.Success));
     }
 
     [Test]

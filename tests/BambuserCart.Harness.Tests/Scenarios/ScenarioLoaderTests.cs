@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Simulator.Catalog;
 
@@ -85,7 +86,7 @@ public sealed class ScenarioLoaderTests
             """);
 
         var step = scenario.Steps.Single();
-        Assert.That((step.Describe(), step.Expect.Outcome, step.Expect.HasProduct, step.Expect.Product!.Sku), Is.EqualTo(("lookupProduct /product/SNEAKER-42", "hydrated", true, "SNEAKER-42")));
+        Assert.That((step.Describe(), step.Expect.Lookup, step.Expect.Outcome, step.Expect.HasProduct, step.Expect.Product!.Sku), Is.EqualTo(("lookupProduct /product/SNEAKER-42", (LookupResult?)LookupResult.Hydrated, (CallbackOutcome?)null, true, "SNEAKER-42")));
     }
 
     [TestCase("""{ "action": "lookupProduct", "sku": "SHIRT-BLUE-M", "ref": "A" }""", "s.json:1: $.steps[0].sku: `sku` does not apply to a `lookupProduct` step")]
@@ -97,6 +98,31 @@ public sealed class ScenarioLoaderTests
         var error = Assert.Throws<ScenarioException>(() => Parse($$"""{ "name": "n", "target": { "shop": {} }, "steps": [ {{step}} ] }"""));
 
         Assert.That(error!.Message, Is.EqualTo(expected));
+    }
+
+    // Each of these was once accepted and never compared: the step passed with the expectation unproven.
+    [TestCase("""{ "action": "checkout", "expect": { "outcome": "success" } }""", "outcome", "a `checkout`")]
+    [TestCase("""{ "action": "checkout", "expect": { "followsContract": true } }""", "followsContract", "a `checkout`")]
+    [TestCase("""{ "action": "add", "sku": "SHIRT-BLUE-M", "expect": { "navigation": "new-tab" } }""", "navigation", "an `add`")]
+    [TestCase("""{ "action": "setQuantity", "sku": "SHIRT-BLUE-M", "quantity": 2, "expect": { "url": "/checkout" } }""", "url", "a `setQuantity`")]
+    [TestCase("""{ "action": "remove", "sku": "SHIRT-BLUE-M", "expect": { "product": null } }""", "product", "a `remove`")]
+    [TestCase("""{ "action": "waitFor", "expect": { "outcome": "success" } }""", "outcome", "a `waitFor`")]
+    [TestCase("""{ "action": "waitFor", "expect": { "navigation": "miniplayer", "message": null } }""", "navigation", "a `waitFor`")]
+    [TestCase("""{ "action": "lookupProduct", "ref": "A", "expect": { "event": "should-add-item-to-cart" } }""", "event", "a `lookupProduct`")]
+    [TestCase("""{ "action": "lookupProduct", "ref": "A", "expect": { "followsContract": true } }""", "followsContract", "a `lookupProduct`")]
+    public void Expectation_a_step_does_not_check_is_refused_instead_of_passing_unproven(string step, string field, string kind)
+    {
+        var error = Assert.Throws<ScenarioException>(() => Parse($$"""{ "name": "n", "target": { "shop": {} }, "steps": [ {{step}} ] }"""));
+
+        Assert.That(error!.Message, Is.EqualTo($"s.json:1: $.steps[0].expect.{field}: `{field}` is not checked by {kind} step, so it would pass without proving anything"));
+    }
+
+    [Test]
+    public void Wait_for_nothing_is_refused_because_it_would_hold_at_once()
+    {
+        var error = Assert.Throws<ScenarioException>(() => Parse("""{ "name": "n", "target": { "shop": {} }, "steps": [ { "action": "waitFor", "expect": {} } ] }"""));
+
+        Assert.That(error!.Message, Is.EqualTo("s.json:1: $.steps[0].expect: needs at least one thing to check (widgetCart, nativeCart, message or checkoutButton): with none it would hold at once and prove nothing"));
     }
 
     [Test]
@@ -156,7 +182,7 @@ public sealed class ScenarioLoaderTests
         var scenario = Parse(Valid.Replace("\"expect\": { \"outcome\": \"success\" }", "\"expect\": { \"outcome\": [\"failure\", \"out-of-stock\"], \"followsContract\": true }", StringComparison.Ordinal));
 
         var expect = scenario.Steps[0].Expect;
-        Assert.That((expect.Outcome, expect.OutcomeAnyOf, expect.FollowsContract), Is.EqualTo(((string?)null, new[] { "failure", "out-of-stock" }, true)));
+        Assert.That((expect.Outcome, expect.OutcomeAnyOf, expect.FollowsContract), Is.EqualTo(((CallbackOutcome?)null, new[] { CallbackOutcome.Failure, CallbackOutcome.OutOfStock }, true)));
         Assert.That(expect.Describe(), Is.EqualTo("outcome one of [failure, out-of-stock]"));
     }
 

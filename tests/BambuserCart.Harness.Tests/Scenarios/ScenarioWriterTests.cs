@@ -59,12 +59,12 @@ public sealed class ScenarioWriterTests
             [
                 new ScenarioStep(ScenarioAction.Add, "SHIRT-BLUE-M", null, BackendCondition.Http500, null, new StepExpectations
                 {
-                    OutcomeAnyOf = ["failure", "out-of-stock"],
+                    OutcomeAnyOf = [CallbackOutcome.Failure, CallbackOutcome.OutOfStock],
                     FollowsContract = true,
                     WidgetCart = [],
                     NativeCart = [],
                 }),
-                new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, new StepExpectations { Outcome = "hydrated", HasProduct = true, Product = new ProductExpectation(null, "SNEAKER-42") }) { Ref = "SNEAKER-42" },
+                new ScenarioStep(ScenarioAction.LookupProduct, null, null, null, null, new StepExpectations { Lookup = LookupResult.Hydrated, HasProduct = true, Product = new ProductExpectation(null, "SNEAKER-42") }) { Ref = "SNEAKER-42" },
             ]);
         var saved = Path.Combine(directory, "found.json");
 
@@ -106,6 +106,7 @@ public sealed class ScenarioWriterTests
             var (r, e) = (read.Steps[i], expected.Steps[i]);
             Assert.That(r with { Expect = StepExpectations.None }, Is.EqualTo(e with { Expect = StepExpectations.None }), $"step {i + 1}");
             Assert.That(r.Expect.Describe(), Is.EqualTo(e.Expect.Describe()), $"step {i + 1} expectations");
+            Assert.That((r.Expect.Outcome, r.Expect.Lookup, r.Expect.OutcomeAnyOf?.ToList()), Is.EqualTo((e.Expect.Outcome, e.Expect.Lookup, e.Expect.OutcomeAnyOf?.ToList())), $"step {i + 1} outcome, typed by its action");
             Assert.That((r.Expect.FollowsContract, r.Expect.HasProduct, r.Expect.Product, r.Expect.HasAgentMessage, r.Expect.AgentMessage, r.Expect.Event, r.Expect.Navigation, r.Expect.HasUrl, r.Expect.Url), Is.EqualTo((e.Expect.FollowsContract, e.Expect.HasProduct, e.Expect.Product, e.Expect.HasAgentMessage, e.Expect.AgentMessage, e.Expect.Event, e.Expect.Navigation, e.Expect.HasUrl, e.Expect.Url)), $"step {i + 1} expectations");
         }
     }

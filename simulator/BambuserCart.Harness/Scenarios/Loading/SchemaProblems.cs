@@ -132,6 +132,7 @@ internal static class SchemaProblems
             "minimum" => $"must be {rule?["minimum"]} or more, got {Describe(value)}",
             "minLength" => "must not be empty",
             "minItems" => $"needs at least {rule?["minItems"]} item(s)",
+            "minProperties" when failure.InstancePointer.EndsWith("/expect", StringComparison.Ordinal) => "needs at least one thing to check (widgetCart, nativeCart, message or checkoutButton): with none it would hold at once and prove nothing",
             "pattern" => (string?)rule?["pattern"] == "^https?://" ? $"must start with http:// or https://, got {Describe(value)}" : $"does not have the expected form, got {Describe(value)}",
             "" => FalseSchema(failure, schema, instance),
             _ => "does not fit the scenario format here (see scenario.schema.json)",
@@ -167,6 +168,13 @@ internal static class SchemaProblems
         }
 
         var parent = failure.InstancePointer[..failure.InstancePointer.LastIndexOf('/')];
+        if (parent.EndsWith("/expect", StringComparison.Ordinal)
+            && (string?)At(instance, parent[..parent.LastIndexOf('/')])?["action"] is { } checker)
+        {
+            // Refused rather than ignored: an expectation the step does not check would pass unproven.
+            return $"`{name}` is not checked by {Article(checker)} `{checker}` step, so it would pass without proving anything";
+        }
+
         var action = (string?)At(instance, parent)?["action"];
         return action is null ? $"`{name}` is not allowed here" : $"`{name}` does not apply to {Article(action)} `{action}` step";
     }

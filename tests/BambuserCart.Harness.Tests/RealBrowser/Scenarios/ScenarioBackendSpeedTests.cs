@@ -1,3 +1,4 @@
+using BambuserCart.Contract;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
 
@@ -14,7 +15,7 @@ public sealed class ScenarioBackendSpeedTests : BrowserTest
             null,
             ScenarioTarget.Shop(),
             ScenarioSetup.None with { CallbackTimeoutMs = 300 },
-            [new ScenarioStep(ScenarioAction.Add, "SNEAKER-42", null, null, null, StepExpectations.None with { Outcome = "success", WidgetCart = [new CartLineSpec("SNEAKER-42", 1)] })]);
+            [new ScenarioStep(ScenarioAction.Add, "SNEAKER-42", null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [new CartLineSpec("SNEAKER-42", 1)] })]);
         // Every cart answer three times the callback timeout late: a slow backend is the case under test.
         var faults = await CartFaults.InstallAsync(Page.Context, scenario.Target.CartApiPattern, latency: TimeSpan.FromMilliseconds(900));
         await OpenShopAsync();
@@ -62,7 +63,7 @@ public sealed class ScenarioBackendSpeedTests : BrowserTest
             null,
             ScenarioTarget.Shop(),
             ScenarioSetup.None,
-            [new ScenarioStep(ScenarioAction.Add, line.Sku, null, null, null, StepExpectations.None with { Outcome = "success", WidgetCart = [line], NativeCart = [line] })]);
+            [new ScenarioStep(ScenarioAction.Add, line.Sku, null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [line], NativeCart = [line] })]);
         var faults = await CartFaults.InstallAsync(Page.Context, scenario.Target.CartApiPattern, latency: latency);
         await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
         await OpenIntegrationAsync("""
