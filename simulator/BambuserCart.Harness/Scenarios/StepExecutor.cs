@@ -124,12 +124,11 @@ internal sealed class StepExecutor
         // Read once: the event's window is closed, so nothing the page does later is added to it.
         var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
         var failures = new List<string>();
-        if (faults.Mode != BackendCondition.Ok && faults.Faulted == 0)
+        if (UnmetFault(step, evidence.Requests.Count == 0
+            ? "the handler made no request at all"
+            : $"the requests it made: {evidence.RequestsSeen(new Uri(page.Url))}") is { } unmet)
         {
-            var seen = evidence.Requests.Count == 0
-                ? "the handler made no request at all"
-                : $"the requests it made: {evidence.RequestsSeen(new Uri(page.Url))}";
-            failures.Add($"backend: '{step.Backend?.Wire()}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern");
+            failures.Add(unmet);
         }
 
         Compare(failures, "outcome", step.Expect.Outcome?.Wire(), outcome.Outcome.Wire());
@@ -185,6 +184,12 @@ internal sealed class StepExecutor
     {
         var checkout = await widget.CheckoutAsync();
         var failures = new List<string>();
+        // A checkout handler may sync the cart before it navigates; a fault set for one that does not never met a request.
+        if (UnmetFault(step, "the checkout made no cart request") is { } unmet)
+        {
+            failures.Add(unmet);
+        }
+
         Compare(failures, "navigation", step.Expect.Navigation?.Wire(), checkout.Navigation.Wire());
         if (step.Expect.NavigationAnyOf is { } anyOf && !anyOf.Contains(checkout.Navigation))
         {
@@ -258,6 +263,12 @@ internal sealed class StepExecutor
             await Task.Delay(PollMs);
         }
     }
+
+    // A backend condition that met no request proved nothing about how the page takes a failing backend.
+    private string? UnmetFault(ScenarioStep step, string seen) =>
+        faults.Mode != BackendCondition.Ok && faults.Faulted == 0
+            ? $"backend: '{step.Backend?.Wire()}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern"
+            : null;
 
     /// <summary>Widget cart, message, Checkout button and native cart against the expectations.</summary>
     // The event's own requests still unanswered after the wait ("POST /cart/add sent at 2 ms, still unanswered").

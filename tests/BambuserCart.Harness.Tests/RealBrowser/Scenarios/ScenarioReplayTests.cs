@@ -117,6 +117,24 @@ public sealed class ScenarioReplayTests
     }
 
     [Test]
+    public async Task Backend_fault_on_a_checkout_that_makes_no_cart_request_fails_the_step_instead_of_passing_unproven()
+    {
+        var scenario = FromJson("""
+            { "name": "fault on a checkout", "target": { "shop": { "checkout": "miniplayer" } },
+              "steps": [
+                { "action": "add", "sku": "SHIRT-BLUE-M" },
+                { "action": "checkout", "backend": "http-500", "expect": { "navigation": "miniplayer" } } ] }
+            """);
+
+        var result = await RunAsync(scenario);
+
+        Assert.That(result.Steps[1].Failures, Is.EqualTo(new[]
+        {
+            "backend: 'http-500' was set for this step but no request matched the cart API '**/cart/**', so it was never injected (the checkout made no cart request); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern",
+        }), result.FailureMessage());
+    }
+
+    [Test]
     public async Task Cart_api_of_a_url_target_is_where_a_steps_fault_is_injected()
     {
         var scenario = FromJson("""
