@@ -22,7 +22,7 @@ public static class ValidateCommand
         var targetsFile = new Option<FileInfo?>("--targets") { Description = "A file listing more targets, one per line (# comments; relative paths from the file's folder)." };
         var workers = new Option<int>("--workers") { Description = $"With several targets: how many to validate at once (1 to {ManyTargets.MaxWorkers}).", DefaultValueFactory = _ => 1 };
         var orgId = new Option<string?>("--org-id") { Description = "The orgId the GTM affiliation must name (default: the one the page gives the widget)." };
-        var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add, with at least 4 in stock (repeatable; the first is added, updated and removed). Default with the sample backend: its catalog's.", AllowMultipleArgumentsPerToken = false };
+        var skus = new Option<string[]>("--sku") { Description = "An in-stock SKU to add, with at least 4 in stock (repeatable; the first is added, updated and removed; a second one sits beside it, so an integration that replaces or empties the whole cart is caught). Default with the sample backend: two of its catalog's.", AllowMultipleArgumentsPerToken = false };
         var outOfStock = new Option<string?>("--out-of-stock-sku") { Description = "A SKU the native cart refuses as out of stock." };
         var unknownSku = new Option<string?>("--unknown-sku") { Description = $"A SKU the shop does not sell (default {ValidationSettings.DefaultUnknownSku})." };
         var productUrl = new Option<string?>("--product-url") { Description = "A product page on the target's origin, for the hydration check's lookup by URL (default: the sample backend's, or a URL target's own page)." };

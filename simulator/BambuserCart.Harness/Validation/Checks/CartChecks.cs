@@ -20,6 +20,8 @@ internal static class CartChecks
     {
         var verdicts = run.Verdicts;
         var sku = run.Sku;
+        // What the add must change: the shopper may have had a cart before the call (null: no probe).
+        var start = await session.NativeCartAsync($"before {AddSuccess.Wire()}");
         var add = await session.AddAsync(sku, AddSuccess.Wire());
         var added = add.Outcome == WidgetContract.Outcomes.Success;
         if (added)
@@ -45,13 +47,9 @@ internal static class CartChecks
         {
             verdicts.Skip(AddNativeCart, unsettled, [add]);
         }
-        else if (NativeCartProbe.QuantityOf(native!, sku) >= 1)
-        {
-            verdicts.Pass(AddNativeCart, $"after callback(true) and the event's requests, the {NativeCartProbe.Describe(native!)} holds '{sku}'", [add]);
-        }
         else
         {
-            verdicts.Fail(AddNativeCart, $"{add.Describe()} answered callback(true) but, once its requests were done, the probe shows {NativeCartProbe.Describe(native!)}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+            native = await AddMirroredAsync(session, run, add, start!, native!);
         }
 
         if (!verdicts.Wanted(UpdateQuantity))
@@ -77,12 +75,51 @@ internal static class CartChecks
             return;
         }
 
-        await QuantityAsync(session, run, sku);
+        await QuantityAsync(session, run, sku, native);
+    }
+
+    // add.native-cart once the add was accepted and its requests are done: one more of the SKU and
+    // nothing else lost; then a second add, of the other SKU, must keep the first line, or an add
+    // that replaces the whole cart would pass on a cart that held nothing before. Returns the native
+    // cart the quantity changes start from.
+    private static async Task<IReadOnlyList<(string Sku, int Quantity)>> AddMirroredAsync(
+        TargetSession session, RunContext run, ObservedEvent add, IReadOnlyList<(string Sku, int Quantity)> start, IReadOnlyList<(string Sku, int Quantity)> native)
+    {
+        var sku = run.Sku;
+        var change = NativeCartChange.Of(start, native, sku, NativeCartProbe.QuantityOf(start, sku) + 1);
+        if (!change.Mirrored)
+        {
+            run.Verdicts.Fail(AddNativeCart, $"{add.Describe()} answered callback(true) but, once its requests were done, the probe shows {NativeCartProbe.Describe(native)} (before: {NativeCartProbe.Describe(start)}): {change.Wrong}; {add.Timeline(run.Cart, run.PageUri)}", [add]);
+            return native;
+        }
+
+        var extra = change.Extra is null ? string.Empty : $"; {change.Extra}";
+        var passed = $"after callback(true) and the event's requests, the {NativeCartProbe.Describe(native)} holds '{sku}' one more than before, as the widget does{extra}";
+        if (await KeptLine.AddAsync(session, run, $"{AddNativeCart.Wire()} (a second line)") is not { } second)
+        {
+            run.Verdicts.Pass(AddNativeCart, passed, [add]);
+            return native;
+        }
+
+        var after = await session.NativeCartAsync($"after {second.Label}");
+        var secondSku = KeptLine.Sku(run)!;
+        var secondChange = NativeCartChange.Of(native, after!, secondSku, NativeCartProbe.QuantityOf(native, secondSku) + 1);
+        if (secondChange.Mirrored)
+        {
+            run.Verdicts.Pass(AddNativeCart, $"{passed}; a second add, of '{secondSku}', kept it", [add, second]);
+        }
+        else
+        {
+            run.Verdicts.Fail(AddNativeCart, $"{second.Describe()} answered callback(true) but, once its requests were done, the probe shows {NativeCartProbe.Describe(after!)} (before: {NativeCartProbe.Describe(native)}): {secondChange.Wrong}; {second.Timeline(run.Cart, run.PageUri)}", [add, second]);
+        }
+
+        return after!;
     }
 
     // 1 → 4 tells setting (4) from adding one (2), sending the change (3) and adding the quantity (5);
     // 4 → 2 then tells setting from anything that only ever adds.
-    private static async Task QuantityAsync(TargetSession session, RunContext run, string sku)
+    /// <param name="native">The native cart after the add; null without a probe.</param>
+    private static async Task QuantityAsync(TargetSession session, RunContext run, string sku, IReadOnlyList<(string Sku, int Quantity)>? native)
     {
         var verdicts = run.Verdicts;
         var changes = new List<ObservedEvent>();
@@ -105,15 +142,23 @@ internal static class CartChecks
                 return;
             }
 
-            if (await session.NativeCartAsync($"after {update.Label}") is { } native)
+            if (await session.NativeCartAsync($"after {update.Label}") is { } after)
             {
-                var actual = NativeCartProbe.QuantityOf(native, sku);
+                var actual = NativeCartProbe.QuantityOf(after, sku);
                 seen.Add(actual);
                 if (actual != quantity)
                 {
                     verdicts.Fail(UpdateQuantity, $"{update.Describe()} answered callback(true) but the native cart then holds '{sku}' × {actual}: {Interpret(current, quantity, actual)}; {update.Timeline(run.Cart, run.PageUri)}", changes);
                     return;
                 }
+
+                if (NativeCartChange.Of(native!, after, sku, quantity) is { Mirrored: false } change)
+                {
+                    verdicts.Fail(UpdateQuantity, $"{update.Describe()} answered callback(true) and set '{sku}' × {quantity}, but the probe then shows {NativeCartProbe.Describe(after)}: {change.Wrong}; {update.Timeline(run.Cart, run.PageUri)}", changes);
+                    return;
+                }
+
+                native = after;
             }
 
             current = quantity;
