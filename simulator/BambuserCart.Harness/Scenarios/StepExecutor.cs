@@ -270,7 +270,6 @@ internal sealed class StepExecutor
             ? $"backend: '{step.Backend?.Wire()}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern"
             : null;
 
-    /// <summary>Widget cart, message, Checkout button and native cart against the expectations.</summary>
     // The event's own requests still unanswered after the wait ("POST /cart/add sent at 2 ms, still unanswered").
     private List<string> Unanswered(EventEvidence evidence)
     {
@@ -278,6 +277,7 @@ internal sealed class StepExecutor
         return evidence.Unanswered.Select(r => evidence.Describe(r, pageUri)).ToList();
     }
 
+    /// <summary>Widget cart, message, Checkout button and native cart against the expectations.</summary>
     /// <param name="expect">What the step expects of the widget and the native cart.</param>
     /// <param name="unanswered">The step's own requests still unanswered: the native cart is not compared while they are.</param>
     private async Task<List<string>> StateFailuresAsync(StepExpectations expect, IReadOnlyList<string>? unanswered = null)
