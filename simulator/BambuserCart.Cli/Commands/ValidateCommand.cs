@@ -28,7 +28,7 @@ public static class ValidateCommand
         var productUrl = new Option<string?>("--product-url") { Description = "A product page on the target's origin, for the hydration check's lookup by URL (default: the sample backend's, or a URL target's own page)." };
         var backend = new Option<string?>("--backend") { Description = "'sample': mount the sample shop's cart API and catalog on a local file's origin." };
         backend.AcceptOnlyFromAmong("sample");
-        var probe = new Option<string?>("--cart-probe") { Description = "JavaScript expression giving the native cart as [{sku, quantity}] (built in for the sample backend)." };
+        var probe = new Option<string?>("--cart-probe") { Description = "JavaScript expression giving the native cart as [{sku, quantity}], as the shopper sees it (built in for the sample backend)." };
         var cartApi = new Option<string>("--cart-api") { Description = "URL glob of the native cart backend's requests, for fault injection.", DefaultValueFactory = _ => "**/cart/**" };
         var timeout = new Option<int>("--timeout") { Description = "Widget callback timeout for the run, in ms.", DefaultValueFactory = _ => 5_000 };
         var maxTime = new Option<int>("--max-time") { Description = "Bound on the whole run, in seconds: past it the check being judged fails by name, the rest are not run, and the reports are written.", DefaultValueFactory = _ => 900 };

@@ -7,10 +7,15 @@ namespace BambuserCart.Harness.Validation.Checks;
 /// <summary>
 /// add.backend-failure and update.backend-failure, each on a fresh page: the same change with the
 /// cart backend answering HTTP 500, then failing at the network level (the handler must answer,
-/// and not true), then answering late (the handler must still end in true, the native cart right).
-/// A fault stays on until the event's requests are done, so a request sent after the answer meets
-/// it too.
+/// not true, and leave the native cart as it was), then answering late (the handler must still end
+/// in true, the native cart changed by exactly the change). A fault stays on until the event's
+/// requests are done, so a request sent after the answer meets it too.
 /// </summary>
+/// <remarks>
+/// "Leave the native cart as it was" catches an optimistic update that is not rolled back: a mini
+/// cart that shows the line at once and keeps it when the backend fails, so the shopper sees a
+/// product the widget (told false) and the backend do not have.
+/// </remarks>
 internal static class BackendFailureChecks
 {
     private static readonly BackendCondition[] Failures = [BackendCondition.Http500, BackendCondition.NetworkError];
@@ -18,7 +23,7 @@ internal static class BackendFailureChecks
     public static async Task AddAsync(TargetSession session, RunContext run)
     {
         var sku = run.Sku;
-        await JudgeAsync(session, run, AddBackendFailure, (fault, label) => session.AddAsync(sku, label, fault), new HealthyBaseline(sku, 1, AddSuccess, AddNativeCart), []);
+        await JudgeAsync(session, run, AddBackendFailure, (fault, label) => session.AddAsync(sku, label, fault), new HealthyBaseline(sku, had => had + 1, AddSuccess, AddNativeCart), []);
     }
 
     public static async Task UpdateAsync(TargetSession session, RunContext run)
@@ -43,7 +48,7 @@ internal static class BackendFailureChecks
             return;
         }
 
-        await JudgeAsync(session, run, UpdateBackendFailure, (fault, label) => session.SetQuantityAsync(sku, 2, label, fault), new HealthyBaseline(sku, 2, UpdateQuantity, UpdateQuantity), [setup]);
+        await JudgeAsync(session, run, UpdateBackendFailure, (fault, label) => session.SetQuantityAsync(sku, 2, label, fault), new HealthyBaseline(sku, _ => 2, UpdateQuantity, UpdateQuantity), [setup]);
     }
 
     private static async Task JudgeAsync(
@@ -56,6 +61,7 @@ internal static class BackendFailureChecks
     {
         var verdicts = run.Verdicts;
         var slowMs = run.Settings.SlowBackendMs;
+        var before = await session.NativeCartAsync($"before {id.Wire()}");
         foreach (var fault in Failures)
         {
             var attempt = await change(fault, $"{id.Wire()} ({CartFaultNames.Name(fault)})");
@@ -77,6 +83,11 @@ internal static class BackendFailureChecks
             if (attempt.Outcome == WidgetContract.Outcomes.Success)
             {
                 verdicts.Fail(id, $"{attempt.Describe()} {when}: expected callback(false), got callback(true): the widget shows a change the native cart does not have; {attempt.Timeline(run.Cart, run.PageUri)}", events);
+                return;
+            }
+
+            if (!await UnchangedAfterAsync(session, run, id, attempt, when, before, expected.Sku, events))
+            {
                 return;
             }
         }
@@ -105,9 +116,10 @@ internal static class BackendFailureChecks
         }
 
         var native = await session.NativeCartAsync($"after {slow.Label}");
-        if (native is not null && NativeCartProbe.QuantityOf(native, expected.Sku) != expected.Quantity)
+        var quantity = expected.QuantityAfter(before is null ? 0 : NativeCartProbe.QuantityOf(before, expected.Sku));
+        if (native is not null && before is not null && NativeCartChange.Of(before, native, expected.Sku, quantity) is { Mirrored: false } slowChange)
         {
-            var wrong = $"once its requests were done the probe shows {NativeCartProbe.Describe(native)} (expected '{expected.Sku}' × {expected.Quantity})";
+            var wrong = $"once its requests were done the probe shows {NativeCartProbe.Describe(native)}, where {NativeCartProbe.Describe(before)} was: {slowChange.Wrong}";
             if (verdicts.HasFailed(expected.NativeCheck))
             {
                 verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: it answered callback(true) and {wrong}, as with a working backend (see {expected.NativeCheck.Wire()})", events);
@@ -120,7 +132,9 @@ internal static class BackendFailureChecks
             return;
         }
 
-        var nativeNote = native is null ? " (native cart not read: no --cart-probe)" : $", the native cart then holding '{expected.Sku}' × {expected.Quantity}";
+        var nativeNote = native is null
+            ? " (native cart not read: no --cart-probe)"
+            : $"; the native cart stayed as it was through the failures and then held '{expected.Sku}' × {quantity}";
         verdicts.Pass(id, $"{failuresHandled}, and callback(true) with a slow backend ({slowMs} ms late){nativeNote}", events);
     }
 
@@ -137,9 +151,42 @@ internal static class BackendFailureChecks
     }
 
     /// <summary>
-    /// What the native cart must hold after the slow change, and the checks that judge the same
+    /// After a change answered "not done" with the backend failing, the native cart must be as it
+    /// was before: true when it is, or when it cannot be read (no probe); false when it is not, or
+    /// when the event's requests never finished (the verdict is given: failed or not proven).
+    /// </summary>
+    private static async Task<bool> UnchangedAfterAsync(TargetSession session, RunContext run, CheckId id, ObservedEvent attempt, string when, IReadOnlyList<(string Sku, int Quantity)>? before, string sku, List<ObservedEvent> events)
+    {
+        if (before is null)
+        {
+            return true;
+        }
+
+        if (SettledCart.NotProvenAfter(attempt, run) is { } unsettled)
+        {
+            run.Verdicts.Skip(id, unsettled, events);
+            return false;
+        }
+
+        var after = await session.NativeCartAsync($"after {attempt.Label}");
+        if (after is null || NativeCartChange.Of(before, after, sku, NativeCartProbe.QuantityOf(before, sku)) is not { Mirrored: false } change)
+        {
+            return true;
+        }
+
+        run.Verdicts.Fail(
+            id,
+            $"{attempt.Describe()} {when} was answered {attempt.AnswerText}, but the native cart changed anyway: {change.Wrong} ({NativeCartProbe.Describe(before)} before, {NativeCartProbe.Describe(after)} after); "
+                + $"the native cart holds a change the widget does not show (an optimistic update not taken back?); {attempt.Timeline(run.Cart, run.PageUri)}",
+            events);
+        return false;
+    }
+
+    /// <summary>
+    /// What the native cart must hold of the SKU after the slow change (from what it held before),
+    /// and the checks that judge the same
     /// kind of change with a working backend: when one of those failed, the slow half repeats
     /// that failure and proves nothing of its own.
     /// </summary>
-    private sealed record HealthyBaseline(string Sku, int Quantity, CheckId AnswerCheck, CheckId NativeCheck);
+    private sealed record HealthyBaseline(string Sku, Func<int, int> QuantityAfter, CheckId AnswerCheck, CheckId NativeCheck);
 }

@@ -6,7 +6,7 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 /// <summary>
 /// Every check has deliberately broken integrations (fixtures/integrations/broken/&lt;check&gt;.js,
 /// and &lt;check&gt;--&lt;variant&gt;.js for more ways to break it) whose first line lists exactly
-/// the checks validate must fail on them. The verdict must not depend on timing: each runs against
+/// the checks validate must fail on them (see <see cref="BrokenIntegration"/>). The verdict must not depend on timing: each runs against
 /// the cart backend as it is and with every cart answer delayed by a few hundred milliseconds.
 /// Its cases run side by side (see AssemblyInfo.cs): each validation has its own context and host,
 /// and most of its time is spent waiting on the page, not computing.
@@ -14,7 +14,6 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 [Parallelizable(ParallelScope.Children)]
 public sealed class BrokenIntegrationTests
 {
-    private const string BreaksPrefix = "// breaks: ";
     private const string VariantSeparator = "--";
 
     private static readonly string BrokenDirectory = Path.Combine(TestFixtures.Directory, "integrations", "broken");
@@ -37,13 +36,11 @@ public sealed class BrokenIntegrationTests
     public async Task Broken_integration_fails_exactly_the_checks_it_declares_whatever_the_backend_latency(string fileName, int latencyMs)
     {
         var path = Path.Combine(BrokenDirectory, fileName);
-        var expected = (await File.ReadAllLinesAsync(path))[0];
-        Assert.That(expected, Does.StartWith(BreaksPrefix), $"{fileName}: first line must list the checks it breaks");
-        var declared = expected[BreaksPrefix.Length..].Split(',', StringSplitOptions.TrimEntries);
+        var (declared, probe) = BrokenIntegration.Read(path);
 
         var report = await ValidatorTests.RunAsync(
             ValidationTarget.Parse(path),
-            new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 1_000, CartLatencyMs = latencyMs });
+            new ValidationSettings { SampleBackend = true, CartProbe = probe, CallbackTimeoutMs = 1_000, CartLatencyMs = latencyMs });
 
         var failed = report.Checks.Where(c => c.Status == CheckStatus.Failed).ToList();
         Assert.That(
