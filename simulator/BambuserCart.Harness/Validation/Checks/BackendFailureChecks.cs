@@ -11,11 +11,7 @@ namespace BambuserCart.Harness.Validation.Checks;
 /// in true, the native cart changed by exactly the change). A fault stays on until the event's
 /// requests are done, so a request sent after the answer meets it too.
 /// </summary>
-/// <remarks>
-/// "Leave the native cart as it was" catches an optimistic update that is not rolled back: a mini
-/// cart that shows the line at once and keeps it when the backend fails, so the shopper sees a
-/// product the widget (told false) and the backend do not have.
-/// </remarks>
+/// <remarks>"Leave the native cart as it was" is <see cref="CartLeftAlone"/>.</remarks>
 internal static class BackendFailureChecks
 {
     private static readonly BackendCondition[] Failures = [BackendCondition.Http500, BackendCondition.NetworkError];
@@ -86,7 +82,7 @@ internal static class BackendFailureChecks
                 return;
             }
 
-            if (!await UnchangedAfterAsync(session, run, id, attempt, when, before, expected.Sku, events))
+            if (!await CartLeftAlone.AfterAsync(session, run, id, attempt, $"{attempt.Describe()} {when}", before, expected.Sku, events))
             {
                 return;
             }
@@ -148,38 +144,6 @@ internal static class BackendFailureChecks
             ? $"it made no request at all and answered {observed.AnswerText} without contacting any backend"
             : $"the requests it made: {observed.Evidence.RequestsSeen(run.PageUri)}; set --cart-api to the URL pattern of your cart backend";
         return $"no request matched --cart-api '{run.Cart.Glob}' during {observed.Label}; {seen}";
-    }
-
-    /// <summary>
-    /// After a change answered "not done" with the backend failing, the native cart must be as it
-    /// was before: true when it is, or when it cannot be read (no probe); false when it is not, or
-    /// when the event's requests never finished (the verdict is given: failed or not proven).
-    /// </summary>
-    private static async Task<bool> UnchangedAfterAsync(TargetSession session, RunContext run, CheckId id, ObservedEvent attempt, string when, IReadOnlyList<(string Sku, int Quantity)>? before, string sku, List<ObservedEvent> events)
-    {
-        if (before is null)
-        {
-            return true;
-        }
-
-        if (SettledCart.NotProvenAfter(attempt, run) is { } unsettled)
-        {
-            run.Verdicts.Skip(id, unsettled, events);
-            return false;
-        }
-
-        var after = await session.NativeCartAsync($"after {attempt.Label}");
-        if (after is null || NativeCartChange.Of(before, after, sku, NativeCartProbe.QuantityOf(before, sku)) is not { Mirrored: false } change)
-        {
-            return true;
-        }
-
-        run.Verdicts.Fail(
-            id,
-            $"{attempt.Describe()} {when} was answered {attempt.AnswerText}, but the native cart changed anyway: {change.Wrong} ({NativeCartProbe.Describe(before)} before, {NativeCartProbe.Describe(after)} after); "
-                + $"the native cart holds a change the widget does not show (an optimistic update not taken back?); {attempt.Timeline(run.Cart, run.PageUri)}",
-            events);
-        return false;
     }
 
     /// <summary>

@@ -4,7 +4,10 @@ using static BambuserCart.Contract.CheckId;
 
 namespace BambuserCart.Harness.Validation.Checks;
 
-/// <summary>add.out-of-stock and add.unknown-sku: adds the native cart must refuse, each on a fresh page.</summary>
+/// <summary>
+/// add.out-of-stock and add.unknown-sku: adds the native cart must refuse, each on a fresh page,
+/// answered as refused and leaving the native cart as it was (<see cref="CartLeftAlone"/>).
+/// </summary>
 internal static class RefusalChecks
 {
     public static async Task OutOfStockAsync(TargetSession session, RunContext run)
@@ -15,10 +18,16 @@ internal static class RefusalChecks
             return;
         }
 
-        var add = await session.AddRefusedAsync(sku, "add.out-of-stock");
+        var before = await session.NativeCartAsync($"before {AddOutOfStock.Wire()}");
+        var add = await session.AddRefusedAsync(sku, AddOutOfStock.Wire());
         if (add.Outcome == WidgetContract.Outcomes.OutOfStock)
         {
-            run.Verdicts.Pass(AddOutOfStock, $"out-of-stock '{sku}' was answered {{ success: false, reason: 'out-of-stock' }}", [add]);
+            if (!await CartLeftAlone.AfterAsync(session, run, AddOutOfStock, add, $"{add.Describe()} (out of stock)", before, sku, [add]))
+            {
+                return;
+            }
+
+            run.Verdicts.Pass(AddOutOfStock, $"out-of-stock '{sku}' was answered {{ success: false, reason: 'out-of-stock' }}{LeftAlone(before)}", [add]);
         }
         else
         {
@@ -29,11 +38,17 @@ internal static class RefusalChecks
     public static async Task UnknownSkuAsync(TargetSession session, RunContext run)
     {
         var sku = run.Settings.UnknownSkuOrDefault;
-        var add = await session.AddRefusedAsync(sku, "add.unknown-sku");
+        var before = await session.NativeCartAsync($"before {AddUnknownSku.Wire()}");
+        var add = await session.AddRefusedAsync(sku, AddUnknownSku.Wire());
         switch (add.Outcome)
         {
             case WidgetContract.Outcomes.Failure or WidgetContract.Outcomes.OutOfStock:
-                run.Verdicts.Pass(AddUnknownSku, $"'{sku}', which the shop does not sell, was answered {add.AnswerText}", [add]);
+                if (!await CartLeftAlone.AfterAsync(session, run, AddUnknownSku, add, $"{add.Describe()} ('{sku}' is not sold by the shop)", before, sku, [add]))
+                {
+                    return;
+                }
+
+                run.Verdicts.Pass(AddUnknownSku, $"'{sku}', which the shop does not sell, was answered {add.AnswerText}{LeftAlone(before)}", [add]);
                 break;
             case WidgetContract.Outcomes.NoHandler:
                 run.Verdicts.Skip(AddUnknownSku, "not proven: there is no should-add-item-to-cart handler (see add.handler)", [add]);
@@ -46,4 +61,7 @@ internal static class RefusalChecks
                 break;
         }
     }
+
+    private static string LeftAlone(IReadOnlyList<(string Sku, int Quantity)>? before) =>
+        before is null ? " (native cart not read: no --cart-probe)" : ", the native cart left as it was";
 }
