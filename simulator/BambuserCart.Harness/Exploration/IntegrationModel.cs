@@ -35,7 +35,7 @@ internal sealed class IntegrationModel
     private readonly bool readsNativeCart;
     private readonly bool hydrates;
     private readonly bool checksOut;
-    private readonly List<CartLineSpec> cart = [];
+    private readonly List<CartItem> cart = [];
     private readonly HashSet<string> shownSoldOut = [];
 
     /// <param name="readsNativeCart">The native cart can be read (the sample backend, or a cart probe).</param>
@@ -184,11 +184,11 @@ internal sealed class IntegrationModel
         }
         else if (index >= 0)
         {
-            cart[index] = new CartLineSpec(sku, quantity);
+            cart[index] = new CartItem(sku, quantity);
         }
         else
         {
-            cart.Add(new CartLineSpec(sku, quantity));
+            cart.Add(new CartItem(sku, quantity));
         }
     }
 }

@@ -71,14 +71,9 @@ public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? C
     public static bool IsScript(string path) => Path.GetExtension(path).ToLowerInvariant() is ".js" or ".mjs";
 }
 
-public sealed record ScenarioSetup(int? CallbackTimeoutMs, IReadOnlyList<CartLineSpec> NativeCart)
+public sealed record ScenarioSetup(int? CallbackTimeoutMs, IReadOnlyList<CartItem> NativeCart)
 {
     public static ScenarioSetup None { get; } = new(null, []);
-}
-
-public sealed record CartLineSpec(string Sku, int Quantity)
-{
-    public override string ToString() => $"{Sku} × {Quantity}";
 }
 
 /// <summary>What a scenario step does. In scenario files (and the fake's trace) in camelCase: <c>setQuantity</c>.</summary>
@@ -159,9 +154,9 @@ public sealed record StepExpectations
 
     public string? Event { get; init; }
 
-    public IReadOnlyList<CartLineSpec>? WidgetCart { get; init; }
+    public IReadOnlyList<CartItem>? WidgetCart { get; init; }
 
-    public IReadOnlyList<CartLineSpec>? NativeCart { get; init; }
+    public IReadOnlyList<CartItem>? NativeCart { get; init; }
 
     public bool HasMessage { get; init; }
 
@@ -192,7 +187,7 @@ public sealed record StepExpectations
     /// <param name="action">The step's action: it decides what kind of outcome the file names.</param>
     /// <param name="json">The step's <c>expect</c>, already held to the schema.</param>
     /// <param name="lines">Reads a list of cart lines by field name (it reports quantities that are not whole numbers).</param>
-    public static StepExpectations From(ScenarioAction action, JsonObject? json, Func<string, IReadOnlyList<CartLineSpec>?> lines)
+    public static StepExpectations From(ScenarioAction action, JsonObject? json, Func<string, IReadOnlyList<CartItem>?> lines)
     {
         if (json is null)
         {

@@ -128,9 +128,9 @@ public static class ScenarioLoader
             return 0;
         }
 
-        IReadOnlyList<CartLineSpec>? Lines(JsonNode? node, string pointer) =>
+        IReadOnlyList<CartItem>? Lines(JsonNode? node, string pointer) =>
             node is JsonArray array
-                ? array.Select((line, i) => new CartLineSpec((string)line!["sku"]!, Whole(line["quantity"], $"{pointer}/{i}/quantity") ?? 0)).ToList()
+                ? array.Select((line, i) => new CartItem((string)line!["sku"]!, Whole(line["quantity"], $"{pointer}/{i}/quantity") ?? 0)).ToList()
                 : null;
 
         var target = root["target"]!.AsObject();

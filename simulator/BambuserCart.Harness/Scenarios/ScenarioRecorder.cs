@@ -157,7 +157,7 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
             Event = emitted == ImpliedEvent(action) ? null : emitted,
             // An unsettled event has no outcome yet: it is then not checked.
             Outcome = ContractNames.TryParse<CallbackOutcome>((string?)entry["outcome"], out var answered) ? answered : null,
-            WidgetCart = [.. state["widgetCart"]!.AsArray().Select(l => new CartLineSpec((string)l!["sku"]!, (int)l["quantity"]!))],
+            WidgetCart = [.. state["widgetCart"]!.AsArray().Select(l => new CartItem((string)l!["sku"]!, (int)l["quantity"]!))],
             HasMessage = true,
             Message = (string?)state["message"]?["kind"],
             CheckoutButton = (bool)state["checkoutButtonVisible"]!,
@@ -202,22 +202,13 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
         return new ScenarioStep(ScenarioAction.Checkout, null, null, null, null, expect);
     }
 
-    private async Task<IReadOnlyList<CartLineSpec>?> NativeCartAsync()
+    private async Task<IReadOnlyList<CartItem>?> NativeCartAsync()
     {
-        IEnumerable<(string Sku, int Quantity)> lines;
         if (target.IsShop)
         {
-            lines = await NativeCartProbe.ReadSampleShopAsync(offline.Context, shop);
-        }
-        else if (target.CartProbe is { } probe)
-        {
-            lines = await NativeCartProbe.ReadAsync(Page, probe);
-        }
-        else
-        {
-            return null;
+            return await NativeCartProbe.ReadSampleShopAsync(offline.Context, shop);
         }
 
-        return [.. lines.Select(l => new CartLineSpec(l.Sku, l.Quantity))];
+        return target.CartProbe is { } probe ? await NativeCartProbe.ReadAsync(Page, probe) : null;
     }
 }

@@ -245,7 +245,7 @@ public static class ScenarioWriter
         return json;
     }
 
-    private static JsonArray Lines(IEnumerable<CartLineSpec> lines) =>
+    private static JsonArray Lines(IEnumerable<CartItem> lines) =>
         new([.. lines.Select(l => (JsonNode)new JsonObject { ["sku"] = l.Sku, ["quantity"] = l.Quantity })]);
 
     private static void Put(JsonObject json, string name, string? value)

@@ -286,7 +286,7 @@ internal sealed class StepExecutor
         var state = await widget.StateAsync();
         if (expect.WidgetCart is { } widgetCart)
         {
-            CompareLines(failures, "widgetCart", widgetCart, state.WidgetCart.Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList());
+            CompareLines(failures, "widgetCart", widgetCart, state.WidgetCart.Select(l => new CartItem(l.Sku, l.Quantity)).ToList());
         }
 
         if (expect.HasMessage)
@@ -313,26 +313,21 @@ internal sealed class StepExecutor
         return failures;
     }
 
-    private async Task<IReadOnlyList<CartLineSpec>> NativeCartAsync()
+    private async Task<IReadOnlyList<CartItem>> NativeCartAsync()
     {
-        IReadOnlyList<(string Sku, int Quantity)> lines;
-        if (scenario.Target.CartProbe is { } probe)
+        if (scenario.Target.CartProbe is not { } probe)
         {
-            try
-            {
-                lines = await NativeCartProbe.ReadAsync(page, probe);
-            }
-            catch (SimulatorException ex)
-            {
-                throw new SimulatorException($"$.target.cartProbe: {ex.Message}", ex);
-            }
-        }
-        else
-        {
-            lines = await NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
+            return await NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
         }
 
-        return lines.Select(l => new CartLineSpec(l.Sku, l.Quantity)).ToList();
+        try
+        {
+            return await NativeCartProbe.ReadAsync(page, probe);
+        }
+        catch (SimulatorException ex)
+        {
+            throw new SimulatorException($"$.target.cartProbe: {ex.Message}", ex);
+        }
     }
 
     private static void Compare(List<string> failures, string what, string? expected, string? actual, bool always = false)
@@ -343,9 +338,9 @@ internal sealed class StepExecutor
         }
     }
 
-    private static void CompareLines(List<string> failures, string what, IReadOnlyList<CartLineSpec> expected, IReadOnlyList<CartLineSpec> actual, bool ordered = true)
+    private static void CompareLines(List<string> failures, string what, IReadOnlyList<CartItem> expected, IReadOnlyList<CartItem> actual, bool ordered = true)
     {
-        static IEnumerable<CartLineSpec> Sorted(IEnumerable<CartLineSpec> lines) => lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ThenBy(l => l.Quantity);
+        static IEnumerable<CartItem> Sorted(IEnumerable<CartItem> lines) => lines.OrderBy(l => l.Sku, StringComparer.Ordinal).ThenBy(l => l.Quantity);
         if (ordered ? !expected.SequenceEqual(actual) : !Sorted(expected).SequenceEqual(Sorted(actual)))
         {
             failures.Add($"{what}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");

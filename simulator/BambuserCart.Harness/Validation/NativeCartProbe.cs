@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
@@ -19,7 +20,7 @@ internal static class NativeCartProbe
 
     /// <summary>Runs the probe as the harness's own work (its requests are not the merchant's) and reads [{ sku, quantity }].</summary>
     /// <exception cref="SimulatorException">The expression failed or did not give [{ sku, quantity }]; the message says which.</exception>
-    public static async Task<IReadOnlyList<(string Sku, int Quantity)>> ReadAsync(IPage page, string expression)
+    public static async Task<IReadOnlyList<CartItem>> ReadAsync(IPage page, string expression)
     {
         string? json;
         try
@@ -40,7 +41,7 @@ internal static class NativeCartProbe
 
     /// <summary>The sample shop's native cart for this context's session, straight from its API (no page needed).</summary>
     /// <exception cref="SimulatorException">The shop did not answer GET /cart with a cart.</exception>
-    public static async Task<IReadOnlyList<(string Sku, int Quantity)>> ReadSampleShopAsync(IBrowserContext context, SimulatorServer shop)
+    public static async Task<IReadOnlyList<CartItem>> ReadSampleShopAsync(IBrowserContext context, SimulatorServer shop)
     {
         var response = await context.APIRequest.GetAsync(shop.Url("cart").ToString());
         if (!response.Ok)
@@ -50,18 +51,18 @@ internal static class NativeCartProbe
 
         var cart = await response.JsonAsync();
         return cart!.Value.GetProperty("items").EnumerateArray()
-            .Select(i => (i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
+            .Select(i => new CartItem(i.GetProperty("sku").GetString()!, i.GetProperty("quantity").GetInt32()))
             .ToList();
     }
 
-    public static string Describe(IReadOnlyList<(string Sku, int Quantity)> cart) =>
+    public static string Describe(IReadOnlyList<CartItem> cart) =>
         cart.Count == 0 ? "an empty native cart" : "native cart [" + string.Join(", ", cart.Select(l => $"{l.Sku} × {l.Quantity}")) + "]";
 
     /// <summary>The quantity of <paramref name="sku"/> over all its lines (0: none).</summary>
-    public static int QuantityOf(IReadOnlyList<(string Sku, int Quantity)> cart, string sku) => cart.Where(l => l.Sku == sku).Sum(l => l.Quantity);
+    public static int QuantityOf(IReadOnlyList<CartItem> cart, string sku) => cart.Where(l => l.Sku == sku).Sum(l => l.Quantity);
 
     // Lenient where merchants' APIs differ harmlessly (a quantity sent as "2"), strict on the rest.
-    private static List<(string Sku, int Quantity)> Parse(string? json)
+    private static List<CartItem> Parse(string? json)
     {
         JsonDocument document;
         try
@@ -81,7 +82,7 @@ internal static class NativeCartProbe
                 throw new SimulatorException($"it must give an array [{{ sku, quantity }}], gave {Shorten(root.GetRawText())}");
             }
 
-            var lines = new List<(string, int)>();
+            var lines = new List<CartItem>();
             var index = 0;
             foreach (var line in root.EnumerateArray())
             {
@@ -92,7 +93,7 @@ internal static class NativeCartProbe
                     throw new SimulatorException($"it must give [{{ sku, quantity }}] with a string sku and a whole quantity; item [{index}] is {Shorten(line.GetRawText())}");
                 }
 
-                lines.Add((sku.ValueKind == JsonValueKind.String ? sku.GetString()! : sku.GetRawText(), count));
+                lines.Add(new CartItem(sku.ValueKind == JsonValueKind.String ? sku.GetString()! : sku.GetRawText(), count));
                 index++;
             }
 

@@ -31,8 +31,8 @@ public sealed class IntegrationModelTests
             (ScenarioAction.Remove, WidgetContract.Events.UpdateItem),
             (ScenarioAction.Add, WidgetContract.Events.AddItem),
         }));
-        Assert.That(steps[^1].Expect.NativeCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 1) }));
-        Assert.That(steps[^1].Expect.WidgetCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 1) }));
+        Assert.That(steps[^1].Expect.NativeCart, Is.EqualTo(new[] { new CartItem("PLENTY", 1) }));
+        Assert.That(steps[^1].Expect.WidgetCart, Is.EqualTo(new[] { new CartItem("PLENTY", 1) }));
     }
 
     [Test]
@@ -42,7 +42,7 @@ public sealed class IntegrationModelTests
 
         Assert.That(steps[1], Is.EqualTo(steps[1] with { Action = ScenarioAction.SetQuantity, Quantity = 3 }));
         Assert.That((steps[1].Expect.Outcome, steps[1].Expect.Message), Is.EqualTo(((CallbackOutcome?)CallbackOutcome.OutOfStock, WidgetContract.Messages.OutOfStockKind)));
-        Assert.That(steps[1].Expect.NativeCart, Is.EqualTo(new[] { new CartLineSpec("LOW", 1) }));
+        Assert.That(steps[1].Expect.NativeCart, Is.EqualTo(new[] { new CartItem("LOW", 1) }));
         Assert.That((steps[2].Quantity, steps[2].Expect.Outcome, steps[2].Expect.HasMessage, steps[2].Expect.Message), Is.EqualTo(((int?)2, (CallbackOutcome?)CallbackOutcome.Success, true, (string?)null)), "a success after a refusal clears the message");
     }
 
@@ -52,7 +52,7 @@ public sealed class IntegrationModelTests
         var steps = Steps(Move(MoveKind.Add, Plenty), Move(MoveKind.SetQuantity, 0, QuantityChange.Jump), Move(MoveKind.SetQuantity, 0, QuantityChange.DropToOne), Move(MoveKind.SetQuantity, 0, QuantityChange.DropToOne));
 
         Assert.That(steps.Select(s => s.Describe()), Is.EqualTo(new[] { "add PLENTY", "setQuantity PLENTY 4", "setQuantity PLENTY 1" }), "a drop to one from one emits nothing");
-        Assert.That(steps[1].Expect.NativeCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 4) }));
+        Assert.That(steps[1].Expect.NativeCart, Is.EqualTo(new[] { new CartItem("PLENTY", 4) }));
     }
 
     [TestCase(BackendCondition.Http500, "http-500")]
@@ -64,7 +64,7 @@ public sealed class IntegrationModelTests
         Assert.That(steps[1].Backend?.Wire(), Is.EqualTo(written));
         Assert.That(steps[1].Expect.OutcomeAnyOf, Is.EqualTo(new[] { CallbackOutcome.Failure, CallbackOutcome.OutOfStock }));
         Assert.That((steps[1].Expect.Outcome, steps[1].Expect.HasMessage), Is.EqualTo(((CallbackOutcome?)null, false)), "which refusal, and so which message, is the merchant's choice");
-        Assert.That(steps[1].Expect.WidgetCart, Is.EqualTo(new[] { new CartLineSpec("PLENTY", 1) }));
+        Assert.That(steps[1].Expect.WidgetCart, Is.EqualTo(new[] { new CartItem("PLENTY", 1) }));
     }
 
     [Test]

@@ -142,8 +142,8 @@ public abstract class BrowserTest
     }
 
     /// <summary>The native cart as the shop's API reports it for this context's session.</summary>
-    protected Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync() =>
-        NativeCartProbe.ReadSampleShopAsync(Page.Context, Server);
+    protected async Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync() =>
+        [.. (await NativeCartProbe.ReadSampleShopAsync(Page.Context, Server)).Select(l => (l.Sku, l.Quantity))];
 
     /// <summary>The event trace, for failure messages: what the widget emitted and what came back.</summary>
     protected async Task<string> TraceTextAsync()

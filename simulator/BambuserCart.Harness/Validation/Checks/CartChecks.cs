@@ -82,8 +82,8 @@ internal static class CartChecks
     // nothing else lost; then a second add, of the other SKU, must keep the first line, or an add
     // that replaces the whole cart would pass on a cart that held nothing before. Returns the native
     // cart the quantity changes start from.
-    private static async Task<IReadOnlyList<(string Sku, int Quantity)>> AddMirroredAsync(
-        TargetSession session, RunContext run, ObservedEvent add, IReadOnlyList<(string Sku, int Quantity)> start, IReadOnlyList<(string Sku, int Quantity)> native)
+    private static async Task<IReadOnlyList<CartItem>> AddMirroredAsync(
+        TargetSession session, RunContext run, ObservedEvent add, IReadOnlyList<CartItem> start, IReadOnlyList<CartItem> native)
     {
         var sku = run.Sku;
         var change = NativeCartChange.Of(start, native, sku, NativeCartProbe.QuantityOf(start, sku) + 1);
@@ -119,7 +119,7 @@ internal static class CartChecks
     // 1 → 4 tells setting (4) from adding one (2), sending the change (3) and adding the quantity (5);
     // 4 → 2 then tells setting from anything that only ever adds.
     /// <param name="native">The native cart after the add; null without a probe.</param>
-    private static async Task QuantityAsync(TargetSession session, RunContext run, string sku, IReadOnlyList<(string Sku, int Quantity)>? native)
+    private static async Task QuantityAsync(TargetSession session, RunContext run, string sku, IReadOnlyList<CartItem>? native)
     {
         var verdicts = run.Verdicts;
         var changes = new List<ObservedEvent>();

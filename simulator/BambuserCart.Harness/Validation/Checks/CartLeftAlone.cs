@@ -25,7 +25,7 @@ internal static class CartLeftAlone
         CheckId id,
         ObservedEvent refused,
         string what,
-        IReadOnlyList<(string Sku, int Quantity)>? before,
+        IReadOnlyList<CartItem>? before,
         string sku,
         IReadOnlyList<ObservedEvent> events)
     {

@@ -1,3 +1,5 @@
+using BambuserCart.Contract;
+
 namespace BambuserCart.Harness.Validation.Checks;
 
 /// <summary>
@@ -20,8 +22,8 @@ internal sealed record NativeCartChange(string? Wrong, string? Extra)
     /// <param name="sku">The SKU the event changed.</param>
     /// <param name="expected">Its quantity the widget now shows (0: removed).</param>
     public static NativeCartChange Of(
-        IReadOnlyList<(string Sku, int Quantity)> before,
-        IReadOnlyList<(string Sku, int Quantity)> after,
+        IReadOnlyList<CartItem> before,
+        IReadOnlyList<CartItem> after,
         string sku,
         int expected)
     {

@@ -62,6 +62,6 @@ internal static class RefusalChecks
         }
     }
 
-    private static string LeftAlone(IReadOnlyList<(string Sku, int Quantity)>? before) =>
+    private static string LeftAlone(IReadOnlyList<CartItem>? before) =>
         before is null ? " (native cart not read: no --cart-probe)" : ", the native cart left as it was";
 }

@@ -148,7 +148,7 @@ internal sealed class TargetSession : IAsyncDisposable
 
     /// <summary>The native cart through --cart-probe; null when there is no probe.</summary>
     /// <exception cref="ValidationInputException">The probe failed or gave the wrong shape: it is bad input, not a verdict.</exception>
-    public async Task<IReadOnlyList<(string Sku, int Quantity)>?> NativeCartAsync(string when)
+    public async Task<IReadOnlyList<CartItem>?> NativeCartAsync(string when)
     {
         if (run.Settings.CartProbe is not { } probe)
         {

@@ -112,7 +112,8 @@ internal sealed class SessionRunner(IPage page, SimulatorServer shop)
             ?? Differs("diagnostics", [.. model.Diagnostics.Select(d => d.Wire())], diagnostics);
     }
 
-    private Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync() => NativeCartProbe.ReadSampleShopAsync(page.Context, shop);
+    private async Task<IReadOnlyList<(string Sku, int Quantity)>> NativeCartAsync() =>
+        [.. (await NativeCartProbe.ReadSampleShopAsync(page.Context, shop)).Select(l => (l.Sku, l.Quantity))];
 
     private static string? Differs<T>(string what, IReadOnlyList<T> expected, IReadOnlyList<T> actual) =>
         expected.SequenceEqual(actual)

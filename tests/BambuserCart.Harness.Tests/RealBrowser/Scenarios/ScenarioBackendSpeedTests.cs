@@ -15,7 +15,7 @@ public sealed class ScenarioBackendSpeedTests : BrowserTest
             null,
             ScenarioTarget.Shop(),
             ScenarioSetup.None with { CallbackTimeoutMs = 300 },
-            [new ScenarioStep(ScenarioAction.Add, "SNEAKER-42", null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [new CartLineSpec("SNEAKER-42", 1)] })]);
+            [new ScenarioStep(ScenarioAction.Add, "SNEAKER-42", null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [new CartItem("SNEAKER-42", 1)] })]);
         // Every cart answer three times the callback timeout late: a slow backend is the case under test.
         var faults = await CartFaults.InstallAsync(Page.Context, scenario.Target.CartApiPattern, latency: TimeSpan.FromMilliseconds(900));
         await OpenShopAsync();
@@ -57,7 +57,7 @@ public sealed class ScenarioBackendSpeedTests : BrowserTest
     // step stops waiting for quiet after 100 ms.
     private async Task<StepExecutor> AnswerThenSendAsync(TimeSpan latency, TimeSpan requestWaitLimit)
     {
-        var line = new CartLineSpec("SNEAKER-42", 1);
+        var line = new CartItem("SNEAKER-42", 1);
         var scenario = new Scenario(
             "answer then send",
             null,
