@@ -3,7 +3,7 @@
 # beside its floor and prints medians, spreads and ratios (figures also written as JSON under
 # artifacts/bench/). Benchmark 4 reads the TRX files of the last `dotnet test` in TestResults/.
 #
-#   scripts/bench.sh [--runs N]     (default 5 timed runs of each, after one warm-up)
+#   scripts/bench.sh [--runs N] [--only 1 --only 3 …]   (default: all, 5 timed runs of each after a warm-up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build --nologo -v quiet -c Release simulator/BambuserCart.Cli >/dev/null

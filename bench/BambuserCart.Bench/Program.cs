@@ -10,7 +10,8 @@ var runs = new Option<int>("--runs") { Description = "Timed runs of each measure
 var cli = new Option<FileInfo>("--cli") { Description = "The built bambuser-cart.dll that benchmark 3 starts.", DefaultValueFactory = _ => new FileInfo(RepoPath("simulator/BambuserCart.Cli/bin/Release/net10.0/bambuser-cart.dll")) };
 var output = new Option<FileInfo>("--out") { Description = "Where to write the figures as JSON.", DefaultValueFactory = _ => new FileInfo(RepoPath($"artifacts/bench/bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json")) };
 var results = new Option<DirectoryInfo>("--test-results") { Description = "Where the last dotnet test left its TRX files, for benchmark 4.", DefaultValueFactory = _ => new DirectoryInfo(RepoPath("TestResults")) };
-var root = new RootCommand("BambuserCart's benchmarks: the harness beside plain Playwright on the same shop and browser, as ratios measured in the same run.") { runs, cli, output, results };
+var only = new Option<int[]>("--only") { Description = "Run only these benchmarks (1, 2, 3, 5), e.g. --only 1 --only 3.", AllowMultipleArgumentsPerToken = true };
+var root = new RootCommand("BambuserCart's benchmarks: the harness beside plain Playwright on the same shop and browser, as ratios measured in the same run.") { runs, cli, output, results, only };
 root.Subcommands.Add(new Command(Program.FloorCommand, "The floor of benchmark 3 (run by it): launch Chromium, open one page of the shop, close.") { Hidden = true });
 root.Subcommands[0].SetAction(async (_, _) =>
 {
@@ -21,6 +22,13 @@ root.SetAction(async (result, cancellation) =>
 {
     var count = result.GetValue(runs);
     var cliPath = result.GetValue(cli)!;
+    var selected = result.GetValue(only) is { Length: > 0 } chosen ? chosen.ToHashSet() : [1, 2, 3, 5];
+    if (selected.Where(n => n is not (1 or 2 or 3 or 5)).ToList() is [var unknown, ..])
+    {
+        await Console.Error.WriteLineAsync($"error: --only: there is no benchmark {unknown}; choose from 1, 2, 3 and 5 (4 is the suite, read from --test-results)");
+        return 2;
+    }
+
     if (count < 1 || !cliPath.Exists)
     {
         await Console.Error.WriteLineAsync(count < 1 ? "error: --runs must be 1 or more" : $"error: --cli: {cliPath.FullName} not found; build it with 'dotnet build simulator/BambuserCart.Cli -c Release'");
@@ -33,16 +41,19 @@ root.SetAction(async (result, cancellation) =>
     AnsiConsole.MarkupLineInterpolated($"[bold]BambuserCart benchmarks[/] — {machine}, {count} runs each");
     var benchmarks = new Benchmarks(browser, shop, count);
     var comparisons = new List<Comparison>();
-    foreach (var (name, run) in new (string, Func<Task<Comparison>>)[]
+    foreach (var (number, name, run) in new (int, string, Func<Task<Comparison>>)[]
     {
-        ("1. scenario overhead", benchmarks.ScenarioOverheadAsync),
-        ("2. event throughput", () => benchmarks.EventThroughputAsync()),
-        ("3. validate cold", () => benchmarks.ValidateColdAsync(cliPath.FullName)),
-        ("5. validate --workers", () => benchmarks.WorkersAsync(cliPath.FullName, RepoPath("fixtures/integrations/reference.js"))),
+        (1, "1. scenario overhead", benchmarks.ScenarioOverheadAsync),
+        (2, "2. event throughput", () => benchmarks.EventThroughputAsync()),
+        (3, "3. validate cold", () => benchmarks.ValidateColdAsync(cliPath.FullName)),
+        (5, "5. validate --workers", () => benchmarks.WorkersAsync(cliPath.FullName, RepoPath("fixtures/integrations/reference.js"))),
     })
     {
-        AnsiConsole.MarkupLineInterpolated($"  running {name}…");
-        comparisons.Add(await run());
+        if (selected.Contains(number))
+        {
+            AnsiConsole.MarkupLineInterpolated($"  running {name}…");
+            comparisons.Add(await run());
+        }
     }
 
     var table = new Table().AddColumns("Benchmark", "Harness: median (min–max)", "Floor: median (min–max)", "Ratio", "Goal", "Met");
@@ -52,6 +63,18 @@ root.SetAction(async (result, cancellation) =>
     }
 
     AnsiConsole.Write(table);
+    foreach (var c in comparisons.Where(c => c.Breakdown.Count > 0))
+    {
+        var layers = new Table().AddColumns($"{Markup.Escape(c.Benchmark)}: the floor with the harness's costs put back (timed in turns)", "Median (min–max)", "Added");
+        for (var i = 0; i < c.Breakdown.Count; i++)
+        {
+            var added = i == 0 ? "" : $"{c.Breakdown[i].Median - c.Breakdown[i - 1].Median:+0;-0} ms";
+            layers.AddRow(Markup.Escape(c.Breakdown[i].Name), Describe(c.Breakdown[i]), added);
+        }
+
+        AnsiConsole.Write(layers);
+    }
+
     var suite = SuiteTotals.FromLatestRun(result.GetValue(results)!.FullName);
     if (suite.Count > 0)
     {
@@ -72,7 +95,7 @@ root.SetAction(async (result, cancellation) =>
         {
             machine,
             runs = count,
-            benchmarks = comparisons.Select(c => new { c.Benchmark, harness = c.Harness, floor = c.Floor, ratio = c.Ratio, c.Goal, met = c.GoalMet }),
+            benchmarks = comparisons.Select(c => new { c.Benchmark, harness = c.Harness, floor = c.Floor, ratio = c.Ratio, c.Goal, met = c.GoalMet, breakdown = c.Breakdown }),
             suite,
         },
         new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }),
