@@ -8,8 +8,10 @@ namespace BambuserCart.Harness.Validation.Checks;
 /// add.backend-failure and update.backend-failure, each on a fresh page: the same change with the
 /// cart backend answering HTTP 500, then failing at the network level (the handler must answer,
 /// not true, and leave the native cart as it was), then answering late (the handler must still end
-/// in true, the native cart changed by exactly the change). A fault stays on until the event's
-/// requests are done, so a request sent after the answer meets it too.
+/// in true, the native cart changed by exactly the change). update.backend-failure does this for a
+/// quantity change and then for a removal (quantity 0), which handlers often send down a path of
+/// its own. A fault stays on until the event's requests are done, so a request sent after the
+/// answer meets it too.
 /// </summary>
 /// <remarks>"Leave the native cart as it was" is <see cref="CartLeftAlone"/>.</remarks>
 internal static class BackendFailureChecks
@@ -19,7 +21,11 @@ internal static class BackendFailureChecks
     public static async Task AddAsync(TargetSession session, RunContext run)
     {
         var sku = run.Sku;
-        await JudgeAsync(session, run, AddBackendFailure, (fault, label) => session.AddAsync(sku, label, fault), new HealthyBaseline(sku, had => had + 1, AddSuccess, AddNativeCart), []);
+        List<ObservedEvent> events = [];
+        if (await JudgeAsync(session, run, AddBackendFailure, (fault, label) => session.AddAsync(sku, label, fault), new HealthyBaseline("", sku, had => had + 1, AddSuccess, AddNativeCart), events) is { } passed)
+        {
+            run.Verdicts.Pass(AddBackendFailure, passed, events);
+        }
     }
 
     public static async Task UpdateAsync(TargetSession session, RunContext run)
@@ -44,10 +50,32 @@ internal static class BackendFailureChecks
             return;
         }
 
-        await JudgeAsync(session, run, UpdateBackendFailure, (fault, label) => session.SetQuantityAsync(sku, 2, label, fault), new HealthyBaseline(sku, _ => 2, UpdateQuantity, UpdateQuantity), [setup]);
+        List<ObservedEvent> events = [setup];
+        if (await JudgeAsync(session, run, UpdateBackendFailure, (fault, label) => session.SetQuantityAsync(sku, 2, label, fault), new HealthyBaseline("", sku, _ => 2, UpdateQuantity, UpdateQuantity), events) is not { } quantity)
+        {
+            return;
+        }
+
+        if (run.Verdicts.HasFailed(UpdateRemove))
+        {
+            // A removal that fails with a working backend fails under a failing one too: that failure is update.remove's.
+            run.Verdicts.Skip(UpdateBackendFailure, $"not proven: quantity change: {quantity}; but a removal with a failing backend would prove nothing, since removals fail with a working backend too (see update.remove)", events);
+            return;
+        }
+
+        if (await JudgeAsync(session, run, UpdateBackendFailure, (fault, label) => session.RemoveAsync(sku, label, fault), new HealthyBaseline("removal, ", sku, _ => 0, UpdateRemove, UpdateRemove), events) is not { } removal)
+        {
+            return;
+        }
+
+        run.Verdicts.Pass(UpdateBackendFailure, $"quantity change: {quantity}; removal: {removal}", events);
     }
 
-    private static async Task JudgeAsync(
+    /// <summary>
+    /// Plays one change with the backend failing, then slow, and judges it: the pass text when all
+    /// held, or null once a failed or not-proven verdict has been given.
+    /// </summary>
+    private static async Task<string?> JudgeAsync(
         TargetSession session,
         RunContext run,
         CheckId id,
@@ -57,58 +85,60 @@ internal static class BackendFailureChecks
     {
         var verdicts = run.Verdicts;
         var slowMs = run.Settings.SlowBackendMs;
-        var before = await session.NativeCartAsync($"before {id.Wire()}");
+        var before = await session.NativeCartAsync($"before {id.Wire()} ({expected.Change}failing backend)");
+        List<ObservedEvent> failed = [];
         foreach (var fault in Failures)
         {
-            var attempt = await change(fault, $"{id.Wire()} ({CartFaultNames.Name(fault)})");
+            var attempt = await change(fault, $"{id.Wire()} ({expected.Change}{CartFaultNames.Name(fault)})");
             events.Add(attempt);
+            failed.Add(attempt);
             var when = CartFaultNames.Condition(fault, slowMs);
             if (!attempt.Answered)
             {
                 // Not answering is wrong whatever the backend did.
                 verdicts.Fail(id, $"{attempt.Describe()} {when}: expected callback(false), got {attempt.AnswerText}; {attempt.Timeline(run.Cart, run.PageUri)}", events);
-                return;
+                return null;
             }
 
             if (attempt.FaultedRequests == 0)
             {
                 verdicts.Skip(id, $"not proven: no failure could be injected, because {NoCartRequest(attempt, run)}", events);
-                return;
+                return null;
             }
 
             if (attempt.Outcome == WidgetContract.Outcomes.Success)
             {
                 verdicts.Fail(id, $"{attempt.Describe()} {when}: expected callback(false), got callback(true): the widget shows a change the native cart does not have; {attempt.Timeline(run.Cart, run.PageUri)}", events);
-                return;
+                return null;
             }
 
             if (!await CartLeftAlone.AfterAsync(session, run, id, attempt, $"{attempt.Describe()} {when}", before, expected.Sku, events))
             {
-                return;
+                return null;
             }
         }
 
-        var slow = await change(BackendCondition.Slow, $"{id.Wire()} (slow)");
+        var slow = await change(BackendCondition.Slow, $"{id.Wire()} ({expected.Change}slow)");
         events.Add(slow);
         var slowly = CartFaultNames.Condition(BackendCondition.Slow, slowMs);
-        var failuresHandled = $"{events[0].Describe()} was answered {string.Join(" and ", events.Where(e => e.Fault is BackendCondition.Http500 or BackendCondition.NetworkError).Select(e => e.AnswerText))} with the backend failing (HTTP 500, network error)";
+        var failuresHandled = $"{failed[0].Describe()} was answered {string.Join(" and ", failed.Select(e => e.AnswerText))} with the backend failing (HTTP 500, network error)";
         if (slow.Outcome != WidgetContract.Outcomes.Success)
         {
             if (verdicts.HasFailed(expected.AnswerCheck))
             {
                 // Wrong with a working backend too: that failure is the healthy check's, not this one's.
                 verdicts.Skip(id, $"not proven: {failuresHandled}, but the slow-backend half proves nothing: {slow.Describe()} was answered {slow.AnswerText}, as with a working backend (see {expected.AnswerCheck.Wire()})", events);
-                return;
+                return null;
             }
 
             verdicts.Fail(id, $"{slow.Describe()} {slowly}: expected callback(true) once the backend answered, got {slow.AnswerText}; {slow.Timeline(run.Cart, run.PageUri)}", events);
-            return;
+            return null;
         }
 
         if (SettledCart.NotProvenAfter(slow, run) is { } unsettled)
         {
             verdicts.Skip(id, unsettled, events);
-            return;
+            return null;
         }
 
         var native = await session.NativeCartAsync($"after {slow.Label}");
@@ -125,13 +155,13 @@ internal static class BackendFailureChecks
                 verdicts.Fail(id, $"{slow.Describe()} {slowly} answered callback(true), but {wrong}; {slow.Timeline(run.Cart, run.PageUri)}", events);
             }
 
-            return;
+            return null;
         }
 
         var nativeNote = native is null
             ? " (native cart not read: no --cart-probe)"
-            : $"; the native cart stayed as it was through the failures and then held '{expected.Sku}' × {quantity}";
-        verdicts.Pass(id, $"{failuresHandled}, and callback(true) with a slow backend ({slowMs} ms late){nativeNote}", events);
+            : $"; the native cart stayed as it was through the failures and then held {(quantity == 0 ? $"no '{expected.Sku}'" : $"'{expected.Sku}' × {quantity}")}";
+        return $"{failuresHandled}, and callback(true) with a slow backend ({slowMs} ms late){nativeNote}";
     }
 
     /// <summary>
@@ -147,10 +177,10 @@ internal static class BackendFailureChecks
     }
 
     /// <summary>
-    /// What the native cart must hold of the SKU after the slow change (from what it held before),
-    /// and the checks that judge the same
+    /// Which change is judged ("" or "removal, ", for the events' labels), what the native cart must
+    /// hold of the SKU after the slow change (from what it held before), and the checks that judge the same
     /// kind of change with a working backend: when one of those failed, the slow half repeats
     /// that failure and proves nothing of its own.
     /// </summary>
-    private sealed record HealthyBaseline(string Sku, Func<int, int> QuantityAfter, CheckId AnswerCheck, CheckId NativeCheck);
+    private sealed record HealthyBaseline(string Change, string Sku, Func<int, int> QuantityAfter, CheckId AnswerCheck, CheckId NativeCheck);
 }

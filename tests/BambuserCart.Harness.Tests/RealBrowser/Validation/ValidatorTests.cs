@@ -93,7 +93,7 @@ public sealed class ValidatorTests
 
         var faulted = report.Events.Where(e => e.Fault is BackendCondition.Http500).ToList();
         Assert.That(report.Events.Where(e => e.IsCartEvent), Has.All.Matches<ObservedEvent>(e => e.Evidence.Requests.Count > 0 && e.Evidence.FirstAnswer is not null));
-        Assert.That(faulted.Select(e => e.Step), Is.EqualTo(new[] { "add.backend-failure (http-500)", "update.backend-failure (http-500)" }));
+        Assert.That(faulted.Select(e => e.Step), Is.EqualTo(new[] { "add.backend-failure (http-500)", "update.backend-failure (http-500)", "update.backend-failure (removal, http-500)" }));
         Assert.That(faulted.SelectMany(e => e.Evidence.Requests).Select(r => r.Status), Is.All.EqualTo(500));
         Assert.That(report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed).Events, Is.Not.Empty, "the check links the events it judged");
     }
