@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
-using BambuserCart.Harness.Scenarios;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Bench;

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;

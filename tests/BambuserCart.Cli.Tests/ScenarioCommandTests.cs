@@ -1,4 +1,5 @@
 using BambuserCart.Cli.Commands;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness;
 using BambuserCart.Harness.Scenarios;
 using Spectre.Console.Testing;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BambuserCart.Cli.Output;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Exploration;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BambuserCart.Cli.Output;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Scenarios;

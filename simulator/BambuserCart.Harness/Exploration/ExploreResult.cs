@@ -1,3 +1,4 @@
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Scenarios;
 
 namespace BambuserCart.Harness.Exploration;

@@ -1,4 +1,4 @@
-using BambuserCart.Harness.Scenarios;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Simulator.Catalog;
 

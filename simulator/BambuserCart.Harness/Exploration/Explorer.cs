@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Scenarios;

@@ -1,5 +1,5 @@
 using BambuserCart.Contract;
-using BambuserCart.Harness.Scenarios;
+using BambuserCart.Contract.Scenarios;
 
 namespace BambuserCart.Harness.Exploration;
 

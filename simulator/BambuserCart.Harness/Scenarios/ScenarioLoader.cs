@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Scenarios.Loading;
 using BambuserCart.Simulator.Catalog;
 using Json.Schema;
@@ -150,9 +151,9 @@ public static class ScenarioLoader
             ScenarioActions.Parse((string?)x.Step["action"]) ?? throw new ScenarioException($"{x.Pointer}/action: not an action"),
             (string?)x.Step["sku"],
             Whole(x.Step["quantity"], $"{x.Pointer}/quantity"),
-            x.Step["backend"] is { } backend ? StepExpectations.ContractName<BackendCondition>(backend) : null,
+            x.Step["backend"] is { } backend ? ExpectationsReader.ContractName<BackendCondition>(backend) : null,
             Whole(x.Step["timeoutMs"], $"{x.Pointer}/timeoutMs"),
-            StepExpectations.From(ScenarioActions.Parse((string?)x.Step["action"])!.Value, x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))
+            ExpectationsReader.Read(ScenarioActions.Parse((string?)x.Step["action"])!.Value, x.Step["expect"] as JsonObject, pointer => Lines(x.Step["expect"]?[pointer], $"{x.Pointer}/expect/{pointer}")))
         {
             Ref = (string?)x.Step["ref"],
         }).ToList();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Driver;
 
 namespace BambuserCart.Harness.Scenarios;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;

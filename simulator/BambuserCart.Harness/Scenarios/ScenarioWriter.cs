@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 
 namespace BambuserCart.Harness.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;

@@ -1,6 +1,6 @@
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Exploration;
-using BambuserCart.Harness.Scenarios;
 
 namespace BambuserCart.Harness.Tests.Exploration;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using BambuserCart.Contract;
-using BambuserCart.Harness.Scenarios;
+using BambuserCart.Contract.Scenarios;
 
 namespace BambuserCart.Harness.Tests.Scenarios;
 

@@ -1,3 +1,4 @@
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Exploration;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Tests.RealBrowser.Validation;

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
 

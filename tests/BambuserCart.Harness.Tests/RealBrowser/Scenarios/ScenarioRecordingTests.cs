@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Scenarios;
 using Microsoft.Playwright;
 

@@ -1,3 +1,4 @@
+using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Scenarios;

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using BambuserCart.Contract;
-using BambuserCart.Harness.Hosting;
 
-namespace BambuserCart.Harness.Scenarios;
+namespace BambuserCart.Contract.Scenarios;
 
 /// <summary>A scenario file, loaded and checked (see fixtures/scenarios/scenario.schema.json).</summary>
 public sealed record Scenario(string Name, string? Description, ScenarioTarget Target, ScenarioSetup Setup, IReadOnlyList<ScenarioStep> Steps)
@@ -33,33 +30,8 @@ public sealed record ScenarioTarget(string? ShopCheckout, string? Url, string? C
     /// <summary>The sample shop's cart API serves the native cart, so it can be read and seeded without a probe.</summary>
     public bool UsesSampleBackend => IsShop || (File is not null && SampleBackend);
 
-    /// <summary>Where a step's backend condition is injected.</summary>
-    public Evidence.CartApiPattern CartApiPattern => CartApi is null ? Evidence.CartApiPattern.Default : new Evidence.CartApiPattern(CartApi);
-
-    /// <summary>Hosts outside this machine the target's page may load from: a URL target's own.</summary>
-    public IReadOnlyList<string> ReachableHosts => Url is { } url ? [new Uri(url).Host] : [];
-
     /// <summary>"the sample shop (miniplayer)", the URL or the file, for messages.</summary>
     public string Describe() => File ?? Url ?? $"the sample shop ({ShopCheckout})";
-
-    /// <summary>How a file target is served; null for the others, which use the shared sample shop host.</summary>
-    public Simulator.SimulatorOptions? HostOptions() => File is null
-        ? null
-        : new Simulator.SimulatorOptions
-        {
-            MerchantSiteDirectory = Path.GetDirectoryName(File),
-            HostedScript = IsScript(File) ? Path.GetFileName(File) : null,
-            SampleBackend = SampleBackend,
-        };
-
-    /// <summary>The page to open on <paramref name="host"/>: the sample shop in its checkout mode, the file's page, or the URL.</summary>
-    public string PageUrl(SimulatorServer host) => (ShopCheckout, File) switch
-    {
-        ({ } checkout, _) => host.Url($"?checkout={checkout}").ToString(),
-        (_, { } file) when IsScript(file) => host.Url(Simulator.SimulatorOptions.HostPagePath.TrimStart('/')).ToString(),
-        (_, { } file) => host.Url(Uri.EscapeDataString(Path.GetFileName(file))).ToString(),
-        _ => Url!,
-    };
 
     public static ScenarioTarget Shop(string checkout = "miniplayer") => new(checkout, null, null);
 
@@ -183,48 +155,6 @@ public sealed record StepExpectations
     public string? AgentMessage { get; init; }
 
     public static StepExpectations None { get; } = new();
-
-    /// <param name="action">The step's action: it decides what kind of outcome the file names.</param>
-    /// <param name="json">The step's <c>expect</c>, already held to the schema.</param>
-    /// <param name="lines">Reads a list of cart lines by field name (it reports quantities that are not whole numbers).</param>
-    public static StepExpectations From(ScenarioAction action, JsonObject? json, Func<string, IReadOnlyList<CartItem>?> lines)
-    {
-        if (json is null)
-        {
-            return None;
-        }
-
-        return new StepExpectations
-        {
-            // One word, two vocabularies: the schema holds a lookup to lookup results and a cart step to callback outcomes.
-            Outcome = action != ScenarioAction.LookupProduct && json["outcome"] is JsonValue one ? ContractName<CallbackOutcome>(one) : null,
-            OutcomeAnyOf = action != ScenarioAction.LookupProduct && json["outcome"] is JsonArray many ? many.Select(o => ContractName<CallbackOutcome>(o)).ToList() : null,
-            Lookup = action == ScenarioAction.LookupProduct && json["outcome"] is JsonValue result ? ContractName<LookupResult>(result) : null,
-            FollowsContract = (bool?)json["followsContract"] ?? false,
-            Event = (string?)json["event"],
-            WidgetCart = lines("widgetCart"),
-            NativeCart = lines("nativeCart"),
-            HasMessage = json.ContainsKey("message"),
-            Message = (string?)json["message"],
-            CheckoutButton = (bool?)json["checkoutButton"],
-            Navigation = json["navigation"] is JsonValue navigation ? ContractName<CheckoutNavigation>(navigation) : null,
-            NavigationAnyOf = json["navigation"] is JsonArray navigations ? navigations.Select(n => ContractName<CheckoutNavigation>(n)).ToList() : null,
-            HasUrl = json.ContainsKey("url"),
-            Url = (string?)json["url"],
-            HasProduct = json.ContainsKey("product"),
-            Product = json["product"] is JsonObject product ? new ProductExpectation((string?)product["name"], (string?)product["sku"]) : null,
-            HasAgentMessage = json.ContainsKey("agentMessage"),
-            AgentMessage = (string?)json["agentMessage"],
-        };
-    }
-
-    /// <summary>A contract name the schema has already held to its enum (<c>"new-tab"</c>).</summary>
-    /// <exception cref="ScenarioException">It is not one: the schema and the contract disagree.</exception>
-    public static T ContractName<T>(JsonNode? node)
-        where T : struct, Enum =>
-        node is JsonValue value && value.TryGetValue<string>(out var name) && ContractNames.TryParse<T>(name, out var parsed)
-            ? parsed
-            : throw new ScenarioException($"{node?.GetPath() ?? "(missing)"}: '{node}' is not one of {string.Join(", ", ContractNames.All<T>())}");
 
     public string Describe()
     {
