@@ -1,6 +1,11 @@
 using System.CommandLine;
 using BambuserCart.Cli;
 using BambuserCart.Cli.Commands;
+using BambuserCart.Harness.Inputs;
+
+// The harness names its inputs in messages; here they are options (from parsing on: --shard's own
+// error is the harness's). Each command's guard says so again for callers that skip this file.
+InputNames.Use(CommandLineNames.Options);
 
 var root = new RootCommand("BambuserCart: an offline simulator and test harness for Bambuser Calls Widget cart integrations.")
 {

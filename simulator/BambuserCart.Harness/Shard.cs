@@ -1,4 +1,5 @@
 using System.Globalization;
+using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness;
 
@@ -30,6 +31,6 @@ public sealed record Shard(int Index, int Count)
             return new Shard(index, count);
         }
 
-        throw new FormatException($"--shard: expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{text}'");
+        throw new FormatException($"{RunInput.Shard.Named()}: expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{text}'");
     }
 }

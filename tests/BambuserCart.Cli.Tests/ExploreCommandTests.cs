@@ -92,9 +92,9 @@ public sealed class ExploreCommandTests
     [TestCase("steps", "--steps: must be from 1 to 2000, got 0")]
     [TestCase("timeout", "--timeout: must be from 1 to 600000 ms, got 0")]
     [TestCase("budget", "--time-budget: must be from 1 s to a day, got 0 s")]
-    [TestCase("sku with sample", "--sku/--out-of-stock-sku: the sample backend's catalog gives the SKUs and their stock; drop these options")]
+    [TestCase("sku with sample", "--sku/--out-of-stock-sku: the sample backend's catalog gives the SKUs and their stock; leave them out")]
     [TestCase("url without sku", "--sku: give at least one in-stock SKU of your catalog (each with at least 4 in stock), or use --backend sample for a local file")]
-    [TestCase("sample backend on url", "--backend sample: only for a local .html or .js TARGET")]
+    [TestCase("sample backend on url", "--backend sample: only for a local .html or .js target")]
     [TestCase("text target", "TARGET: 'notes.txt' is not an http(s):// URL, a .html file or a .js integration script")]
     public async Task Bad_explore_input_exits_2_naming_the_option(string what, string expected)
     {

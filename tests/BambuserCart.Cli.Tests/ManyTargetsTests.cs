@@ -66,7 +66,7 @@ public sealed class ManyTargetsTests
         using var errors = new StringWriter();
         // --backend sample is for local files: the URL target is refused when its turn comes, the script runs.
         const string Url = "http://127.0.0.1:9/shop";
-        const string Refusal = "--backend sample: only for a local .html or .js TARGET (the sample shop always has it; a URL has its own backend)";
+        const string Refusal = "--backend sample: only for a local .html or .js target (the sample shop always has it; a URL has its own backend)";
         var request = Request([Url, Reference]) with { Quiet = true };
 
         var exit = await ValidateCommand.RunAsync(request, console, errors, CancellationToken.None);

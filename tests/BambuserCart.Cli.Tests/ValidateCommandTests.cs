@@ -83,7 +83,7 @@ public sealed class ValidateCommandTests
     [Test]
     public async Task Unproven_required_check_exits_0_saying_so_and_1_with_strict()
     {
-        var settings = Settings() with { CartApiGlob = "**/api/basket/**" };
+        var settings = Settings() with { CartApi = "**/api/basket/**" };
         var relaxed = new TestConsole();
         var strict = new TestConsole();
 
@@ -148,7 +148,7 @@ public sealed class ValidateCommandTests
         var exit = await ValidateCommand.RunAsync(Request(null) with { BrowserPath = "/nope/chromium" }, new TestConsole(), errors, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.EnvironmentError));
-        Assert.That(errors.ToString(), Does.StartWith("error: The browser '/nope/chromium' given by the browser option does not exist.").And.Contain("apt-get update && apt-get install -y chromium"));
+        Assert.That(errors.ToString(), Does.StartWith("error: The browser '/nope/chromium' given by --browser does not exist.").And.Contain("apt-get update && apt-get install -y chromium"));
     }
 
     [Test]

@@ -60,7 +60,7 @@ public static class ValidateCommand
                     ProductUrl = result.GetValue(productUrl),
                     SampleBackend = result.GetValue(backend) == "sample",
                     CartProbe = result.GetValue(probe),
-                    CartApiGlob = result.GetValue(cartApi)!,
+                    CartApi = result.GetValue(cartApi)!,
                     CallbackTimeoutMs = result.GetValue(timeout),
                     MaxRunSeconds = result.GetValue(maxTime),
                     CartLatencyMs = result.GetValue(latency),

@@ -1,5 +1,7 @@
+using BambuserCart.Cli.Commands;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Simulator.Catalog;
@@ -18,6 +20,9 @@ internal static class CommandErrors
     /// </param>
     public static async Task<int> GuardAsync(TextWriter errors, Func<Task<int>> command, CancellationToken cancellation)
     {
+        // The harness's messages name inputs as this command line's options, whoever runs the
+        // command (the tool, or a test that runs it in-process); the choice ends when it returns.
+        InputNames.Use(CommandLineNames.Options);
         try
         {
             return await command();

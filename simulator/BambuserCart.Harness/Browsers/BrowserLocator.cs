@@ -1,3 +1,5 @@
+using BambuserCart.Harness.Inputs;
+
 namespace BambuserCart.Harness.Browsers;
 
 /// <summary>
@@ -9,9 +11,10 @@ public sealed class BrowserLocator
 {
     public const string EnvironmentVariable = "BAMBUSER_CART_CHROMIUM";
 
-    public const string HowToGetOne =
+    /// <summary>What to do when no browser is found; it names the browser input as the caller's front end does.</summary>
+    public static string HowToGetOne =>
         "Install one with 'apt-get update && apt-get install -y chromium' (Debian/Ubuntu), or where downloads work 'dotnet pwsh playwright.ps1 install chromium', " +
-        $"or point {EnvironmentVariable} (or --browser) at a Chromium or Chrome executable.";
+        $"or point {EnvironmentVariable} (or {RunInput.Browser.Named()}) at a Chromium or Chrome executable.";
 
     /// <summary>Usual places of a system Chromium or Chrome.</summary>
     public static readonly IReadOnlyList<string> SystemPaths =
@@ -56,7 +59,7 @@ public sealed class BrowserLocator
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
-            return Explicit(explicitPath, "the browser option");
+            return Explicit(explicitPath, RunInput.Browser.Named());
         }
 
         if (getEnvironment(EnvironmentVariable) is { Length: > 0 } fromEnvironment)

@@ -1,3 +1,4 @@
+using BambuserCart.Harness.Inputs;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Browsers;
@@ -57,7 +58,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public static Task<BrowserSession> OpenAsync(string? explicitPath = null, string? connect = null, bool headless = true)
     {
         var endpoint = connect ?? (Environment.GetEnvironmentVariable(ConnectVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
-        return endpoint is null ? LaunchAsync(explicitPath, headless) : ConnectAsync(endpoint, connect is null ? $"${ConnectVariable}" : "--connect");
+        return endpoint is null ? LaunchAsync(explicitPath, headless) : ConnectAsync(endpoint, connect is null ? $"${ConnectVariable}" : RunInput.Connect.Named());
     }
 
     /// <summary>
@@ -65,10 +66,11 @@ public sealed class BrowserSession : IAsyncDisposable
     /// launching a browser. Contexts, the offline guard and the fake work as on a local browser; this
     /// machine's loopback is exposed to the browser, so a remote one reaches the local hosts it tests.
     /// </summary>
-    /// <param name="origin">Where the endpoint came from, for messages ("--connect").</param>
+    /// <param name="origin">Where the endpoint came from, for messages; null names the connect input (<c>--connect</c> on the command line).</param>
     /// <exception cref="BrowserNotFoundException">Not a ws:// endpoint, or nothing answers there.</exception>
-    public static async Task<BrowserSession> ConnectAsync(string wsEndpoint, string origin = "--connect")
+    public static async Task<BrowserSession> ConnectAsync(string wsEndpoint, string? origin = null)
     {
+        origin ??= RunInput.Connect.Named();
         if (EndpointProblem(wsEndpoint) is { } problem)
         {
             throw new BrowserNotFoundException($"{origin}: {problem}");

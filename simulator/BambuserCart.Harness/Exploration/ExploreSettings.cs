@@ -1,3 +1,5 @@
+using BambuserCart.Harness.Inputs;
+
 namespace BambuserCart.Harness.Exploration;
 
 /// <summary>How much to explore, and how.</summary>
@@ -30,10 +32,10 @@ public sealed record ExploreSettings
     /// <summary>The problem with these settings, or null when they are fine.</summary>
     public string? Problem() => this switch
     {
-        { Runs: < 1 or > 100_000 } => $"--runs: must be from 1 to 100000, got {Runs}",
-        { MaxSteps: < 1 or > Scenarios.ScenarioLoader.MaxSteps } => $"--steps: must be from 1 to {Scenarios.ScenarioLoader.MaxSteps}, got {MaxSteps}",
-        { CallbackTimeoutMs: < 1 or > 600_000 } => $"--timeout: must be from 1 to 600000 ms, got {CallbackTimeoutMs}",
-        _ when TimeBudget <= TimeSpan.Zero || TimeBudget > TimeSpan.FromDays(1) => $"--time-budget: must be from 1 s to a day, got {TimeBudget.TotalSeconds:0} s",
+        { Runs: < 1 or > 100_000 } => $"{RunInput.Runs.Named()}: must be from 1 to 100000, got {Runs}",
+        { MaxSteps: < 1 or > Scenarios.ScenarioLoader.MaxSteps } => $"{RunInput.Steps.Named()}: must be from 1 to {Scenarios.ScenarioLoader.MaxSteps}, got {MaxSteps}",
+        { CallbackTimeoutMs: < 1 or > 600_000 } => $"{RunInput.CallbackTimeout.Named()}: must be from 1 to 600000 ms, got {CallbackTimeoutMs}",
+        _ when TimeBudget <= TimeSpan.Zero || TimeBudget > TimeSpan.FromDays(1) => $"{RunInput.TimeBudget.Named()}: must be from 1 s to a day, got {TimeBudget.TotalSeconds:0} s",
         _ => null,
     };
 }

@@ -1,4 +1,5 @@
 using BambuserCart.Contract.Scenarios;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Simulator.Catalog;
 
@@ -30,7 +31,7 @@ public static class ExploreTarget
     {
         if (options.SampleBackend && !target.IsLocalFile)
         {
-            throw new ValidationInputException("--backend sample: only for a local .html or .js TARGET (the sample shop always has it; a URL has its own backend)");
+            throw new ValidationInputException($"{RunInput.SampleBackend.Named()}: only for a local .html or .js target (the sample shop always has it; a URL has its own backend)");
         }
 
         var scenarioTarget = target.Kind switch
@@ -42,19 +43,19 @@ public static class ExploreTarget
         var unknown = options.UnknownSku ?? ValidationSettings.DefaultUnknownSku;
         if (string.IsNullOrWhiteSpace(unknown))
         {
-            throw new ValidationInputException("--unknown-sku: must not be empty");
+            throw new ValidationInputException($"{RunInput.UnknownSku.Named()}: must not be empty");
         }
 
         if (scenarioTarget.UsesSampleBackend)
         {
             if (options.Skus.Count > 0 || options.OutOfStockSku is not null)
             {
-                throw new ValidationInputException("--sku/--out-of-stock-sku: the sample backend's catalog gives the SKUs and their stock; drop these options");
+                throw new ValidationInputException($"{RunInput.Sku.Named()}/{RunInput.OutOfStockSku.Named()}: the sample backend's catalog gives the SKUs and their stock; leave them out");
             }
 
             if (sampleCatalog.Find(unknown) is not null)
             {
-                throw new ValidationInputException($"--unknown-sku: '{unknown}' is in the catalog; give a SKU the shop does not sell");
+                throw new ValidationInputException($"{RunInput.UnknownSku.Named()}: '{unknown}' is in the catalog; give a SKU the shop does not sell");
             }
 
             return (scenarioTarget, ExploreCatalog.FromSample(sampleCatalog.Products.Select(p => (p.Sku, p.Stock)), unknown));
@@ -62,12 +63,12 @@ public static class ExploreTarget
 
         if (options.Skus.Count == 0)
         {
-            throw new ValidationInputException("--sku: give at least one in-stock SKU of your catalog (each with at least 4 in stock), or use --backend sample for a local file");
+            throw new ValidationInputException($"{RunInput.Sku.Named()}: give at least one in-stock SKU of your catalog (each with at least 4 in stock), or use {RunInput.SampleBackend.Named()} for a local file");
         }
 
         if (options.Skus.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ValidationInputException("--sku: a SKU must not be empty");
+            throw new ValidationInputException($"{RunInput.Sku.Named()}: a SKU must not be empty");
         }
 
         return (scenarioTarget, ExploreCatalog.FromOptions(options.Skus, options.OutOfStockSku, unknown));

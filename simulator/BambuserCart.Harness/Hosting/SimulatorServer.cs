@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Simulator;
 using BambuserCart.Simulator.Catalog;
 using BambuserCart.Simulator.Widget;
@@ -47,7 +48,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         catch (IOException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             await app.DisposeAsync();
-            throw new PortInUseException($"Port {port} on 127.0.0.1 is already in use; pick another with --port, or stop what is using it.", ex);
+            throw new PortInUseException($"Port {port} on 127.0.0.1 is already in use; pick another with {RunInput.Port.Named()}, or stop what is using it.", ex);
         }
 
         var address = app.Urls.First();

@@ -1,3 +1,4 @@
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Reports;
@@ -29,7 +30,7 @@ public static class ConsoleVerdict
         }
         else if (notProven.Count > 0)
         {
-            verdict = report.Strict ? $"{unproven} (--strict)" : $"no required check failed, but {unproven} (--strict fails the run on this)";
+            verdict = report.Strict ? $"{unproven} ({RunInput.Strict.Named()})" : $"no required check failed, but {unproven} ({RunInput.Strict.Named()} fails the run on this)";
         }
         else
         {

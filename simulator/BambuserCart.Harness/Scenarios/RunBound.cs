@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness.Scenarios;
 
@@ -25,9 +26,9 @@ internal sealed class RunBound
     public bool Reached => Remaining == TimeSpan.Zero;
 
     /// <summary>"the run reached its --max-time of 30 s", for failure lines.</summary>
-    public string Description => $"the run reached its --max-time of {Limit.TotalSeconds:0} s";
+    public string Description => $"the run reached its {RunInput.MaxTime.Named()} of {Limit.TotalSeconds:0} s";
 
     /// <summary>The error for an out-of-range <c>--max-time</c>, or null when it is fine.</summary>
     public static string? Problem(int seconds) =>
-        seconds is < 1 or > MaxSecondsLimit ? $"--max-time: must be from 1 to {MaxSecondsLimit} s, got {seconds}" : null;
+        seconds is < 1 or > MaxSecondsLimit ? $"{RunInput.MaxTime.Named()}: must be from 1 to {MaxSecondsLimit} s, got {seconds}" : null;
 }

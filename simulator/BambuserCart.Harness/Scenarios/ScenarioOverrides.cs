@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness.Scenarios;
 
@@ -17,12 +18,12 @@ public static partial class ScenarioOverrides
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            throw new ScenarioException($"--set '{assignment}': expected path=value, e.g. setup.callbackTimeoutMs=500");
+            throw new ScenarioException($"{RunInput.Override.Named()} '{assignment}': expected path=value, e.g. setup.callbackTimeoutMs=500");
         }
 
         var path = assignment[..equals].Trim();
         var value = ParseValue(assignment[(equals + 1)..]);
-        var segments = Segments(path) ?? throw new ScenarioException($"--set '{assignment}': '{path}' is not a path like steps[0].sku or setup.callbackTimeoutMs");
+        var segments = Segments(path) ?? throw new ScenarioException($"{RunInput.Override.Named()} '{assignment}': '{path}' is not a path like steps[0].sku or setup.callbackTimeoutMs");
 
         JsonNode current = scenario;
         for (var i = 0; i < segments.Count; i++)
@@ -33,7 +34,7 @@ public static partial class ScenarioOverrides
             {
                 if (current is not JsonArray array || index >= array.Count)
                 {
-                    throw new ScenarioException($"--set '{assignment}': {Describe(segments, i)} does not exist");
+                    throw new ScenarioException($"{RunInput.Override.Named()} '{assignment}': {Describe(segments, i)} does not exist");
                 }
 
                 if (last)
@@ -42,14 +43,14 @@ public static partial class ScenarioOverrides
                     return;
                 }
 
-                current = array[index] ?? throw new ScenarioException($"--set '{assignment}': {Describe(segments, i)} is null");
+                current = array[index] ?? throw new ScenarioException($"{RunInput.Override.Named()} '{assignment}': {Describe(segments, i)} is null");
             }
             else
             {
                 var name = (string)segment;
                 if (current is not JsonObject obj)
                 {
-                    throw new ScenarioException($"--set '{assignment}': {Describe(segments, i - 1)} is not an object");
+                    throw new ScenarioException($"{RunInput.Override.Named()} '{assignment}': {Describe(segments, i - 1)} is not an object");
                 }
 
                 if (last)

@@ -5,6 +5,7 @@ using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
 
@@ -85,12 +86,12 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
         catch (TargetUnreachableException ex)
         {
             await offline.DisposeAsync();
-            throw new ScenarioException($"--target: {ex.Message}", ex);
+            throw new ScenarioException($"{RunInput.Target.Named()}: {ex.Message}", ex);
         }
         catch (SimulatorException ex)
         {
             await offline.DisposeAsync();
-            throw new ScenarioException($"--target: {ex.Message}", ex);
+            throw new ScenarioException($"{RunInput.Target.Named()}: {ex.Message}", ex);
         }
 
         return recorder;
@@ -123,7 +124,7 @@ internal sealed class ScenarioRecorder : IAsyncDisposable
     {
         if (!overwrite && File.Exists(path))
         {
-            throw new ScenarioException($"{path}: already exists; pass --force to replace it");
+            throw new ScenarioException($"{path}: already exists; pass {RunInput.Overwrite.Named()} to replace it");
         }
     }
 

@@ -9,7 +9,7 @@ namespace BambuserCart.Harness.Scenarios;
 /// How the harness serves, opens and fences a scenario's target. The target itself is contract data
 /// (a scenario file's <c>target</c>); these are the harness's decisions about it.
 /// </summary>
-public static class ScenarioTargetHosting
+internal static class ScenarioTargetHosting
 {
     extension(ScenarioTarget target)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness.Scenarios;
 
@@ -34,7 +35,7 @@ public sealed record ScenarioTargetOptions(string? Url = null, string? CartApi =
             }
             else
             {
-                throw new ScenarioException($"--cart-api: only for a URL target (the sample shop's cart API is known); give --target too, or set $.target.cartApi in the file");
+                throw new ScenarioException($"{RunInput.CartApi.Named()}: only for a URL target (the sample shop's cart API is known); give {RunInput.Target.Named()} too, or set $.target.cartApi in the file");
             }
         }
     }

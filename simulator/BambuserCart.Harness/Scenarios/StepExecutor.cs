@@ -5,6 +5,7 @@ using BambuserCart.Contract.Scenarios;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation;
 using Microsoft.Playwright;
 
@@ -268,7 +269,7 @@ internal sealed class StepExecutor
     // A backend condition that met no request proved nothing about how the page takes a failing backend.
     private string? UnmetFault(ScenarioStep step, string seen) =>
         faults.Mode != BackendCondition.Ok && faults.Faulted == 0
-            ? $"backend: '{step.Backend?.Wire()}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern"
+            ? $"backend: '{step.Backend?.Wire()}' was set for this step but no request matched the cart API '{faults.Pattern.Glob}', so it was never injected ({seen}); set $.target.cartApi (or {RunInput.CartApi.Named()}) to the cart backend's URL pattern"
             : null;
 
     // The event's own requests still unanswered after the wait ("POST /cart/add sent at 2 ms, still unanswered").

@@ -1,5 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness.Validation;
 
@@ -32,7 +33,7 @@ public sealed record ValidationSettings
     public string? CartProbe { get; init; }
 
     /// <summary>Which requests are the native cart backend, for fault injection.</summary>
-    public string CartApiGlob { get; init; } = CartApiPattern.DefaultGlob;
+    public string CartApi { get; init; } = CartApiPattern.DefaultGlob;
 
     /// <summary>Delays every cart API response by this much, to check that the verdict holds on a slow backend.</summary>
     public int CartLatencyMs { get; init; }
@@ -75,39 +76,39 @@ public sealed record ValidationSettings
     {
         if (MaxRunSeconds is < 1 or > MaxRunSecondsLimit)
         {
-            throw new ValidationInputException($"--max-time: must be from 1 to {MaxRunSecondsLimit} s, got {MaxRunSeconds}");
+            throw new ValidationInputException($"{RunInput.MaxTime.Named()}: must be from 1 to {MaxRunSecondsLimit} s, got {MaxRunSeconds}");
         }
 
         if (CallbackTimeoutMs is < 1 or > MaxCallbackTimeoutMs)
         {
-            throw new ValidationInputException($"--timeout: must be from 1 to {MaxCallbackTimeoutMs} ms (the real widget waits 30000), got {CallbackTimeoutMs}");
+            throw new ValidationInputException($"{RunInput.CallbackTimeout.Named()}: must be from 1 to {MaxCallbackTimeoutMs} ms (the real widget waits 30000), got {CallbackTimeoutMs}");
         }
 
         if (Skus.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ValidationInputException("--sku: a SKU must not be empty");
+            throw new ValidationInputException($"{RunInput.Sku.Named()}: a SKU must not be empty");
         }
 
         if (ProductUrl is not null && !(Uri.TryCreate(ProductUrl, UriKind.Absolute, out var productUrl) && productUrl.Scheme is "http" or "https") && !ProductUrl.StartsWith('/'))
         {
-            throw new ValidationInputException($"--product-url: expected an http(s) URL or a path on the target's origin, got '{ProductUrl}'");
+            throw new ValidationInputException($"{RunInput.ProductUrl.Named()}: expected an http(s) URL or a path on the target's origin, got '{ProductUrl}'");
         }
 
         if (UnknownSku is not null && string.IsNullOrWhiteSpace(UnknownSku))
         {
-            throw new ValidationInputException("--unknown-sku: must not be empty");
+            throw new ValidationInputException($"{RunInput.UnknownSku.Named()}: must not be empty");
         }
 
-        if (string.IsNullOrWhiteSpace(CartApiGlob))
+        if (string.IsNullOrWhiteSpace(CartApi))
         {
-            throw new ValidationInputException("--cart-api: must not be empty (default '**/cart/**')");
+            throw new ValidationInputException($"{RunInput.CartApi.Named()}: must not be empty (default '**/cart/**')");
         }
 
         // Time a cart request waits for its answer does not count against the callback timeout, so
         // the latency may be longer than --timeout.
         if (CartLatencyMs is < 0 or > MaxCartLatencyMs)
         {
-            throw new ValidationInputException($"--cart-latency: must be from 0 to {MaxCartLatencyMs} ms, got {CartLatencyMs}");
+            throw new ValidationInputException($"{RunInput.CartLatency.Named()}: must be from 0 to {MaxCartLatencyMs} ms, got {CartLatencyMs}");
         }
     }
 

@@ -1,6 +1,7 @@
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Hosting;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Checks;
 using BambuserCart.Harness.Validation.Run;
 using BambuserCart.Simulator;
@@ -30,7 +31,7 @@ public static class Validator
         var usesSampleBackend = target.Kind == TargetKind.SampleShop || settings.SampleBackend;
         if (settings.SampleBackend && !target.IsLocalFile)
         {
-            throw new ValidationInputException("--backend sample: only for a local .html or .js TARGET (the sample shop always has it; a URL has its own backend)");
+            throw new ValidationInputException($"{RunInput.SampleBackend.Named()}: only for a local .html or .js target (the sample shop always has it; a URL has its own backend)");
         }
 
         await using var server = target.Kind == TargetKind.Url ? null : await SimulatorServer.StartAsync(HostOptions(target, settings));
@@ -39,7 +40,7 @@ public static class Validator
         settings = WithSampleDefaults(settings, catalog, usesSampleBackend);
         if (settings.Skus.Count == 0)
         {
-            throw new ValidationInputException("--sku: give at least one in-stock SKU of your catalog to add (or use --backend sample)");
+            throw new ValidationInputException($"{RunInput.Sku.Named()}: give at least one in-stock SKU of your catalog to add (or use {RunInput.SampleBackend.Named()})");
         }
 
         var pageUrl = target.Kind switch
@@ -52,7 +53,7 @@ public static class Validator
 
         if (usesSampleBackend && catalog.Find(settings.UnknownSkuOrDefault) is not null)
         {
-            throw new ValidationInputException($"--unknown-sku: '{settings.UnknownSkuOrDefault}' is in the catalog; give a SKU the shop does not sell");
+            throw new ValidationInputException($"{RunInput.UnknownSku.Named()}: '{settings.UnknownSkuOrDefault}' is in the catalog; give a SKU the shop does not sell");
         }
 
         var offered = (usesSampleBackend ? catalog.Products : [])
@@ -61,7 +62,7 @@ public static class Validator
         var context = new RunContext(browser, FakeEmbedScript.Render(offered), allowed, pageUrl, settings, new Verdicts(settings, progress, cancellation), new RunLog())
         {
             // The sample backend's cart API is the default glob's; any other pattern is the user's guess.
-            CartApiKnown = usesSampleBackend && settings.CartApiGlob == CartApiPattern.DefaultGlob,
+            CartApiKnown = usesSampleBackend && settings.CartApi == CartApiPattern.DefaultGlob,
             UsesSampleBackend = usesSampleBackend,
         };
         return await new ValidationRun(context, target).ExecuteAsync();

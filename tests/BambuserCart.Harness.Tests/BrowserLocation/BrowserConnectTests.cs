@@ -44,6 +44,6 @@ public sealed class BrowserConnectTests
 
         var error = Assert.ThrowsAsync<BrowserNotFoundException>(() => BrowserSession.OpenAsync(connect: "ws://127.0.0.1:9/from-option"));
 
-        Assert.That(error!.Message, Does.StartWith("--connect: could not connect to the browser server at ws://127.0.0.1:9/from-option: "));
+        Assert.That(error!.Message, Does.StartWith("the browser server endpoint: could not connect to the browser server at ws://127.0.0.1:9/from-option: "));
     }
 }

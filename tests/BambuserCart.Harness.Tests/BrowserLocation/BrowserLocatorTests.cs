@@ -43,7 +43,7 @@ public sealed class BrowserLocatorTests
     {
         var error = Assert.Throws<BrowserNotFoundException>(() => Locator(existing: ["/usr/bin/chromium"]).Locate("/nope/chrome"));
 
-        Assert.That(error!.Message, Does.StartWith("The browser '/nope/chrome' given by the browser option does not exist.").And.Contain("apt-get update && apt-get install -y chromium"));
+        Assert.That(error!.Message, Does.StartWith("The browser '/nope/chrome' given by the browser path does not exist.").And.Contain("apt-get update && apt-get install -y chromium"));
     }
 
     [Test]

@@ -240,8 +240,8 @@ public sealed partial class ReportTests
     {
         var unproven = Report with { Checks = [Report.Checks[0], Report.Checks[2]] };
 
-        Assert.That(ConsoleVerdict.Headline(unproven), Is.EqualTo("1 passed, 0 failed, 1 skipped — no required check failed, but 1 required check was not proven: add.out-of-stock (--strict fails the run on this) (exit 0)"));
-        Assert.That(ConsoleVerdict.Headline(unproven with { Strict = true }), Is.EqualTo("1 passed, 0 failed, 1 skipped — 1 required check was not proven: add.out-of-stock (--strict) (exit 1)"));
+        Assert.That(ConsoleVerdict.Headline(unproven), Is.EqualTo("1 passed, 0 failed, 1 skipped — no required check failed, but 1 required check was not proven: add.out-of-stock (Strict fails the run on this) (exit 0)"));
+        Assert.That(ConsoleVerdict.Headline(unproven with { Strict = true }), Is.EqualTo("1 passed, 0 failed, 1 skipped — 1 required check was not proven: add.out-of-stock (Strict) (exit 1)"));
     }
 
     [GeneratedRegex("""(src|href)\s*=\s*["']?(https?:)?//""", RegexOptions.IgnoreCase)]

@@ -244,7 +244,7 @@ public sealed class ScenarioLoaderTests
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Valid, "s.json", Catalog, ["steps[5].sku=X"]));
 
-        Assert.That(error!.Message, Is.EqualTo("--set 'steps[5].sku=X': $.steps[5] does not exist"));
+        Assert.That(error!.Message, Is.EqualTo("override 'steps[5].sku=X': $.steps[5] does not exist"));
     }
 
     [Test]
@@ -280,7 +280,7 @@ public sealed class ScenarioLoaderTests
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Valid, "s.json", Catalog, target: new ScenarioTargetOptions(CartApi: "**/basket/**")));
 
         Assert.That(scenario.Target.CartApiPattern.Glob, Is.EqualTo("**/basket/**"));
-        Assert.That(error!.Message, Does.StartWith("--cart-api: only for a URL target"));
+        Assert.That(error!.Message, Does.StartWith("CartApi: only for a URL target"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
 
@@ -159,7 +160,7 @@ internal static class BackendFailureChecks
         }
 
         var nativeNote = native is null
-            ? " (native cart not read: no --cart-probe)"
+            ? $" (native cart not read: no {RunInput.CartProbe.Named()})"
             : $"; the native cart stayed as it was through the failures and then held {(quantity == 0 ? $"no '{expected.Sku}'" : $"'{expected.Sku}' × {quantity}")}";
         return $"{failuresHandled}, and callback(true) with a slow backend ({slowMs} ms late){nativeNote}";
     }
@@ -172,8 +173,8 @@ internal static class BackendFailureChecks
     {
         var seen = observed.Evidence.Requests.Count == 0
             ? $"it made no request at all and answered {observed.AnswerText} without contacting any backend"
-            : $"the requests it made: {observed.Evidence.RequestsSeen(run.PageUri)}; set --cart-api to the URL pattern of your cart backend";
-        return $"no request matched --cart-api '{run.Cart.Glob}' during {observed.Label}; {seen}";
+            : $"the requests it made: {observed.Evidence.RequestsSeen(run.PageUri)}; set {RunInput.CartApi.Named()} to the URL pattern of your cart backend";
+        return $"no request matched {RunInput.CartApi.Named()} '{run.Cart.Glob}' during {observed.Label}; {seen}";
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
 
@@ -37,7 +38,7 @@ internal static class CartChecks
         var native = added && unsettled is null ? await session.NativeCartAsync($"after {add.Label}") : null;
         if (!run.HasProbe)
         {
-            verdicts.Skip(AddNativeCart, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)", [add]);
+            verdicts.Skip(AddNativeCart, $"not proven: no cart probe, so the native cart cannot be read; pass {RunInput.CartProbe.Named()} '<js expression giving [{{sku, quantity}}]>' (built in with {RunInput.SampleBackend.Named()})", [add]);
         }
         else if (!added)
         {
@@ -131,7 +132,7 @@ internal static class CartChecks
             changes.Add(update);
             if (update.Outcome != WidgetContract.Outcomes.Success)
             {
-                var stock = update.Outcome == WidgetContract.Outcomes.OutOfStock ? $" (give a --sku with at least {QuantitySteps[0]} in stock)" : string.Empty;
+                var stock = update.Outcome == WidgetContract.Outcomes.OutOfStock ? $" (give a {RunInput.Sku.Named()} with at least {QuantitySteps[0]} in stock)" : string.Empty;
                 verdicts.Fail(UpdateQuantity, $"{update.Describe()}: expected callback(true), got {update.AnswerText}{stock}; {update.Timeline(run.Cart, run.PageUri)}", changes);
                 return;
             }
@@ -166,7 +167,7 @@ internal static class CartChecks
 
         if (seen.Count == 0)
         {
-            verdicts.Skip(UpdateQuantity, "not proven: 1 → 4 and 4 → 2 were both answered callback(true), but without --cart-probe the native quantity cannot be read", changes);
+            verdicts.Skip(UpdateQuantity, $"not proven: 1 → 4 and 4 → 2 were both answered callback(true), but without {RunInput.CartProbe.Named()} the native quantity cannot be read", changes);
         }
         else
         {

@@ -1,5 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
 
@@ -67,8 +68,8 @@ internal static class EventChecks
         if (!run.CartApiKnown && !run.Log.Events.Any(e => e.Evidence.CartRequests(run.Cart).Count > 0))
         {
             var seen = answeredTrue.SelectMany(e => e.Evidence.Requests).Select(r => $"{r.Method} {EventEvidence.ShortUrl(r.Url, run.PageUri)}").Distinct().Take(MaxListed).ToList();
-            var what = seen.Count == 0 ? "and the handlers made no request at all while answering" : $"the requests made were {string.Join(", ", seen)}; set --cart-api to your cart backend's URL pattern";
-            run.Verdicts.Skip(CallbackConfirmed, $"not proven: no request matched --cart-api '{run.Cart.Glob}' during the whole run, so no callback(true) can be tied to a cart request; {what}", answeredTrue);
+            var what = seen.Count == 0 ? "and the handlers made no request at all while answering" : $"the requests made were {string.Join(", ", seen)}; set {RunInput.CartApi.Named()} to your cart backend's URL pattern";
+            run.Verdicts.Skip(CallbackConfirmed, $"not proven: no request matched {RunInput.CartApi.Named()} '{run.Cart.Glob}' during the whole run, so no callback(true) can be tied to a cart request; {what}", answeredTrue);
             return;
         }
 

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
 
@@ -43,7 +44,7 @@ internal static class HydrationCheck
             {
                 if (fromDefault && byUrl.Outcome == LookupResult.Error)
                 {
-                    verdicts.Skip(ProductHydration, $"not proven: {string.Join(", ", proven)}, but the target page {url} did not hydrate ({urlProblem}); if it is not a product page, pass --product-url with one", events);
+                    verdicts.Skip(ProductHydration, $"not proven: {string.Join(", ", proven)}, but the target page {url} did not hydrate ({urlProblem}); if it is not a product page, pass {RunInput.ProductUrl.Named()} with one", events);
                     return;
                 }
 

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
 
@@ -14,7 +15,7 @@ internal static class RefusalChecks
     {
         if (run.Settings.OutOfStockSku is not { } sku)
         {
-            run.Verdicts.Skip(AddOutOfStock, "not proven: no out-of-stock SKU; pass --out-of-stock-sku");
+            run.Verdicts.Skip(AddOutOfStock, $"not proven: no out-of-stock SKU; pass {RunInput.OutOfStockSku.Named()}");
             return;
         }
 
@@ -63,5 +64,5 @@ internal static class RefusalChecks
     }
 
     private static string LeftAlone(IReadOnlyList<CartItem>? before) =>
-        before is null ? " (native cart not read: no --cart-probe)" : ", the native cart left as it was";
+        before is null ? $" (native cart not read: no {RunInput.CartProbe.Named()})" : ", the native cart left as it was";
 }

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
 
@@ -64,7 +65,7 @@ internal static class RemoveCheck
 
         if (await session.NativeCartAsync($"after {remove.Label}") is not { } after)
         {
-            verdicts.Skip(UpdateRemove, "not proven: the removal was answered callback(true), but without --cart-probe the native cart cannot be read", [.. events, remove]);
+            verdicts.Skip(UpdateRemove, $"not proven: the removal was answered callback(true), but without {RunInput.CartProbe.Named()} the native cart cannot be read", [.. events, remove]);
             return;
         }
 

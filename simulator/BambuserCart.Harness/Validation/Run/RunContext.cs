@@ -22,7 +22,7 @@ internal sealed record RunContext(
     /// <summary>The sample backend serves the target's cart, catalog and product pages.</summary>
     public bool UsesSampleBackend { get; init; }
 
-    public CartApiPattern Cart { get; } = new(Settings.CartApiGlob);
+    public CartApiPattern Cart { get; } = new(Settings.CartApi);
 
     public Uri PageUri { get; } = new(PageUrl);
 

@@ -2,6 +2,7 @@ using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Checks;
 using Microsoft.Playwright;
 
@@ -161,7 +162,7 @@ internal sealed class TargetSession : IAsyncDisposable
         }
         catch (SimulatorException ex)
         {
-            throw new ValidationInputException($"--cart-probe: {ex.Message} (read {when} at {run.PageUrl})", ex);
+            throw new ValidationInputException($"{RunInput.CartProbe.Named()}: {ex.Message} (read {when} at {run.PageUrl})", ex);
         }
     }
 

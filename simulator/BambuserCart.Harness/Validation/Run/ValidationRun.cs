@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
+using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Checks;
 using Microsoft.Playwright;
 using static BambuserCart.Contract.CheckId;
@@ -154,7 +155,7 @@ internal sealed class ValidationRun
 
     private TimeSpan Remaining => TimeSpan.FromSeconds(run.Settings.MaxRunSeconds) - clock.Elapsed;
 
-    private string OutOfTime => $"the run reached its --max-time of {run.Settings.MaxRunSeconds} s";
+    private string OutOfTime => $"the run reached its {RunInput.MaxTime.Named()} of {run.Settings.MaxRunSeconds} s";
 
     // Past --max-time the check whose step was running fails by name and the rest of the family is
     // not run. The verdicts are recorded first (the first one stands), then the page is closed so

@@ -94,7 +94,7 @@ public sealed class ScenarioRecordingTests
 
         var error = Assert.ThrowsAsync<ScenarioException>(() => StartAsync(output));
 
-        Assert.That(error!.Message, Is.EqualTo($"{output}: already exists; pass --force to replace it"));
+        Assert.That(error!.Message, Is.EqualTo($"{output}: already exists; pass overwrite: true to replace it"));
         Assert.That(await File.ReadAllTextAsync(output), Is.EqualTo("my own work"));
     }
 

@@ -112,7 +112,7 @@ public sealed class ScenarioReplayTests
 
         Assert.That(result.Steps.Single().Failures, Is.EqualTo(new[]
         {
-            "backend: 'http-500' was set for this step but no request matched the cart API '**/api/basket/**', so it was never injected (the requests it made: POST /cart/add → 200); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern",
+            "backend: 'http-500' was set for this step but no request matched the cart API '**/api/basket/**', so it was never injected (the requests it made: POST /cart/add → 200); set $.target.cartApi (or CartApi) to the cart backend's URL pattern",
             "outcome: expected failure, got success",
         }));
     }
@@ -131,7 +131,7 @@ public sealed class ScenarioReplayTests
 
         Assert.That(result.Steps[1].Failures, Is.EqualTo(new[]
         {
-            "backend: 'http-500' was set for this step but no request matched the cart API '**/cart/**', so it was never injected (the checkout made no cart request); set $.target.cartApi (or replay --cart-api) to the cart backend's URL pattern",
+            "backend: 'http-500' was set for this step but no request matched the cart API '**/cart/**', so it was never injected (the checkout made no cart request); set $.target.cartApi (or CartApi) to the cart backend's URL pattern",
         }), result.FailureMessage());
     }
 

@@ -178,11 +178,11 @@ public sealed class ValidatorTests
 
         var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, add.Message)));
-        Assert.That(add.Message, Does.StartWith("the run reached its --max-time of 5 s while "));
+        Assert.That(add.Message, Does.StartWith("the run reached its MaxRunSeconds of 5 s while "));
         Assert.That(
             report.Checks.Where(c => c.Id is CheckId.UpdateQuantity or CheckId.AddOutOfStock or CheckId.CheckoutNavigation).Select(c => (c.Status, c.Message)),
-            Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its --max-time of 5 s")));
-        Assert.That(report.Checks.Single(c => c.Id == CheckId.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its --max-time of 5 s before any cart event was settled"));
+            Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its MaxRunSeconds of 5 s")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its MaxRunSeconds of 5 s before any cart event was settled"));
         Assert.That(report.Duration, Is.LessThan(TimeSpan.FromMinutes(1)), "the run ended soon after its bound");
     }
 
@@ -244,7 +244,7 @@ public sealed class ValidatorTests
 
         var hydration = report.Checks.Single();
         Assert.That((hydration.Status, hydration.NotProven), Is.EqualTo((CheckStatus.Skipped, true)));
-        Assert.That(hydration.Message, Does.StartWith("not proven: 'SNEAKER-42' hydrated as 'Canvas sneaker, size 42', but the target page ").And.EndWith("if it is not a product page, pass --product-url with one"));
+        Assert.That(hydration.Message, Does.StartWith("not proven: 'SNEAKER-42' hydrated as 'Canvas sneaker, size 42', but the target page ").And.EndWith("if it is not a product page, pass ProductUrl with one"));
     }
 
     [Test]
@@ -302,7 +302,7 @@ public sealed class ValidatorTests
         var report = await RunAsync(ValidationTarget.Parse(url), new ValidationSettings { Skus = ["SNEAKER-42"] });
 
         var nativeCart = report.Checks.Single(c => c.Id == CheckId.AddNativeCart);
-        Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: no cart probe, so the native cart cannot be read; pass --cart-probe '<js expression giving [{sku, quantity}]>' (built in with --backend sample)")));
+        Assert.That((nativeCart.Status, nativeCart.Message), Is.EqualTo((CheckStatus.Skipped, "not proven: no cart probe, so the native cart cannot be read; pass CartProbe '<js expression giving [{sku, quantity}]>' (built in with SampleBackend)")));
         Assert.That(report.Checks.Single(c => c.Id == CheckId.AddOutOfStock).Status, Is.EqualTo(CheckStatus.Skipped));
         Assert.That(report.ExitCode, Is.Zero);
         Assert.That(report.NotProven.Select(c => c.Id), Is.SupersetOf(new[] { CheckId.AddNativeCart, CheckId.UpdateQuantity, CheckId.UpdateRemove }), "without a probe nothing about the native cart is proven");
@@ -313,7 +313,7 @@ public sealed class ValidatorTests
     {
         var error = Assert.ThrowsAsync<ValidationInputException>(() => RunAsync(ValidationTarget.Parse(BrowserTestEnvironment.Server.BaseUrl.ToString()), new ValidationSettings()));
 
-        Assert.That(error!.Message, Does.StartWith("--sku:"));
+        Assert.That(error!.Message, Does.StartWith("Skus:"));
     }
 
     [Test]
@@ -343,12 +343,12 @@ public sealed class ValidatorTests
     [Test]
     public async Task Cart_api_glob_that_matches_nothing_skips_the_backend_failure_checks_saying_why()
     {
-        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CartApiGlob = "**/api/basket/**" });
+        var report = await RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CartApi = "**/api/basket/**" });
 
         var skipped = report.Checks.Where(c => c.Id is CheckId.AddBackendFailure or CheckId.UpdateBackendFailure).ToList();
         Assert.That(skipped.Select(c => c.Status), Is.All.EqualTo(CheckStatus.Skipped));
-        Assert.That(skipped.Select(c => c.Message), Is.All.Contains("no request matched --cart-api '**/api/basket/**'"));
-        Assert.That(skipped[0].Message, Does.Contain("the requests it made: POST /cart/add → 200; set --cart-api to the URL pattern of your cart backend"));
+        Assert.That(skipped.Select(c => c.Message), Is.All.Contains("no request matched CartApi '**/api/basket/**'"));
+        Assert.That(skipped[0].Message, Does.Contain("the requests it made: POST /cart/add → 200; set CartApi to the URL pattern of your cart backend"));
         Assert.That(report.ExitCode, Is.Zero, "not proven is not failed");
         Assert.That(report.NotProven.Select(c => c.Id), Is.EquivalentTo(new[] { CheckId.AddBackendFailure, CheckId.UpdateBackendFailure, CheckId.CallbackConfirmed }));
         Assert.That((report with { Strict = true }).ExitCode, Is.EqualTo(1), "--strict fails on it");
@@ -400,7 +400,7 @@ public sealed class ValidatorTests
     {
         var error = Assert.ThrowsAsync<ValidationInputException>(() => RunAsync(ValidationTarget.SampleShop, new ValidationSettings { CallbackTimeoutMs = timeout }));
 
-        Assert.That(error!.Message, Is.EqualTo($"--timeout: must be from 1 to 600000 ms (the real widget waits 30000), got {timeout}"));
+        Assert.That(error!.Message, Is.EqualTo($"CallbackTimeoutMs: must be from 1 to 600000 ms (the real widget waits 30000), got {timeout}"));
     }
 
     [Test]
@@ -409,7 +409,7 @@ public sealed class ValidatorTests
         var error = Assert.ThrowsAsync<ValidationInputException>(() =>
             RunAsync(ValidationTarget.Parse("http://127.0.0.1:9/"), new ValidationSettings { SampleBackend = true }));
 
-        Assert.That(error!.Message, Does.StartWith("--backend sample: only for a local .html or .js TARGET"));
+        Assert.That(error!.Message, Does.StartWith("SampleBackend: only for a local .html or .js target"));
     }
 
     internal static Task<ValidationReport> RunAsync(ValidationTarget target, ValidationSettings settings) =>
