@@ -1,5 +1,4 @@
 using System.Globalization;
-using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness;
 
@@ -18,7 +17,7 @@ public sealed record Shard(int Index, int Count)
     public override string ToString() => $"{Index}/{Count}";
 
     /// <summary>Reads <c>i/n</c> (1 ≤ i ≤ n ≤ 1000).</summary>
-    /// <exception cref="FormatException">Not of that form; the message says what was expected and what came.</exception>
+    /// <exception cref="FormatException">Not of that form; the message says what was expected and what came (the caller names where it came from).</exception>
     public static Shard Parse(string text)
     {
         var parts = text.Split('/');
@@ -31,6 +30,6 @@ public sealed record Shard(int Index, int Count)
             return new Shard(index, count);
         }
 
-        throw new FormatException($"{RunInput.Shard.Named()}: expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{text}'");
+        throw new FormatException($"expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{text}'");
     }
 }

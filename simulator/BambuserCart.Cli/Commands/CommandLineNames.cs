@@ -28,7 +28,6 @@ internal static class CommandLineNames
         RunInput.Port => "--port",
         RunInput.Browser => "--browser",
         RunInput.Connect => "--connect",
-        RunInput.Shard => "--shard",
         RunInput.Runs => "--runs",
         RunInput.Steps => "--steps",
         RunInput.TimeBudget => "--time-budget",

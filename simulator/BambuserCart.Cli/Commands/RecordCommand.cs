@@ -58,26 +58,24 @@ public static class RecordCommand
 
     internal static async Task<int> RunAsync(RecordRequest request, IAnsiConsole console, TextWriter errors, CancellationToken cancellation)
     {
-        if (request.Script is { Exists: false } missing)
-        {
-            await errors.WriteLineAsync($"error: --script: file '{missing.FullName}' does not exist");
-            return ExitCodes.UsageError;
-        }
-
-        if (RunBound.Problem(request.MaxSeconds) is { } problem)
-        {
-            await errors.WriteLineAsync($"error: {problem}");
-            return ExitCodes.UsageError;
-        }
-
-        if (request.Script is null && !request.Headed)
-        {
-            await errors.WriteLineAsync("error: no display for a browser window: pass --script FILE to drive the recording headless, or run where a display exists");
-            return ExitCodes.UsageError;
-        }
-
+        // Inside the guard, as every command's input checks: its errors are exit 2, worded for the command line.
         return await CommandErrors.GuardAsync(errors, async () =>
         {
+            if (request.Script is { Exists: false } missing)
+            {
+                throw new ScenarioException($"--script: file '{missing.FullName}' does not exist");
+            }
+
+            if (RunBound.Problem(request.MaxSeconds) is { } problem)
+            {
+                throw new ScenarioException(problem);
+            }
+
+            if (request.Script is null && !request.Headed)
+            {
+                throw new ScenarioException("no display for a browser window: pass --script FILE to drive the recording headless, or run where a display exists");
+            }
+
             await using var shop = await SimulatorServer.StartAsync();
             await using var browser = await BrowserSession.OpenAsync(request.BrowserPath, request.Connect, headless: !request.Headed || request.Script is not null);
             await using var recorder = await ScenarioRecorder.StartAsync(browser, shop, request.Target, request.Output.FullName, request.Force);

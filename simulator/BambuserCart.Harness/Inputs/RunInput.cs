@@ -51,8 +51,6 @@ public enum RunInput
     /// <summary>A Playwright browser server to drive instead of launching.</summary>
     Connect,
 
-    Shard,
-
     Runs,
 
     Steps,

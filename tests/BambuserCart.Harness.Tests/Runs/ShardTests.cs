@@ -22,7 +22,7 @@ public sealed class ShardTests
     {
         var error = Assert.Throws<FormatException>(() => Shard.Parse(text));
 
-        Assert.That(error!.Message, Is.EqualTo($"Shard: expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{text}'"));
+        Assert.That(error!.Message, Is.EqualTo($"expected i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4; got '{text}'"));
     }
 
     [TestCase(1)]
