@@ -189,7 +189,8 @@ public sealed class WidgetDriver
         }
     }
 
-    private static bool IsNavigationAway(PlaywrightException ex) =>
+    /// <summary>The call ran in a document that a navigation replaced as it ran.</summary>
+    internal static bool IsNavigationAway(PlaywrightException ex) =>
         ex.Message.Contains("Execution context was destroyed", StringComparison.Ordinal);
 
     private async Task<T> CallAsync<T>(string expression, object? argument = null)

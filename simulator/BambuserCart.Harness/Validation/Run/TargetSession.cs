@@ -16,6 +16,10 @@ namespace BambuserCart.Harness.Validation.Run;
 /// </summary>
 internal sealed class TargetSession : IAsyncDisposable
 {
+    // How long a page that navigated may take to show its new document: as long as the real widget
+    // waits for a callback, past which the call is over anyway.
+    private static readonly TimeSpan NewDocumentLimit = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
+
     private readonly OfflineContext offline;
     private readonly CartFaults faults;
     private readonly RunContext run;
@@ -168,18 +172,35 @@ internal sealed class TargetSession : IAsyncDisposable
 
     public Task<WidgetState> StateAsync() => Widget.StateAsync();
 
-    /// <summary>Where the page went, when it navigated away from the target (waiting briefly for the navigation to commit); null when it did not.</summary>
+    /// <summary>Where the page went, when it navigated away from the target; null when it did not (or is gone).</summary>
+    /// <remarks>
+    /// Asked after a harness call broke off. Playwright may report the broken call before the new
+    /// document's URL, so this does not trust <see cref="IPage.Url"/> and does not wait on a clock: it
+    /// asks the page itself. An evaluation runs in the main frame's current document, which after a
+    /// navigation is the new one once it commits, however slow the machine; one that still lands in
+    /// the old document as it goes is asked again. A page that only broke the widget answers at once
+    /// with its own URL. The bound is a safety net for a page that never answers, not a timing the
+    /// verdict relies on.
+    /// </remarks>
     public async Task<string?> LocationAfterNavigationAsync()
     {
-        try
+        var deadline = DateTime.UtcNow + NewDocumentLimit;
+        while (true)
         {
-            // Against the URL the page settled on after loading (a target may redirect on the way in).
-            await Page.WaitForURLAsync(url => url != loadedUrl, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 2_000 });
-            return Page.Url;
-        }
-        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
-        {
-            return null;
+            try
+            {
+                var now = await Page.EvaluateAsync<string>("() => location.href").WaitAsync(NewDocumentLimit);
+                // Against the URL the page settled on after loading (a target may redirect on the way in).
+                return now != loadedUrl ? now : null;
+            }
+            catch (PlaywrightException ex) when (WidgetDriver.IsNavigationAway(ex) && DateTime.UtcNow < deadline)
+            {
+                // It reached the document that was going away: the next call finds the new one.
+            }
+            catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+            {
+                return null;
+            }
         }
     }
 
