@@ -52,4 +52,50 @@ public sealed class SlowRequestVerdictTests
             Has.All.StartWith("not proven: ").And.All.Contains("POST /cart/add sent at").And.All.Contains("still unanswered").And.All.Contains("waited 0.4 s"),
             details);
     }
+
+    // Gives up on a slow backend: the agent hears "no" after 200 ms, whatever the request does after.
+    private const string GivesUpAfter200Ms = """
+        window.onBambuserOneToOneReady = (Embed) => {
+          const embed = new Embed({ orgId: 'sample-org' });
+          embed.on('should-add-item-to-cart', (item, callback) => {
+            let answered = false;
+            const answer = (value) => { if (!answered) { answered = true; callback(value); } };
+            setTimeout(() => answer(false), 200);
+            fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku, quantity: 1 }) }).then((r) => answer(r.ok));
+          });
+        };
+        """;
+
+    [Test]
+    public async Task Refused_add_whose_request_answers_after_the_callback_is_judged_left_alone()
+    {
+        // The handler says no at 200 ms; the backend refuses the unknown SKU at 1.5 s. The run waits for that answer and gives a verdict.
+        var settings = new ValidationSettings { SampleBackend = true, CartLatencyMs = 1_500, EventEndBound = TimeSpan.FromMilliseconds(100), OnlyChecks = new HashSet<CheckId> { CheckId.AddUnknownSku } };
+
+        var report = await ValidatorTests.RunScriptAsync(GivesUpAfter200Ms, settings);
+
+        var check = report.Checks.Single();
+        Assert.That(check.Status, Is.EqualTo(CheckStatus.Passed), check.Message);
+        Assert.That(check.Message, Does.EndWith(", the native cart left as it was"));
+    }
+
+    [Test]
+    public async Task Refused_add_whose_request_is_unanswered_leaves_the_left_alone_check_not_proven()
+    {
+        // As above, but the run waits for requests only 400 ms: the cart is not read while the add may still land.
+        var settings = new ValidationSettings
+        {
+            SampleBackend = true,
+            CartLatencyMs = 1_500,
+            EventEndBound = TimeSpan.FromMilliseconds(100),
+            RequestWaitLimit = TimeSpan.FromMilliseconds(400),
+            OnlyChecks = new HashSet<CheckId> { CheckId.AddUnknownSku },
+        };
+
+        var report = await ValidatorTests.RunScriptAsync(GivesUpAfter200Ms, settings);
+
+        var check = report.Checks.Single();
+        Assert.That((check.Status, check.NotProven), Is.EqualTo((CheckStatus.Skipped, true)), check.Message);
+        Assert.That(check.Message, Does.StartWith("not proven: ").And.Contain("POST /cart/add sent at").And.Contain("still unanswered"));
+    }
 }

@@ -416,7 +416,7 @@ public sealed class ValidatorTests
         Validator.RunAsync(target, settings, BrowserTestEnvironment.Browser);
 
     // A bare integration script in a folder of its own, validated with the sample backend.
-    private static async Task<ValidationReport> RunScriptAsync(string script, ValidationSettings? settings = null)
+    internal static async Task<ValidationReport> RunScriptAsync(string script, ValidationSettings? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName;
         try
