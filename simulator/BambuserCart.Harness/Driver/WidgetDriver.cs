@@ -134,8 +134,10 @@ public sealed class WidgetDriver
             catch (PlaywrightException ex) when (IsNavigationAway(ex))
             {
                 // The handler navigated this tab before the fake could answer: the call is over.
+                // Where it went comes from the new document, not from Page.Url, which may trail.
+                var now = await PageLocation.AfterNavigationAsync(Page, CallBound);
                 await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-                return new CheckoutResult(default, CheckoutNavigation.SameTab, Page.Url);
+                return new CheckoutResult(default, CheckoutNavigation.SameTab, now ?? Page.Url);
             }
 
             if (result.Navigation == CheckoutNavigation.SameTab && result.Url is { } destination)

@@ -173,35 +173,12 @@ internal sealed class TargetSession : IAsyncDisposable
     public Task<WidgetState> StateAsync() => Widget.StateAsync();
 
     /// <summary>Where the page went, when it navigated away from the target; null when it did not (or is gone).</summary>
-    /// <remarks>
-    /// Asked after a harness call broke off. Playwright may report the broken call before the new
-    /// document's URL, so this does not trust <see cref="IPage.Url"/> and does not wait on a clock: it
-    /// asks the page itself. An evaluation runs in the main frame's current document, which after a
-    /// navigation is the new one once it commits, however slow the machine; one that still lands in
-    /// the old document as it goes is asked again. A page that only broke the widget answers at once
-    /// with its own URL. The bound is a safety net for a page that never answers, not a timing the
-    /// verdict relies on.
-    /// </remarks>
+    /// <remarks>Asked of the page itself once the new document commits (<see cref="PageLocation"/>), never against a clock.</remarks>
     public async Task<string?> LocationAfterNavigationAsync()
     {
-        var deadline = DateTime.UtcNow + NewDocumentLimit;
-        while (true)
-        {
-            try
-            {
-                var now = await Page.EvaluateAsync<string>("() => location.href").WaitAsync(NewDocumentLimit);
-                // Against the URL the page settled on after loading (a target may redirect on the way in).
-                return now != loadedUrl ? now : null;
-            }
-            catch (PlaywrightException ex) when (WidgetDriver.IsNavigationAway(ex) && DateTime.UtcNow < deadline)
-            {
-                // It reached the document that was going away: the next call finds the new one.
-            }
-            catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
-            {
-                return null;
-            }
-        }
+        var now = await PageLocation.AfterNavigationAsync(Page, NewDocumentLimit);
+        // Against the URL the page settled on after loading (a target may redirect on the way in).
+        return now is not null && now != loadedUrl ? now : null;
     }
 
     /// <summary>
