@@ -8,7 +8,7 @@ namespace BambuserCart.Harness.Inputs;
 /// </summary>
 public sealed class InputNames
 {
-    // Async-local, not static: a front end's choice flows into everything it awaits and no further,
+    // Async-local, not a plain static: a front end's choice flows into everything it awaits and no further,
     // so two callers in one process (a test host, say) never see each other's names.
     private static readonly AsyncLocal<InputNames?> Chosen = new();
 
