@@ -3,8 +3,8 @@ using BambuserCart.Harness.Inputs;
 namespace BambuserCart.Cli.Commands;
 
 /// <summary>
-/// The harness's inputs as this command line spells them. Program.cs hands these to the harness at
-/// start-up, so its messages say <c>--cart-probe</c> here and <c>CartProbe</c> in a merchant's test;
+/// The harness's inputs as this command line spells them. Program.cs and every command's error guard
+/// (<c>CommandErrors.GuardAsync</c>) hand these to the harness, so its messages say <c>--cart-probe</c> here and <c>CartProbe</c> in a merchant's test;
 /// the wording of options lives here, with the options.
 /// </summary>
 internal static class CommandLineNames
