@@ -6,9 +6,11 @@ namespace BambuserCart.Harness.Exploration;
 /// Makes a diverging session as small and as plain as it will go while it still diverges the same
 /// kind of way (<see cref="Divergence.Kind"/>). Every try is a real run against the page, so the
 /// passes are the cheap, deterministic ones of delta debugging rather than a random search:
-/// cut what comes after the divergence; drop chunks of moves, halves first, down to single moves;
-/// put the first SKU in place of another everywhere at once; then simplify each move towards the
-/// generator's simplest (an add, the first SKU, a working backend); repeated until nothing changes. The same session always shrinks to the same result.
+/// cut what comes after the divergence; try the diverging move alone; drop chunks of moves, halves
+/// first, down to single moves; put the first SKU in place of another everywhere at once; then
+/// simplify each move towards the generator's simplest (an add, the first SKU, a working backend);
+/// repeated until nothing changes. The same session always shrinks to the same result. No run is
+/// spent on what earlier runs already prove (<see cref="KnownRuns"/>).
 /// </summary>
 internal sealed class SessionShrinker
 {
@@ -35,17 +37,29 @@ internal sealed class SessionShrinker
         var kind = original.Kind;
         var best = session[..(lastMove + 1)];
         var divergence = original;
+        var known = new KnownRuns();
+        known.Add(session, original, lastMove);
 
         async Task<bool> TryAsync(AgentMove[] candidate)
         {
-            if (candidate.Length == 0 || Tries >= maxTries)
+            if (candidate.Length == 0)
             {
                 return false;
             }
 
-            cancellation.ThrowIfCancellationRequested();
-            Tries++;
-            var (found, last) = await run(candidate);
+            if (!known.TryGet(candidate, out var found, out var last))
+            {
+                if (Tries >= maxTries)
+                {
+                    return false;
+                }
+
+                cancellation.ThrowIfCancellationRequested();
+                Tries++;
+                (found, last) = await run(candidate);
+                known.Add(candidate, found, last);
+            }
+
             if (found is null || found.Kind != kind)
             {
                 return false;
@@ -60,6 +74,12 @@ internal sealed class SessionShrinker
         do
         {
             changed = false;
+            // Many bugs need one move: this finds them in one run instead of a cascade of halvings.
+            if (best.Length > 1 && await TryAsync([best[^1]]))
+            {
+                changed = true;
+            }
+
             for (var chunk = Math.Max(1, best.Length / 2); chunk >= 1; chunk /= 2)
             {
                 for (var start = best.Length - chunk; start >= 0; start -= chunk)
@@ -129,6 +149,41 @@ internal sealed class SessionShrinker
         if (move.Change != QuantityChange.Up)
         {
             yield return move with { Change = QuantityChange.Up };
+        }
+    }
+
+    /// <summary>
+    /// The sessions played so far and where each diverged. A candidate played before gets the same
+    /// answer again. A candidate that is the start of a played session, ending before the move it
+    /// diverged at, passes without a run: its steps are that session's first steps, played the
+    /// same way on a fresh page, and they all held. (Cutting a chunk off the end is such a start.)
+    /// </summary>
+    private sealed class KnownRuns
+    {
+        private readonly List<(AgentMove[] Moves, Divergence? Divergence, int LastMove)> played = [];
+
+        public void Add(AgentMove[] moves, Divergence? divergence, int lastMove) => played.Add((moves, divergence, lastMove));
+
+        public bool TryGet(AgentMove[] candidate, out Divergence? divergence, out int lastMove)
+        {
+            foreach (var run in played)
+            {
+                if (run.Moves.AsSpan().SequenceEqual(candidate))
+                {
+                    (divergence, lastMove) = (run.Divergence, run.LastMove);
+                    return true;
+                }
+
+                var held = run.Divergence is null ? run.Moves.Length : run.LastMove;
+                if (candidate.Length <= held && run.Moves.AsSpan(0, candidate.Length).SequenceEqual(candidate))
+                {
+                    (divergence, lastMove) = (null, -1);
+                    return true;
+                }
+            }
+
+            (divergence, lastMove) = (null, -1);
+            return false;
         }
     }
 }
