@@ -23,7 +23,7 @@ internal sealed class TargetSession : IAsyncDisposable
     private readonly OfflineContext offline;
     private readonly CartFaults faults;
     private readonly RunContext run;
-    private readonly int failuresAtStart;
+    private int failuresAtStart;
     private bool stuck;
     private string loadedUrl = string.Empty;
     private bool closed;
@@ -81,6 +81,22 @@ internal sealed class TargetSession : IAsyncDisposable
             await offline.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// This page's family starts being played now (it may have been opened ahead, while another
+    /// played): failures from here on are this page's, for its screenshot and trace.
+    /// </summary>
+    public void BeginTurn() => failuresAtStart = run.Verdicts.Failures;
+
+    /// <summary>
+    /// Closes a page that was opened ahead but never played (the run ended first): nothing of it
+    /// belongs in the run's evidence.
+    /// </summary>
+    public async ValueTask DiscardAsync()
+    {
+        closed = true;
+        await offline.DisposeAsync();
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace BambuserCart.Harness.Validation.Run;
 /// One validation: the first page proves the embed and plays add → quantity change; every other
 /// check family then gets a fresh page (fresh context: empty widget cart, new native cart), so one
 /// family's failure cannot mask or cascade into another's. Only the families the selected checks
-/// need are played. The checks over every event (callbacks, errors, tracking) come last.
+/// need are played. The checks over every event (callbacks, errors, tracking) come last. Each
+/// family's page is opened while the one before it plays (<see cref="NextPage"/>).
 /// </summary>
 internal sealed class ValidationRun
 {
@@ -45,43 +46,21 @@ internal sealed class ValidationRun
     {
         var started = DateTimeOffset.UtcNow;
         clock.Start();
-        string? orgId = null;
+        var families = FreshPageFamilies.Where(f => Needed(f.Checks, f.MakesCartEvents)).ToList();
         bool widgetStarted;
-        await using (var first = await TargetSession.OpenAsync(run, "embed and add"))
+        string? orgId;
+        // Closed before anything is judged: a page opened ahead that never played adds nothing.
+        await using (var nextPage = new NextPage(run, families.Select(f => f.Name)))
         {
-            widgetStarted = await EmbedChecks.RunAsync(first, run);
+            (widgetStarted, orgId) = await PlayFirstPageAsync(nextPage);
             if (widgetStarted)
             {
-                orgId = (await first.StateAsync()).OrgId;
-                await EmbedChecks.CheckProbeAsync(first);
-                if (Needed(CartChecks.Ids, makesCartEvents: true))
-                {
-                    await GuardedAsync(first, CartChecks.Ids, CartChecks.RunAsync);
-                }
+                await PlayFreshPageFamiliesAsync(families, nextPage);
             }
         }
 
         if (widgetStarted)
         {
-            foreach (var family in FreshPageFamilies.Where(f => Needed(f.Checks, f.MakesCartEvents)))
-            {
-                if (Remaining <= TimeSpan.Zero)
-                {
-                    ranOutOfTime = true;
-                    run.Verdicts.SkipAll(family.Checks, $"not proven: not run, {OutOfTime}");
-                    continue;
-                }
-
-                await using var session = await TargetSession.OpenAsync(run, family.Name);
-                if (await session.StartAsync() is { } notStarted)
-                {
-                    run.Verdicts.SkipAll(family.Checks, $"not proven: the widget did not start on a fresh page: {notStarted.Message}");
-                    continue;
-                }
-
-                await GuardedAsync(session, family.Checks, family.RunAsync);
-            }
-
             if (ranOutOfTime && run.Log.Events.Count == 0)
             {
                 // The one event in flight was abandoned unanswered: there is nothing to judge, and
@@ -113,6 +92,48 @@ internal sealed class ValidationRun
 
     private bool Needed(IEnumerable<CheckId> checks, bool makesCartEvents) =>
         run.Verdicts.AnyWanted(checks) || (makesCartEvents && run.Verdicts.AnyWanted(AcrossEvents));
+
+    // Proves the embed, then plays add → quantity change; the first family's page loads meanwhile.
+    private async Task<(bool WidgetStarted, string? OrgId)> PlayFirstPageAsync(NextPage nextPage)
+    {
+        await using var first = await TargetSession.OpenAsync(run, "embed and add");
+        nextPage.StartOpening();
+        if (!await EmbedChecks.RunAsync(first, run))
+        {
+            return (false, null);
+        }
+
+        var orgId = (await first.StateAsync()).OrgId;
+        await EmbedChecks.CheckProbeAsync(first);
+        if (Needed(CartChecks.Ids, makesCartEvents: true))
+        {
+            await GuardedAsync(first, CartChecks.Ids, CartChecks.RunAsync);
+        }
+
+        return (true, orgId);
+    }
+
+    private async Task PlayFreshPageFamiliesAsync(IReadOnlyList<CheckFamily> families, NextPage nextPage)
+    {
+        foreach (var family in families)
+        {
+            if (Remaining <= TimeSpan.Zero)
+            {
+                ranOutOfTime = true;
+                run.Verdicts.SkipAll(family.Checks, $"not proven: not run, {OutOfTime}");
+                continue;
+            }
+
+            await using var session = await nextPage.TakeAsync();
+            if (await session.StartAsync() is { } notStarted)
+            {
+                run.Verdicts.SkipAll(family.Checks, $"not proven: the widget did not start on a fresh page: {notStarted.Message}");
+                continue;
+            }
+
+            await GuardedAsync(session, family.Checks, family.RunAsync);
+        }
+    }
 
     // A page can break the harness's hold on the widget (it replaced window.bambuserSimulator, or
     // navigated away mid-event): that family proves nothing, says so, and the run goes on.

@@ -127,6 +127,38 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task A_page_opened_ahead_for_a_family_that_never_plays_adds_nothing_to_the_report()
+    {
+        // The next family's page loads while the first page proves the embed. Here the widget never
+        // starts, so that page is closed unplayed: its own copy of the load error must not be reported.
+        var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "embed.ready-handler--top-level-error.js")), new ValidationSettings { SampleBackend = true });
+
+        Assert.That(report.PageErrors.Select(e => (e.Page, e.Kind)).ToArray(), Is.EqualTo(new[] { ("embed and add", "error") }), string.Join("\n", report.PageErrors));
+        Assert.That(report.Events, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_failure_keeps_the_trace_of_its_own_page_only_though_the_next_page_was_opened_during_it()
+    {
+        // add.unknown-sku's page is opened while add.out-of-stock plays and fails: the failure is not its.
+        var report = await RunAsync(
+            ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.out-of-stock.js")),
+            new ValidationSettings { SampleBackend = true, RecordTrace = true });
+        try
+        {
+            Assert.That(report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Id), Is.EqualTo(new[] { CheckId.AddOutOfStock }));
+            Assert.That(report.Traces.Select(t => t.Session).ToArray(), Is.EqualTo(new[] { CheckId.AddOutOfStock.Wire() }), "traces kept");
+        }
+        finally
+        {
+            foreach (var trace in report.Traces)
+            {
+                File.Delete(trace.Path);
+            }
+        }
+    }
+
+    [Test]
     public async Task Timeout_names_the_error_that_kept_the_callback_from_coming()
     {
         var report = await RunAsync(
