@@ -250,6 +250,13 @@ internal sealed class StepExecutor
         var clock = Stopwatch.StartNew();
         while (true)
         {
+            // The native cart of the sample shop is read over HTTP, which outlives the page: a page
+            // closed under the wait (the run's bound closes it) ends the wait, or it would poll on.
+            if (page.IsClosed)
+            {
+                return new StepResult(index, step, [$"the page closed after {clock.ElapsedMilliseconds} ms of waiting for {step.Expect.Describe()}"]);
+            }
+
             var failures = await StateFailuresAsync(step.Expect);
             if (failures.Count == 0)
             {
