@@ -203,13 +203,9 @@ public sealed class WidgetDriver
         {
             // Every call settles within the widget's own timeout, or the page has stopped running
             // scripts (a handler in an endless loop): bounded, so that a stuck page is reported
-            // rather than waited on forever.
-            json = await Page.EvaluateAsync<string?>($"async (arg) => JSON.stringify(await ({expression})(arg))", argument).WaitAsync(CallBound);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new PageUnresponsiveException(
-                $"the page stopped responding: nothing came back within {CallBound.TotalSeconds:0} s (is a handler stuck in an endless loop?)", ex);
+            // rather than waited on forever, and watched, so that it is reported without waiting
+            // out the whole bound.
+            json = await PageLiveness.WatchAsync(Page, () => Page.EvaluateAsync<string?>($"async (arg) => JSON.stringify(await ({expression})(arg))", argument), CallBound);
         }
         catch (PlaywrightException ex) when (!IsNavigationAway(ex))
         {
