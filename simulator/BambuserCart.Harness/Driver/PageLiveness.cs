@@ -23,38 +23,45 @@ internal static class PageLiveness
     public static async Task<T> WatchAsync<T>(IPage page, Func<Task<T>> start, TimeSpan bound)
     {
         var call = start();
-        var deadline = Task.Delay(bound);
-        while (true)
+        // The timers end with the call: thousands of quick calls leave no timers behind.
+        using var done = new CancellationTokenSource();
+        var deadline = Task.Delay(bound, done.Token);
+        try
         {
-            if (await Task.WhenAny(call, deadline, Task.Delay(FirstAsk)) == call)
+            while (true)
             {
-                return await call;
-            }
+                if (await Task.WhenAny(call, deadline, Task.Delay(FirstAsk, done.Token)) == call)
+                {
+                    return await call;
+                }
 
-            if (deadline.IsCompleted)
-            {
-                Observe(call);
-                throw Unresponsive(bound);
-            }
+                if (deadline.IsCompleted)
+                {
+                    Observe(call);
+                    throw Unresponsive(bound);
+                }
 
-            var ping = page.EvaluateAsync<bool>("() => true");
-            var answered = await Task.WhenAny(ping, call, Task.Delay(UnresponsiveAfter));
-            if (answered == call)
-            {
+                var ping = page.EvaluateAsync<bool>("() => true");
+                var answered = await Task.WhenAny(ping, call, Task.Delay(UnresponsiveAfter, done.Token));
                 Observe(ping);
-                return await call;
-            }
+                if (answered == call)
+                {
+                    return await call;
+                }
 
-            if (answered != ping)
-            {
-                Observe(ping);
-                Observe(call);
-                throw Unresponsive(UnresponsiveAfter);
-            }
+                if (answered != ping)
+                {
+                    Observe(call);
+                    throw Unresponsive(UnresponsiveAfter);
+                }
 
-            // Answered, or failed because the page is going away: either way it is not stuck, and
-            // the call itself will settle or fail with the reason.
-            Observe(ping);
+                // Answered, or failed because the page is going away: either way it is not stuck,
+                // and the call itself will settle or fail with the reason.
+            }
+        }
+        finally
+        {
+            await done.CancelAsync();
         }
     }
 
