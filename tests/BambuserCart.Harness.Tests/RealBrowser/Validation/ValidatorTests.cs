@@ -146,7 +146,8 @@ public sealed class ValidatorTests
             new ValidationSettings { SampleBackend = true, RecordTrace = true });
         try
         {
-            Assert.That(report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => c.Id), Is.EqualTo(new[] { CheckId.AddOutOfStock }));
+            var failed = report.Checks.Where(c => c.Status == CheckStatus.Failed).ToArray();
+            Assert.That(failed.Select(c => c.Id).ToArray(), Is.EqualTo(new[] { CheckId.AddOutOfStock }), string.Join("\n", failed.Select(c => $"{c.Name}: {c.Message}")));
             Assert.That(report.Traces.Select(t => t.Session).ToArray(), Is.EqualTo(new[] { CheckId.AddOutOfStock.Wire() }), "traces kept");
         }
         finally
