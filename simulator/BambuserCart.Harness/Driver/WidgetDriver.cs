@@ -41,6 +41,7 @@ public sealed class WidgetDriver
                 new PageWaitForFunctionOptions { Timeout = timeoutMs });
             if ((await StateAsync()).Instances > 0)
             {
+                startedIn = await PageLocation.DocumentAsync(Page, CallBound);
                 return;
             }
 
@@ -54,6 +55,34 @@ public sealed class WidgetDriver
                 : "embed.js never loaded (does the page load https://one-to-one.bambuser.com/embed.js?)";
             throw new SimulatorException($"The widget was not ready within {timeoutMs} ms at {Page.Url}: {why}", ex);
         }
+    }
+
+    /// <summary>
+    /// Where the page went, when it has left the document the widget started in (a reload, which
+    /// keeps the URL, or another URL in this tab) or has begun to: the widget, and the real call
+    /// with it, went with that document. Null while the widget's document is still there, and
+    /// when the widget never started or the page is closed.
+    /// </summary>
+    /// <remarks>Asked of the page (<see cref="PageLocation"/>), never against a clock.</remarks>
+    public async Task<PageNavigatedException?> LeftDocumentAsync()
+    {
+        if (startedIn is not { } started || Page.IsClosed)
+        {
+            return null;
+        }
+
+        var now = await PageLocation.DocumentAsync(Page, CallBound);
+        if (now is null)
+        {
+            return null;
+        }
+
+        if (now.Origin != started.Origin)
+        {
+            return new PageNavigatedException(now.Href, now.Href == started.Href);
+        }
+
+        return now.LeavingFor is { } destination ? new PageNavigatedException(destination, destination == started.Href) : null;
     }
 
     public Task<CartOutcome> AddToCartAsync(string sku) =>
@@ -109,6 +138,9 @@ public sealed class WidgetDriver
     // checkout's settle time and a slow machine.
     private TimeSpan callbackTimeout = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
     private TimeSpan requestWaitLimit = TimeSpan.Zero;
+
+    // The document the widget started in: the one every later call expects to find.
+    private PageDocument? startedIn;
 
     private TimeSpan CallBound =>
         (callbackTimeout > requestWaitLimit ? callbackTimeout : requestWaitLimit) + TimeSpan.FromMilliseconds(WidgetContract.DefaultCheckoutSettleMs) + TimeSpan.FromSeconds(10);

@@ -79,8 +79,24 @@ internal sealed class StepExecutor
                 _ => await CartActionAsync(index, step),
             };
         }
-        catch (SimulatorException ex)
+        catch (PageUnresponsiveException ex)
         {
+            return new StepResult(index, step, [$"{step.Describe()}: {ex.Message}"]);
+        }
+        catch (Exception ex) when (ex is SimulatorException or PlaywrightException)
+        {
+            // A handler that reloads the page or navigates away has ended the call: that is the
+            // step's failure, not whatever broke off in the harness's hands because of it.
+            if ((ex as PageNavigatedException ?? await widget.LeftDocumentAsync()) is { } left)
+            {
+                return Navigated(index, step, left, happened: null);
+            }
+
+            if (ex is PlaywrightException)
+            {
+                throw;
+            }
+
             return new StepResult(index, step, [$"{step.Describe()}: {ex.Message}"]);
         }
         finally
@@ -88,6 +104,9 @@ internal sealed class StepExecutor
             faults.Switch(BackendCondition.Ok);
         }
     }
+
+    private static StepResult Navigated(int index, ScenarioStep step, PageNavigatedException left, string? happened) =>
+        new(index, step, [$"navigation: {left.Message} while this step's event was handled: {PageNavigatedException.Consequence}"]) { Happened = happened ?? string.Empty };
 
     /// <summary>The backend condition a step asks for ("ok" and none: a working backend).</summary>
     public static BackendCondition FaultOf(ScenarioStep step) =>
@@ -123,6 +142,12 @@ internal sealed class StepExecutor
 
         // As in validate: the step is over when its requests are, and the fault stays on until then.
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound, RequestWaitLimit);
+        if (await widget.LeftDocumentAsync() is { } left)
+        {
+            // It answered, then reloaded or navigated: the event's evidence went with the document.
+            return Navigated(index, step, left, $"{outcome.Event} → {outcome.Outcome.Wire()}");
+        }
+
         // Read once: the event's window is closed, so nothing the page does later is added to it.
         var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
         var failures = new List<string>();
@@ -214,6 +239,11 @@ internal sealed class StepExecutor
     private async Task<StepResult> LookupAsync(int index, ScenarioStep step)
     {
         var lookup = await widget.LookupProductAsync(step.Ref!);
+        if (await widget.LeftDocumentAsync() is { } left)
+        {
+            return Navigated(index, step, left, $"{lookup.Event} → {lookup.Outcome.Wire()}");
+        }
+
         var failures = new List<string>();
         Compare(failures, "outcome", step.Expect.Lookup?.Wire(), lookup.Outcome.Wire());
         if (step.Expect.HasProduct)

@@ -295,6 +295,25 @@
     return nativeConsoleError.apply(console, args);
   };
 
+  // ---- Leaving the document --------------------------------------------------------------------
+
+  // A reload, or a new URL in this tab, takes the widget and the real call with it. The Navigation
+  // API announces such a navigation as it starts, while this document can still be asked, so the
+  // harness need not race the next document's commit to learn of it (a reload keeps the URL, so
+  // the URL alone could not tell). A navigation the page keeps in this document (a router calling
+  // intercept(), pushState, a hash) or cancels, and a download, are not leaving; which it was is
+  // known only once every listener has run, so it is decided in a microtask.
+  let leavingFor = null;
+  if (window.navigation && typeof window.navigation.addEventListener === 'function') {
+    window.navigation.addEventListener('navigate', (event) => {
+      if (event.destination.sameDocument || event.downloadRequest !== null) return;
+      queueMicrotask(() => {
+        const intercepted = window.navigation.transition !== null && window.navigation.transition.navigationType === event.navigationType;
+        if (!event.defaultPrevented && !intercepted) leavingFor = event.destination.url;
+      });
+    });
+  }
+
   // ---- What the fake embed and the harness call ------------------------------------------------
 
   function mark(kind, seq, detail) {
@@ -358,6 +377,8 @@
     describeError(error) {
       return { message: describe(error), source: sourceOf(error) };
     },
+    // Where this document is going, once a navigation away from it has begun; null before.
+    leavingFor: () => leavingFor,
     snapshot() {
       return JSON.stringify({ requests, errors, console: consoleLines, marks, dropped, now: now() });
     },

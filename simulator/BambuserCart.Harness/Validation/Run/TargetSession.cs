@@ -16,16 +16,11 @@ namespace BambuserCart.Harness.Validation.Run;
 /// </summary>
 internal sealed class TargetSession : IAsyncDisposable
 {
-    // How long a page that navigated may take to show its new document: as long as the real widget
-    // waits for a callback, past which the call is over anyway.
-    private static readonly TimeSpan NewDocumentLimit = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
-
     private readonly OfflineContext offline;
     private readonly CartFaults faults;
     private readonly RunContext run;
     private int failuresAtStart;
     private bool stuck;
-    private string loadedUrl = string.Empty;
     private bool closed;
 
     private TargetSession(string name, OfflineContext offline, CartFaults faults, IPage page, RunContext run)
@@ -68,7 +63,6 @@ internal sealed class TargetSession : IAsyncDisposable
             var page = await offline.Context.NewPageAsync();
             var session = new TargetSession(name, offline, faults, page, run);
             await TargetPage.OpenAsync(page, run.PageUrl);
-            session.loadedUrl = page.Url;
             return session;
         }
         catch (TargetUnreachableException ex)
@@ -126,9 +120,12 @@ internal sealed class TargetSession : IAsyncDisposable
     public async Task<(LookupOutcome Lookup, ObservedEvent Event)> LookupAsync(string reference, string step)
     {
         CurrentStep = step;
-        var lookup = await WatchAsync(() => Widget.LookupProductAsync(reference));
-        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit);
-        var entry = (await Widget.TraceAsync()).Last(e => e.Seq == lookup.Seq);
+        var (lookup, busy) = await InWidgetDocumentAsync(async () =>
+        {
+            var lookup = await WatchAsync(() => Widget.LookupProductAsync(reference));
+            return (lookup, await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit));
+        });
+        var entry = await TraceEntryAsync(lookup.Seq);
         var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(lookup.Seq, busy);
         return (lookup, run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name }));
     }
@@ -182,20 +179,17 @@ internal sealed class TargetSession : IAsyncDisposable
         }
         catch (SimulatorException ex)
         {
+            // A probe that fails because the page left the widget's document is not bad input.
+            if (await Widget.LeftDocumentAsync() is { } left)
+            {
+                throw left;
+            }
+
             throw new ValidationInputException($"{RunInput.CartProbe.Named()}: {ex.Message} (read {when} at {run.PageUrl})", ex);
         }
     }
 
     public Task<WidgetState> StateAsync() => Widget.StateAsync();
-
-    /// <summary>Where the page went, when it navigated away from the target; null when it did not (or is gone).</summary>
-    /// <remarks>Asked of the page itself once the new document commits (<see cref="PageLocation"/>), never against a clock.</remarks>
-    public async Task<string?> LocationAfterNavigationAsync()
-    {
-        var now = await PageLocation.AfterNavigationAsync(Page, NewDocumentLimit);
-        // Against the URL the page settled on after loading (a target may redirect on the way in).
-        return now is not null && now != loadedUrl ? now : null;
-    }
 
     /// <summary>
     /// Collects what the page holds for the run (errors outside events, diagnostics, GTM pushes,
@@ -250,8 +244,11 @@ internal sealed class TargetSession : IAsyncDisposable
         faults.Switch(fault);
         try
         {
-            outcome = await WatchAsync(action);
-            busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit);
+            (outcome, busy) = await InWidgetDocumentAsync(async () =>
+            {
+                var outcome = await WatchAsync(action);
+                return (outcome, await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit));
+            });
             faulted = faults.Faulted;
         }
         finally
@@ -259,10 +256,40 @@ internal sealed class TargetSession : IAsyncDisposable
             faults.Switch(BackendCondition.Ok);
         }
 
-        var entry = (await Widget.TraceAsync()).Last(e => e.Seq == outcome.Seq);
+        var entry = await TraceEntryAsync(outcome.Seq);
         var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy);
         return run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name, Fault = fault, FaultedRequests = faulted, RefusalExpected = refusalExpected });
     }
+
+    /// <summary>
+    /// Plays an event and waits for it to end, then makes sure the page still shows the document the
+    /// widget started in. A handler that reloads the page or sends it to another URL, before or
+    /// after it answers, has ended the real call: that is reported as
+    /// <see cref="PageNavigatedException"/>, not as whatever broke off in the harness's hands.
+    /// </summary>
+    private async Task<T> InWidgetDocumentAsync<T>(Func<Task<T>> play)
+    {
+        T played;
+        try
+        {
+            played = await play();
+        }
+        catch (Exception ex) when (ex is PlaywrightException || (ex is SimulatorException && ex is not PageUnresponsiveException))
+        {
+            if (await Widget.LeftDocumentAsync() is { } left)
+            {
+                throw left;
+            }
+
+            throw;
+        }
+
+        return await Widget.LeftDocumentAsync() is { } navigated ? throw navigated : played;
+    }
+
+    private async Task<TraceEntry> TraceEntryAsync(int seq) =>
+        (await Widget.TraceAsync()).LastOrDefault(e => e.Seq == seq)
+        ?? throw new SimulatorException($"the widget's trace has no event #{seq} (did the page replace window.bambuserSimulator?)");
 
     // Marks the page stuck when a call into it came back with nothing (see WidgetDriver).
     private async Task<T> WatchAsync<T>(Func<Task<T>> call)

@@ -154,23 +154,26 @@ internal sealed class ValidationRun
 
             run.Verdicts.SkipAll(checks, $"not proven: during {step} {ex.Message}");
         }
-        catch (SimulatorException ex)
+        catch (Exception ex) when (ex is SimulatorException or PlaywrightException)
         {
-            run.Verdicts.SkipAll(checks, $"not proven: the harness could not drive the widget on this page: {ex.Message}");
-        }
-        catch (PlaywrightException ex)
-        {
+            // The real widget goes with the page: a handler that reloads it or navigates away ends
+            // the call. That fails the check whose step it was; a setup step's navigation leaves
+            // this family unproven (the check the step belongs to fails on a page of its own).
             var step = session.CurrentStep ?? "the run";
-            var now = await session.LocationAfterNavigationAsync();
-            // The real widget goes with the page: a handler that navigates away ends the call. That
-            // fails the check whose step it was; a setup step's navigation leaves this family unproven.
-            if (now is not null && JudgedBy(step, checks) is { } judged)
+            if ((ex as PageNavigatedException ?? await session.Widget.LeftDocumentAsync()) is { } left)
             {
-                run.Verdicts.Fail(judged, $"while {step} was handled the page navigated to {now}: the call would end, since the widget goes with the page");
+                if (JudgedBy(step, checks) is { } judged)
+                {
+                    run.Verdicts.Fail(judged, $"while {step} was handled {left.Message}: {PageNavigatedException.Consequence}");
+                }
+
+                run.Verdicts.SkipAll(checks, $"not proven: {left.Message} during {step}");
+                return;
             }
 
-            var why = now is null ? $"the page went away while the harness was driving it ({ex.Message.Split('\n')[0].Trim()})" : $"the page navigated to {now} during {step}";
-            run.Verdicts.SkipAll(checks, $"not proven: {why}");
+            run.Verdicts.SkipAll(checks, ex is SimulatorException
+                ? $"not proven: the harness could not drive the widget on this page: {ex.Message}"
+                : $"not proven: the page went away while the harness was driving it ({ex.Message.Split('\n')[0].Trim()})");
         }
     }
 

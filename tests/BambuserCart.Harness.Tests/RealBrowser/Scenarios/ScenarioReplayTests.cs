@@ -163,6 +163,29 @@ public sealed class ScenarioReplayTests
         Assert.That(result.Trace.Single().Ms, Is.GreaterThanOrEqualTo((int)ScenarioRunner.SlowBackend(scenario).TotalMilliseconds), "the answer waited for the late cart");
     }
 
+    [TestCase("add.success--reloads-after-answering.js", "reloaded", TestName = "Handler_that_reloads_the_page_after_answering_fails_its_step_as_a_navigation_and_runs_no_more")]
+    [TestCase("update.quantity--submits-a-cart-form.js", "navigated to", TestName = "Handler_that_navigates_instead_of_answering_fails_its_step_as_a_navigation_and_runs_no_more")]
+    public async Task Handler_that_leaves_the_page_fails_its_step_as_a_navigation(string fixture, string how)
+    {
+        var path = Path.Combine(TestFixtures.Directory, "integrations", "broken", fixture).Replace("\\", "/", StringComparison.Ordinal);
+        var scenario = FromJson($$"""
+            { "name": "a handler that leaves the page", "target": { "file": "{{path}}", "backend": "sample" },
+              "steps": [
+                { "action": "add", "sku": "SHIRT-BLUE-M", "expect": { "outcome": "success" } },
+                { "action": "setQuantity", "sku": "SHIRT-BLUE-M", "quantity": 2, "expect": { "outcome": "success" } },
+                { "action": "add", "sku": "SNEAKER-42", "expect": { "outcome": "success" } } ] }
+            """);
+
+        var result = await RunAsync(scenario);
+
+        var failed = result.Steps[^1];
+        Assert.That(failed.Failures, Has.Count.EqualTo(1), result.FailureMessage());
+        Assert.That(
+            failed.Failures[0],
+            Does.StartWith($"navigation: the page {how} ").And.EndWith(" while this step's event was handled: the call would end, since the widget goes with the page (change the cart in place, and refresh what shows it from the answer instead of reloading)"));
+        Assert.That(result.Steps, Has.Count.EqualTo(fixture.StartsWith("add.", StringComparison.Ordinal) ? 1 : 2), "the steps after it are not run");
+    }
+
     private static Scenario FromJson(string json) =>
         ScenarioLoader.Parse(json.Replace("{{SHOP}}", BrowserTestEnvironment.Server.BaseUrl.ToString(), StringComparison.Ordinal), "inline.json", BrowserTestEnvironment.Server.Catalog);
 

@@ -193,8 +193,38 @@ public sealed class ValidatorTests
             """);
 
         var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
-        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, $"while add.success was handled the page navigated to {new Uri(new Uri(report.PageUrl), "/checkout")}: the call would end, since the widget goes with the page")));
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, $"while add.success was handled the page navigated to {new Uri(new Uri(report.PageUrl), "/checkout")}: {NavigationConsequence}")));
         Assert.That(report.Checks.Single(c => c.Id == CheckId.AddNativeCart).NotProven, Is.True);
+    }
+
+    [Test]
+    public async Task Handler_that_reloads_the_page_after_answering_fails_its_check_though_the_url_stays_the_same()
+    {
+        var report = await RunScriptAsync("""
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => {
+                fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then(() => { callback(true); location.reload(); });
+              });
+            };
+            """);
+
+        var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, $"while add.success was handled the page reloaded ({report.PageUrl}): {NavigationConsequence}")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddNativeCart).Message, Is.EqualTo($"not proven: the page reloaded ({report.PageUrl}) during add.success"));
+    }
+
+    [Test]
+    public async Task Handlers_that_change_the_url_within_the_page_pass_since_the_widget_stays()
+    {
+        // A pushState, and a router that intercepts the navigation it starts (the Navigation API),
+        // keep the document, and the widget in it: neither ends the call.
+        var report = await RunScriptAsync(ReferenceWith(
+            afterAdd: "history.pushState({}, '', '?added=' + encodeURIComponent(addedItem.sku));",
+            afterUpdate: "navigation.navigate('/cart-view');",
+            before: "navigation.addEventListener('navigate', (event) => { if (event.canIntercept && new URL(event.destination.url).pathname === '/cart-view') event.intercept({ handler: async () => {} }); });"));
+
+        AssertAllPassed(report);
     }
 
     [Test]
@@ -464,6 +494,23 @@ public sealed class ValidatorTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private const string NavigationConsequence = "the call would end, since the widget goes with the page (change the cart in place, and refresh what shows it from the answer instead of reloading)";
+
+    // The reference integration with a line run after each add's and each quantity change's
+    // callback(true), and one run before it.
+    private static string ReferenceWith(string afterAdd, string afterUpdate, string before)
+    {
+        var reference = File.ReadAllText(Path.Combine(TestFixtures.Directory, "integrations", "reference.js"));
+        var withAdd = Once(reference, "track('add_to_cart', addedItem.sku, 1);\n          callback(true);", afterAdd);
+        return before + "\n" + Once(withAdd, "track(change > 0 ? 'add_to_cart' : 'remove_from_cart', updatedItem.sku, Math.abs(change));\n            callback(true);", afterUpdate);
+
+        static string Once(string script, string line, string after)
+        {
+            Assert.That(script, Does.Contain(line), "reference.js changed: the test's anchor is gone");
+            return script.Replace(line, line + "\n" + after, StringComparison.Ordinal);
         }
     }
 
