@@ -86,17 +86,17 @@ public sealed class WidgetDriver
     }
 
     public Task<CartOutcome> AddToCartAsync(string sku) =>
-        CallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.addToCart(sku)", sku);
+        AgentCallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.addToCart(sku)", sku);
 
     public Task<CartOutcome> SetQuantityAsync(string sku, int quantity) =>
-        CallAsync<CartOutcome>("([sku, q]) => window.bambuserSimulator.agent.setQuantity(sku, q)", new object[] { sku, quantity });
+        AgentCallAsync<CartOutcome>("([sku, q]) => window.bambuserSimulator.agent.setQuantity(sku, q)", new object[] { sku, quantity });
 
     public Task<CartOutcome> RemoveFromCartAsync(string sku) =>
-        CallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.removeFromCart(sku)", sku);
+        AgentCallAsync<CartOutcome>("sku => window.bambuserSimulator.agent.removeFromCart(sku)", sku);
 
     /// <summary>The agent looks a product up by SKU or by product URL (provide-product-data).</summary>
     public Task<LookupOutcome> LookupProductAsync(string reference) =>
-        CallAsync<LookupOutcome>("ref => window.bambuserSimulator.agent.lookupProduct(ref)", reference);
+        AgentCallAsync<LookupOutcome>("ref => window.bambuserSimulator.agent.lookupProduct(ref)", reference);
 
     public Task<WidgetState> StateAsync() => CallAsync<WidgetState>("() => window.bambuserSimulator.state()");
 
@@ -141,6 +141,8 @@ public sealed class WidgetDriver
 
     // The document the widget started in: the one every later call expects to find.
     private PageDocument? startedIn;
+
+    private sealed record InDocument<T>(T? Value, bool Moved, string Href);
 
     private TimeSpan CallBound =>
         (callbackTimeout > requestWaitLimit ? callbackTimeout : requestWaitLimit) + TimeSpan.FromMilliseconds(WidgetContract.DefaultCheckoutSettleMs) + TimeSpan.FromSeconds(10);
@@ -226,6 +228,24 @@ public sealed class WidgetDriver
     /// <summary>The call ran in a document that a navigation replaced as it ran.</summary>
     internal static bool IsNavigationAway(PlaywrightException ex) =>
         ex.Message.Contains("Execution context was destroyed", StringComparison.Ordinal);
+
+    // The agent acts on the widget it started with. A call that lands in a later document (the page
+    // reloaded, or went elsewhere, since the last event) would play the event to a new widget with an
+    // empty cart, which the real call never sees: the page checks which document it is before it
+    // plays anything, in the same round trip.
+    private async Task<T> AgentCallAsync<T>(string expression, object argument)
+    {
+        var answered = await CallAsync<InDocument<T>>(
+            $$"""
+            async ([arg, startedIn]) => startedIn !== null && performance.timeOrigin !== startedIn
+              ? { value: null, moved: true, href: location.href }
+              : { value: await ({{expression}})(arg), moved: false, href: location.href }
+            """,
+            new[] { argument, startedIn?.Origin });
+        return answered.Moved
+            ? throw new PageNavigatedException(answered.Href, answered.Href == startedIn?.Href)
+            : answered.Value ?? throw new SimulatorException($"bambuserSimulator returned null for {expression}");
+    }
 
     private async Task<T> CallAsync<T>(string expression, object? argument = null)
     {

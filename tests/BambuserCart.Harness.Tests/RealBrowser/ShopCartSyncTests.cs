@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Driver;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,6 +30,21 @@ public sealed class ShopCartSyncTests : BrowserTest
         Assert.That(state.WidgetCart.Select(l => (l.Sku, l.Quantity)), Is.EqualTo(new[] { ("SHIRT-BLUE-M", 1) }), await TraceTextAsync());
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SHIRT-BLUE-M", 1) }), await TraceTextAsync());
         await Expect(Page.GetByLabel("Native cart count")).ToHaveTextAsync("1");
+    }
+
+    [Test]
+    public async Task Agent_action_after_the_page_reloaded_is_not_played_and_names_the_reload()
+    {
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+        // The shop reloads itself between two events: the widget the call lived in is gone.
+        await Page.ReloadAsync();
+        await Page.WaitForFunctionAsync("() => window.bambuserSimulator && window.bambuserSimulator.state().instances > 0");
+
+        var refused = Assert.ThrowsAsync<PageNavigatedException>(() => Widget.AddToCartAsync("SNEAKER-42"));
+
+        Assert.That((refused!.Message, refused.Reload), Is.EqualTo(($"the page reloaded ({Page.Url})", true)));
+        Assert.That(await Widget.TraceAsync(), Is.Empty, "no event was played to the new page's widget");
+        Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { ("SHIRT-BLUE-M", 1) }), "nor did its cart change");
     }
 
     [Test]
