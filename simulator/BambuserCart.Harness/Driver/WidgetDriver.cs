@@ -71,8 +71,13 @@ public sealed class WidgetDriver
             return null;
         }
 
-        var now = await PageLocation.DocumentAsync(Page, CallBound);
-        if (now is null)
+        return await PageLocation.DocumentAsync(Page, CallBound) is { } now ? LeftDocument(now) : null;
+    }
+
+    /// <summary>As <see cref="LeftDocumentAsync"/>, from a document already read (the evidence read tells it, saving a round trip).</summary>
+    internal PageNavigatedException? LeftDocument(PageDocument now)
+    {
+        if (startedIn is not { } started)
         {
             return null;
         }

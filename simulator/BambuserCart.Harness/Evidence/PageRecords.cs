@@ -1,3 +1,4 @@
+using BambuserCart.Harness.Driver;
 namespace BambuserCart.Harness.Evidence;
 
 /// <summary>
@@ -62,6 +63,9 @@ internal sealed record PageEvidence(
     int Dropped)
 {
     public static PageEvidence Empty { get; } = new([], [], [], [], 0);
+
+    /// <summary>The document that was read, and whether it had begun to leave; null when nothing was read.</summary>
+    public PageDocument? Document { get; init; }
 
     /// <summary>What belongs to one event: the records made while its window was open.</summary>
     public EventEvidence ForEvent(int seq, string? stillBusy = null)

@@ -142,14 +142,16 @@ internal sealed class StepExecutor
 
         // As in validate: the step is over when its requests are, and the fault stays on until then.
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(page, EventEndBound, RequestWaitLimit);
-        if (await widget.LeftDocumentAsync() is { } left)
+        // Read once: the event's window is closed, so nothing the page does later is added to it.
+        var read = await PageEvidenceReader.ReadAsync(page);
+        // The read names the document it came from: no round trip more to learn the page left.
+        if ((read.Document is { } document ? widget.LeftDocument(document) : await widget.LeftDocumentAsync()) is { } left)
         {
             // It answered, then reloaded or navigated: the event's evidence went with the document.
             return Navigated(index, step, left, $"{outcome.Event} → {outcome.Outcome.Wire()}");
         }
 
-        // Read once: the event's window is closed, so nothing the page does later is added to it.
-        var evidence = (await PageEvidenceReader.ReadAsync(page)).ForEvent(outcome.Seq, busy);
+        var evidence = read.ForEvent(outcome.Seq, busy);
         var failures = new List<string>();
         if (UnmetFault(step, evidence.Requests.Count == 0
             ? "the handler made no request at all"

@@ -380,7 +380,8 @@
     // Where this document is going, once a navigation away from it has begun; null before.
     leavingFor: () => leavingFor,
     snapshot() {
-      return JSON.stringify({ requests, errors, console: consoleLines, marks, dropped, now: now() });
+      const shown = { href: location.href, origin: performance.timeOrigin, leavingFor };
+      return JSON.stringify({ requests, errors, console: consoleLines, marks, dropped, now: now(), document: shown });
     },
   };
 

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation;
 using BambuserCart.Harness.Validation.Checks;
@@ -31,6 +32,34 @@ public sealed class EvidenceRecorderTests : BrowserTest
             Assert.That(request.Response, Does.StartWith("{\"items\":["));
             Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order), "the answer is recorded before the page sees it");
         });
+    }
+
+    [Test]
+    public async Task Evidence_read_names_its_document_and_the_recorder_hears_it_begin_to_leave_but_not_a_push_state()
+    {
+        await OpenShopAsync();
+        var shop = Page.Url;
+        var read = (await PageEvidenceReader.ReadAsync(Page)).Document;
+        // Asked in the same task as the URL change, after the recorder's own microtask: Playwright
+        // holds a later call back until the next document commits, and the checkout page is held.
+        const string LeavingFor = "() => Promise.resolve().then(() => window.__bambuserCartEvidence.leavingFor())";
+        var afterPushState = await Page.EvaluateAsync<string?>($"() => {{ history.pushState({{}}, '', '?pushed=1'); return ({LeavingFor})(); }}");
+        using var held = new SemaphoreSlim(0);
+        await Page.RouteAsync("**/held-checkout", async route =>
+        {
+            await held.WaitAsync();
+            await route.FulfillAsync(new() { ContentType = "text/html", Body = "<p>checkout</p>" });
+        });
+        var afterHref = await Page.EvaluateAsync<string?>($"() => {{ location.href = '/held-checkout'; return ({LeavingFor})(); }}");
+        held.Release();
+        await Page.WaitForURLAsync("**/held-checkout");
+
+        Assert.That(read, Is.EqualTo(new PageDocument(shop, read!.Origin, null)));
+        Assert.That(read.Origin, Is.GreaterThan(0));
+        Assert.That(afterPushState, Is.Null, "a pushState keeps the document");
+        Assert.That(afterHref, Is.EqualTo(Server.Url("held-checkout").ToString()));
+        Assert.That(Widget.LeftDocument(read with { LeavingFor = afterHref })?.Message, Is.EqualTo($"the page navigated to {Server.Url("held-checkout")}"));
+        Assert.That((await PageEvidenceReader.ReadAsync(Page)).Document!.Origin, Is.Not.EqualTo(read.Origin), "the checkout page is a document of its own");
     }
 
     [Test]
