@@ -36,13 +36,15 @@ public sealed class PageUnresponsiveException : SimulatorException
     }
 }
 
-
 /// <summary>
 /// The page left the document the widget started in: it reloaded, or went to another URL in this
 /// tab. The real widget lives in that document, so the call would have ended there.
 /// </summary>
 public sealed class PageNavigatedException : SimulatorException
 {
+    /// <summary>What it means for the shopper, for messages.</summary>
+    public const string Consequence = "the call would end, since the widget goes with the page (change the cart in place, and refresh what shows it from the answer instead of reloading)";
+
     public PageNavigatedException(string url, bool reload)
         : base(reload ? $"the page reloaded ({url})" : $"the page navigated to {url}")
     {
@@ -72,7 +74,4 @@ public sealed class PageNavigatedException : SimulatorException
 
     /// <summary>It loaded the same URL again.</summary>
     public bool Reload { get; }
-
-    /// <summary>What it means for the shopper, for messages.</summary>
-    public const string Consequence = "the call would end, since the widget goes with the page (change the cart in place, and refresh what shows it from the answer instead of reloading)";
 }

@@ -1,4 +1,5 @@
 using BambuserCart.Harness.Driver;
+
 namespace BambuserCart.Harness.Evidence;
 
 /// <summary>
