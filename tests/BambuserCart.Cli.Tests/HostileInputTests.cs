@@ -143,6 +143,18 @@ public sealed class HostileInputTests
         AssertRefused(exit, errors.ToString(), null, expected);
     }
 
+    [Test]
+    public async Task Folder_named_like_a_script_is_refused_as_a_folder()
+    {
+        using var errors = new StringWriter();
+        var folder = Directory.CreateDirectory(Path.Combine(directory, "integration.js")).FullName;
+        var request = new ValidateRequest([folder], new ValidationSettings { SampleBackend = true }, null, null, null, Quiet: true, BrowserPath: null);
+
+        var exit = await ValidateCommand.RunAsync(request, new TestConsole(), errors, CancellationToken.None);
+
+        AssertRefused(exit, errors.ToString(), null, $"TARGET: '{folder}' is a folder, not a file");
+    }
+
     [TestCase("--report-json")]
     [TestCase("--junit")]
     [TestCase("--html")]

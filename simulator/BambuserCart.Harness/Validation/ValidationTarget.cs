@@ -43,8 +43,8 @@ public sealed record ValidationTarget(TargetKind Kind, string Location)
                 $"TARGET: '{target}' is not an http(s):// URL, a .html file or a .js integration script"),
         };
         var path = Path.GetFullPath(target);
-        return File.Exists(path)
-            ? new ValidationTarget(kind, path)
+        return File.Exists(path) ? new ValidationTarget(kind, path)
+            : Directory.Exists(path) ? throw new ValidationInputException($"TARGET: '{path}' is a folder, not a file")
             : throw new ValidationInputException($"TARGET: file '{path}' does not exist");
     }
 
