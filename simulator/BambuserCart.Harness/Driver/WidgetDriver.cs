@@ -74,7 +74,14 @@ public sealed class WidgetDriver
         return await PageLocation.DocumentAsync(Page, CallBound) is { } now ? LeftDocument(now) : null;
     }
 
-    /// <summary>As <see cref="LeftDocumentAsync"/>, from a document already read (the evidence read tells it, saving a round trip).</summary>
+    /// <summary>
+    /// As <see cref="LeftDocumentAsync()"/>, from the document an evidence read already named (no
+    /// round trip more); asked of the page when the read named none (no recorder, or it failed).
+    /// </summary>
+    internal async Task<PageNavigatedException?> LeftDocumentAsync(PageDocument? read) =>
+        read is null ? await LeftDocumentAsync() : LeftDocument(read);
+
+    /// <summary>As <see cref="LeftDocumentAsync()"/>, from a document already read.</summary>
     internal PageNavigatedException? LeftDocument(PageDocument now)
     {
         if (startedIn is not { } started)

@@ -145,7 +145,7 @@ internal sealed class StepExecutor
         // Read once: the event's window is closed, so nothing the page does later is added to it.
         var read = await PageEvidenceReader.ReadAsync(page);
         // The read names the document it came from: no round trip more to learn the page left.
-        if ((read.Document is { } document ? widget.LeftDocument(document) : await widget.LeftDocumentAsync()) is { } left)
+        if (await widget.LeftDocumentAsync(read.Document) is { } left)
         {
             // It answered, then reloaded or navigated: the event's evidence went with the document.
             return Navigated(index, step, left, $"{outcome.Event} → {outcome.Outcome.Wire()}");

@@ -125,8 +125,8 @@ internal sealed class TargetSession : IAsyncDisposable
             var lookup = await WatchAsync(() => Widget.LookupProductAsync(reference));
             return (lookup, await PageEvidenceReader.WaitForEventToEndAsync(Page, run.EventEndBound, run.RequestWaitLimit));
         });
+        var evidence = (await ReadInWidgetDocumentAsync()).ForEvent(lookup.Seq, busy);
         var entry = await TraceEntryAsync(lookup.Seq);
-        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(lookup.Seq, busy);
         return (lookup, run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name }));
     }
 
@@ -256,23 +256,21 @@ internal sealed class TargetSession : IAsyncDisposable
             faults.Switch(BackendCondition.Ok);
         }
 
+        var evidence = (await ReadInWidgetDocumentAsync()).ForEvent(outcome.Seq, busy);
         var entry = await TraceEntryAsync(outcome.Seq);
-        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(outcome.Seq, busy);
         return run.Log.Add(number => new ObservedEvent(number, step, entry, evidence) { Page = Name, Fault = fault, FaultedRequests = faulted, RefusalExpected = refusalExpected });
     }
 
     /// <summary>
-    /// Plays an event and waits for it to end, then makes sure the page still shows the document the
-    /// widget started in. A handler that reloads the page or sends it to another URL, before or
-    /// after it answers, has ended the real call: that is reported as
-    /// <see cref="PageNavigatedException"/>, not as whatever broke off in the harness's hands.
+    /// Plays an event and waits for it to end. A call that breaks off because a handler reloaded
+    /// the page or sent it to another URL is reported as <see cref="PageNavigatedException"/>, not
+    /// as whatever broke off in the harness's hands.
     /// </summary>
     private async Task<T> InWidgetDocumentAsync<T>(Func<Task<T>> play)
     {
-        T played;
         try
         {
-            played = await play();
+            return await play();
         }
         catch (Exception ex) when (ex is PlaywrightException || (ex is SimulatorException && ex is not PageUnresponsiveException))
         {
@@ -283,8 +281,17 @@ internal sealed class TargetSession : IAsyncDisposable
 
             throw;
         }
+    }
 
-        return await Widget.LeftDocumentAsync() is { } navigated ? throw navigated : played;
+    /// <summary>
+    /// Reads the event's evidence once it is over, making sure the page still shows the document
+    /// the widget started in: a handler that answered and then reloaded the page, or left it, has
+    /// ended the real call all the same. The read names its document, so this costs no round trip.
+    /// </summary>
+    private async Task<PageEvidence> ReadInWidgetDocumentAsync()
+    {
+        var read = await PageEvidenceReader.ReadAsync(Page);
+        return await Widget.LeftDocumentAsync(read.Document) is { } left ? throw left : read;
     }
 
     private async Task<TraceEntry> TraceEntryAsync(int seq) =>
