@@ -22,6 +22,13 @@ public sealed class OfflineContext : IAsyncDisposable
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
+    // What a browser sends over a network; the host decides.
+    private static readonly HashSet<string> WebSchemes = new(["http", "https", "ws", "wss", "ftp"], StringComparer.OrdinalIgnoreCase);
+
+    // The page's own content, never sent anywhere: blocking it would change what the page does (a
+    // generated receipt opened as a blob: URL is a download, or a page of its own, as in a browser).
+    private static readonly HashSet<string> LocalSchemes = new(["blob", "data", "about", "file"], StringComparer.OrdinalIgnoreCase);
+
     private readonly List<string> blocked = [];
     private readonly Lock gate = new();
     private readonly HashSet<string> allowedHosts;
@@ -106,13 +113,20 @@ public sealed class OfflineContext : IAsyncDisposable
             return;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || MayReach(uri.Host, allowedHosts))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || LocalSchemes.Contains(uri.Scheme) || (WebSchemes.Contains(uri.Scheme) && MayReach(uri.Host, allowedHosts)))
         {
             await route.FallbackAsync();
             return;
         }
 
-        Block($"{route.Request.Method} {url}");
+        if (WebSchemes.Contains(uri.Scheme))
+        {
+            Block($"{route.Request.Method} {url}");
+        }
+
+        // An app link (mailto:, tel:, shopapp://…) is no request to anywhere: a browser hands it to
+        // the system and the page stays. Dropped here, so a run never starts one of this machine's
+        // apps, and not listed as an attempt to leave the machine, which it is not.
         await route.AbortAsync("blockedbyclient");
     }
 
@@ -145,7 +159,7 @@ public sealed class OfflineContext : IAsyncDisposable
     // A redirect hop to an outside host is not routed; it fails at the dead-end proxy, and is reported here.
     private void OnRequestFailed(object? sender, IRequest request)
     {
-        if (Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) && !uri.IsFile && !MayReach(uri.Host, allowedHosts))
+        if (Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) && WebSchemes.Contains(uri.Scheme) && !MayReach(uri.Host, allowedHosts))
         {
             Block($"{request.Method} {request.Url}");
         }

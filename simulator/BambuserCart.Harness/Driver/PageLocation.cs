@@ -14,8 +14,16 @@ namespace BambuserCart.Harness.Driver;
 /// </summary>
 internal static class PageLocation
 {
+    // `stayedThrough`: a navigation the harness heard begin and now finds given up (see
+    // AfterNavigationBeganAsync), which the recorder is told to forget.
     private const string Read =
-        $"() => ({{ href: location.href, origin: performance.timeOrigin, leavingFor: ({EvidenceScript.Global} && {EvidenceScript.Global}.leavingFor && {EvidenceScript.Global}.leavingFor()) || null }})";
+        $$"""
+        (stayedThrough) => {
+          const recorder = {{EvidenceScript.Global}};
+          if (stayedThrough !== null && recorder && recorder.stayed) recorder.stayed(stayedThrough);
+          return { href: location.href, origin: performance.timeOrigin, leavingFor: (recorder && recorder.leavingFor && recorder.leavingFor()) || null };
+        }
+        """;
 
     /// <param name="limit">A safety net for a page that never answers, not a timing anything relies on.</param>
     /// <returns>The page's <c>location.href</c>; null when the page is gone or never answered.</returns>
@@ -24,14 +32,30 @@ internal static class PageLocation
 
     /// <param name="limit">A safety net for a page that never answers, not a timing anything relies on.</param>
     /// <returns>The page's current document; null when the page is gone or never answered.</returns>
-    public static async Task<PageDocument?> DocumentAsync(IPage page, TimeSpan limit)
+    public static Task<PageDocument?> DocumentAsync(IPage page, TimeSpan limit) => ReadAsync(page, limit, stayedThrough: null);
+
+    /// <summary>
+    /// The page's document once a navigation to <paramref name="destination"/>, which the evidence
+    /// recorder heard begin, is over. The browser answers a call into a page only once a navigation
+    /// it has begun in the main frame has either replaced the document or been given up (a 204
+    /// answer, a download, an app link such as <c>shopapp://</c> handed to the system), so this read
+    /// comes after it. Asked after a read that heard it,
+    /// the browser has it by then: the page began it before that read ran. When the document is the
+    /// same, the page stayed, and the recorder is told to forget the navigation.
+    /// </summary>
+    /// <param name="limit">A safety net for a navigation that never ends, not a timing anything relies on.</param>
+    /// <returns>The page's document; null when the page is gone or never answered.</returns>
+    public static Task<PageDocument?> AfterNavigationBeganAsync(IPage page, string destination, TimeSpan limit) =>
+        ReadAsync(page, limit, destination);
+
+    private static async Task<PageDocument?> ReadAsync(IPage page, TimeSpan limit, string? stayedThrough)
     {
         var deadline = DateTime.UtcNow + limit;
         while (true)
         {
             try
             {
-                var document = await page.EvaluateAsync<JsonElement>(Read).WaitAsync(limit);
+                var document = await page.EvaluateAsync<JsonElement>(Read, stayedThrough).WaitAsync(limit);
                 var leavingFor = document.GetProperty("leavingFor");
                 return new PageDocument(
                     document.GetProperty("href").GetString()!,

@@ -59,42 +59,52 @@ public sealed class WidgetDriver
 
     /// <summary>
     /// Where the page went, when it has left the document the widget started in (a reload, which
-    /// keeps the URL, or another URL in this tab) or has begun to: the widget, and the real call
-    /// with it, went with that document. Null while the widget's document is still there, and
-    /// when the widget never started or the page is closed.
+    /// keeps the URL, or another URL in this tab) or is on its way out (a navigation has begun that
+    /// the browser has not given up): the widget, and the real call with it, went with that
+    /// document. Null while the widget's document is still there, and when the widget never started
+    /// or the page is closed.
     /// </summary>
     /// <remarks>Asked of the page (<see cref="PageLocation"/>), never against a clock.</remarks>
-    public async Task<PageNavigatedException?> LeftDocumentAsync()
+    public Task<PageNavigatedException?> LeftDocumentAsync() => LeftDocumentAsync(read: null);
+
+    /// <summary>
+    /// As <see cref="LeftDocumentAsync()"/>, from the document an evidence read already named (no
+    /// round trip more when it names no navigation); asked of the page when the read named none
+    /// (no recorder, or it failed).
+    /// </summary>
+    internal async Task<PageNavigatedException?> LeftDocumentAsync(PageDocument? read)
     {
         if (startedIn is not { } started || Page.IsClosed)
         {
             return null;
         }
 
-        return await PageLocation.DocumentAsync(Page, CallBound) is { } now ? LeftDocument(now) : null;
-    }
-
-    /// <summary>
-    /// As <see cref="LeftDocumentAsync()"/>, from the document an evidence read already named (no
-    /// round trip more); asked of the page when the read named none (no recorder, or it failed).
-    /// </summary>
-    internal async Task<PageNavigatedException?> LeftDocumentAsync(PageDocument? read) =>
-        read is null ? await LeftDocumentAsync() : LeftDocument(read);
-
-    /// <summary>As <see cref="LeftDocumentAsync()"/>, from a document already read.</summary>
-    internal PageNavigatedException? LeftDocument(PageDocument now)
-    {
-        if (startedIn is not { } started)
+        if ((read ?? await PageLocation.DocumentAsync(Page, CallBound)) is not { } now)
         {
             return null;
         }
 
-        if (now.Origin != started.Origin)
+        if (now.Origin == started.Origin && now.LeavingFor is { } destination)
         {
-            return new PageNavigatedException(now.Href, now.Href == started.Href);
+            // Begun is not done: the browser may give the navigation up and keep the page (a 204, a
+            // download, an app link). Asked again, it answers once the navigation is over either way;
+            // with no answer within the bound, it is still under way.
+            if (await PageLocation.AfterNavigationBeganAsync(Page, destination, CallBound) is not { } after)
+            {
+                return Navigated(destination);
+            }
+
+            now = after;
         }
 
-        return now.LeavingFor is { } destination ? new PageNavigatedException(destination, destination == started.Href) : null;
+        if (now.Origin != started.Origin)
+        {
+            return Navigated(now.Href);
+        }
+
+        return now.LeavingFor is { } stillLeavingFor ? Navigated(stillLeavingFor) : null;
+
+        PageNavigatedException Navigated(string href) => new(href, reload: href == started.Href);
     }
 
     public Task<CartOutcome> AddToCartAsync(string sku) =>

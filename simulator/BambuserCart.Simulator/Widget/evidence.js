@@ -379,6 +379,12 @@
     },
     // Where this document is going, once a navigation away from it has begun; null before.
     leavingFor: () => leavingFor,
+    // The harness asked again after hearing of a navigation to `url`, and the browser, which holds
+    // such a question until the navigation has either replaced this document or been given up (a
+    // 204 answer, a download, an app link it hands to the system), answered here: the page stayed.
+    stayed(url) {
+      if (leavingFor === url) leavingFor = null;
+    },
     snapshot() {
       const shown = { href: location.href, origin: performance.timeOrigin, leavingFor };
       return JSON.stringify({ requests, errors, console: consoleLines, marks, dropped, now: now(), document: shown });

@@ -58,8 +58,31 @@ public sealed class EvidenceRecorderTests : BrowserTest
         Assert.That(read.Origin, Is.GreaterThan(0));
         Assert.That(afterPushState, Is.Null, "a pushState keeps the document");
         Assert.That(afterHref, Is.EqualTo(Server.Url("held-checkout").ToString()));
-        Assert.That(Widget.LeftDocument(read with { LeavingFor = afterHref })?.Message, Is.EqualTo($"the page navigated to {Server.Url("held-checkout")}"));
+        Assert.That((await Widget.LeftDocumentAsync(read with { LeavingFor = afterHref }))?.Message, Is.EqualTo($"the page navigated to {Server.Url("held-checkout")}"));
         Assert.That((await PageEvidenceReader.ReadAsync(Page)).Document!.Origin, Is.Not.EqualTo(read.Origin), "the checkout page is a document of its own");
+    }
+
+    [TestCase("'/no-content'", TestName = "Navigation_answered_204_is_heard_begin_but_is_not_leaving_once_the_browser_gives_it_up")]
+    [TestCase("URL.createObjectURL(new Blob(['receipt'], { type: 'application/octet-stream' }))", TestName = "Navigation_that_downloads_is_heard_begin_but_is_not_leaving_once_the_browser_gives_it_up")]
+    [TestCase("'shopapp://cart'", TestName = "App_link_is_heard_begin_but_is_not_leaving_once_the_browser_gives_it_up")]
+    public async Task Navigation_the_browser_gives_up_is_not_leaving(string destination)
+    {
+        await OpenShopAsync();
+        await Page.RouteAsync("**/no-content", route => route.FulfillAsync(new() { Status = 204 }));
+        var started = (await PageEvidenceReader.ReadAsync(Page)).Document!;
+
+        await Page.EvaluateAsync($"() => {{ location.href = {destination}; }}");
+        var read = (await PageEvidenceReader.ReadAsync(Page)).Document!;
+        var left = await Widget.LeftDocumentAsync(read);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.LeavingFor, Is.Not.Null, "the recorder heard the navigation begin");
+            Assert.That(read.Origin, Is.EqualTo(started.Origin), "in the widget's document");
+            Assert.That(left, Is.Null, $"the page stayed, so the widget did; but: {left?.Message}");
+            Assert.That(Page.Url, Is.EqualTo(started.Href));
+        });
+        Assert.That((await PageEvidenceReader.ReadAsync(Page)).Document!.LeavingFor, Is.Null, "the recorder forgot the navigation the browser gave up");
     }
 
     [Test]

@@ -228,6 +228,19 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Handlers_that_begin_a_navigation_the_browser_gives_up_pass_since_the_widget_stays()
+    {
+        // An app link (handed to the system) and a download begin a navigation that never replaces
+        // the page: the recorder hears each begin, and the page, the widget and the call stay.
+        var report = await RunScriptAsync(ReferenceWith(
+            afterAdd: "location.href = 'shopapp://cart?sku=' + encodeURIComponent(addedItem.sku);",
+            afterUpdate: "location.href = URL.createObjectURL(new Blob(['receipt'], { type: 'application/octet-stream' }));",
+            before: ""));
+
+        AssertAllPassed(report);
+    }
+
+    [Test]
     public async Task Run_past_its_max_time_fails_the_check_in_progress_by_name_and_ends_with_a_report()
     {
         // A callback timeout of 10 minutes and a handler that never answers: without an overall
