@@ -22,6 +22,14 @@ public sealed class OfflineContext : IAsyncDisposable
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
 
+    // Every URL but an http(s) one of this machine (as IsLocalHost), which the browser matches on its
+    // own: a page's requests to the shop it came from, most of a run's, are not held for a round
+    // trip to this process only to be let through. The host must end where a port, path, query or
+    // fragment begins, so "127.0.0.1.evil.example" and "localhost@evil.example" are still routed.
+    internal static readonly Regex BeyondThisMachine = new(
+        @"^(?!https?://(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|$))",
+        RegexOptions.IgnoreCase);
+
     // What a browser sends over a network; the host decides.
     private static readonly HashSet<string> WebSchemes = new(["http", "https", "ws", "wss", "ftp"], StringComparer.OrdinalIgnoreCase);
 
@@ -69,7 +77,7 @@ public sealed class OfflineContext : IAsyncDisposable
         // Before any page script: WebRTC is contained, and the page's requests and errors are evidence.
         await context.AddInitScriptAsync(ContainmentScript.Source);
         await context.AddInitScriptAsync(EvidenceScript.Source);
-        await context.RouteAsync("**/*", offline.RouteAsync);
+        await context.RouteAsync(BeyondThisMachine, offline.RouteAsync);
         await context.RouteWebSocketAsync(new Regex(".*"), offline.RouteWebSocket);
         context.RequestFailed += offline.OnRequestFailed;
         return offline;

@@ -15,6 +15,7 @@ public sealed class ContainmentTests
 {
     private const string Outside = "outside.test";
     private const string LooksLocal = "127.evil.example";
+    private const string LooksLocalDotted = "127.0.0.1.evil.example";
 
     private TcpListener outsideTcp = null!;
     private UdpClient outsideUdp = null!;
@@ -42,7 +43,7 @@ public sealed class ContainmentTests
         redirector.Start();
         _ = RedirectAsync();
 
-        browser = await BrowserSession.LaunchAsync(extraArgs: [$"--host-resolver-rules=MAP {Outside} 127.0.0.1:{port},MAP {LooksLocal} 127.0.0.1:{port}"]);
+        browser = await BrowserSession.LaunchAsync(extraArgs: [$"--host-resolver-rules=MAP {Outside} 127.0.0.1:{port},MAP {LooksLocal} 127.0.0.1:{port},MAP {LooksLocalDotted} 127.0.0.1:{port}"]);
     }
 
     [OneTimeTearDown]
@@ -62,14 +63,14 @@ public sealed class ContainmentTests
         var page = await offline.Context.NewPageAsync();
         await page.GotoAsync(shop.Url("checkout").ToString());
 
-        await page.EvaluateAsync(Attempts, new { outside = $"http://{Outside}", looksLocal = $"http://{LooksLocal}", port, redirect = $"http://127.0.0.1:{redirectPort}/away" });
+        await page.EvaluateAsync(Attempts, new { outside = $"http://{Outside}", looksLocal = $"http://{LooksLocal}", looksLocalDotted = $"http://{LooksLocalDotted}", withUser = $"http://localhost@{Outside}", port, redirect = $"http://127.0.0.1:{redirectPort}/away" });
 
         string[] expected =
         [
             $"GET http://{Outside}/fetch", $"GET http://{Outside}/xhr", $"GET http://{Outside}/image.png", $"GET http://{Outside}/frame",
             $"GET http://{Outside}/popup", $"GET http://{Outside}/style.css", $"POST http://{Outside}/beacon", $"GET http://{Outside}/events",
             $"GET http://{Outside}/from-worker", $"WEBSOCKET ws://{Outside}/ws", $"WEBRTC stun:{Outside}:{port}", $"GET http://{Outside}/redirected",
-            $"GET http://{LooksLocal}/evil",
+            $"GET http://{LooksLocal}/evil", $"GET http://{LooksLocalDotted}/dotted.png", $"GET http://localhost@{Outside}/with-user.png",
         ];
         // Each attempt is reported as it is refused: wait for the report, bounded, not for a time.
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -95,9 +96,25 @@ public sealed class ContainmentTests
         Assert.That(OfflineContext.IsLocalHost(host), Is.EqualTo(local));
     }
 
+    // The browser skips the route for this machine's own URLs; every other one goes through it.
+    [TestCase("http://127.0.0.1:5080/cart/add", false)]
+    [TestCase("https://127.3.4.5/", false)]
+    [TestCase("http://localhost/", false)]
+    [TestCase("http://[::1]:8080/?q=1", false)]
+    [TestCase("http://127.0.0.1.evil.example/", true)]
+    [TestCase("http://localhost.evil.example/", true)]
+    [TestCase("http://localhost@evil.example/", true)]
+    [TestCase("http://127.0.0.1:80@evil.example/", true)]
+    [TestCase("https://one-to-one.bambuser.com/embed.js", true)]
+    [TestCase("blob:http://127.0.0.1:5080/6f1c", true)]
+    public void Only_urls_of_this_machine_skip_the_offline_route(string url, bool routed)
+    {
+        Assert.That(OfflineContext.BeyondThisMachine.IsMatch(url), Is.EqualTo(routed));
+    }
+
     // Every channel, each against the outside host: requests, a worker, a socket, WebRTC, a redirect.
     private const string Attempts = """
-        async ({ outside, looksLocal, port, redirect }) => {
+        async ({ outside, looksLocal, looksLocalDotted, withUser, port, redirect }) => {
           fetch(`${outside}/fetch`).catch(() => {});
           const xhr = new XMLHttpRequest(); xhr.open('GET', `${outside}/xhr`); xhr.send();
           new Image().src = `${outside}/image.png`;
@@ -114,6 +131,8 @@ public sealed class ContainmentTests
           await rtc.setLocalDescription(await rtc.createOffer());
           new Image().src = redirect;
           fetch(`${looksLocal}/evil`).catch(() => {});
+          new Image().src = `${looksLocalDotted}/dotted.png`;
+          new Image().src = `${withUser}/with-user.png`;
         }
         """;
 
