@@ -146,6 +146,9 @@ function floatAbove(url) {
 }
 
 // The miniplayer frames the merchant's own page; say why it would stay blank in the real widget.
+// The headers name the usual causes; the browser's own verdict, the miniplayer's frame itself,
+// catches every form of them (an allowlist of ancestors without this origin, conflicting
+// X-Frame-Options values), which a reading of the headers alone would pass.
 function checkFraming(url) {
   let target;
   try { target = new URL(url); } catch (_) { target = null; }
@@ -153,21 +156,57 @@ function checkFraming(url) {
     diagnose(DIAG.floatAboveCrossOrigin, `floatAbove('${url}'): the miniplayer needs a URL on this page's origin ${location.origin}`);
     return Promise.resolve();
   }
+  // Listening before the frame is given the URL (render() does that right after this call).
+  const shown = frameShows(url);
   // The fake's own request: through the recorder's untouched fetch, so it is never judged as the merchant's.
   const ownFetch = evidence && evidence.fetch ? evidence.fetch : fetch;
-  return ownFetch(url, { credentials: 'same-origin' }).then((response) => {
+  const headers = ownFetch(url, { credentials: 'same-origin' }).then((response) => {
     if (!response.ok) {
       diagnose(DIAG.floatAboveTargetError, `floatAbove('${url}'): the page answered HTTP ${response.status}; the shopper would see an error page beneath the miniplayer`);
     }
-    const frameOptions = (response.headers.get('x-frame-options') || '').trim().toLowerCase();
-    const policy = (response.headers.get('content-security-policy') || '').toLowerCase();
-    const ancestors = /frame-ancestors\s+([^;]*)/.exec(policy);
-    if (frameOptions === 'deny') {
+    const frameOptions = (response.headers.get('x-frame-options') || '').trim();
+    const ancestors = /frame-ancestors\s+([^;,]*)/i.exec(response.headers.get('content-security-policy') || '');
+    if (frameOptions.toLowerCase() === 'deny') {
       diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page sends X-Frame-Options: DENY; use SAMEORIGIN`);
-    } else if (ancestors && /'none'/.test(ancestors[1])) {
-      diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page sends CSP frame-ancestors 'none'; use 'self'`);
+      return null;
     }
+    if (ancestors && /'none'/i.test(ancestors[1])) {
+      diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page sends CSP frame-ancestors 'none'; use 'self'`);
+      return null;
+    }
+    return [frameOptions && `X-Frame-Options: ${frameOptions}`, ancestors && `CSP frame-ancestors ${ancestors[1].trim()}`].filter(Boolean);
   }, (error) => {
     diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the page could not be loaded: ${errorMessage(error)}`);
+    return null;
+  });
+  return Promise.all([headers, shown]).then(([sent, inFrame]) => {
+    // null: a diagnostic above already says why, or the frame gave no verdict.
+    if (sent === null || inFrame !== false) return;
+    const why = sent.length > 0 ? `it sends ${sent.join('; ')}, which does not allow ${location.origin}` : 'it left this origin, or refused to be framed';
+    diagnose(DIAG.floatAboveFramingRefused, `floatAbove('${url}'): the browser would not show it in the miniplayer's frame: ${why}; send X-Frame-Options: SAMEORIGIN or frame-ancestors 'self'`);
+  });
+}
+
+// Whether the miniplayer's frame shows `url` once it has loaded it: a page the browser refused to
+// frame, or one that went to another origin, has no document this page can reach. Null when there
+// is no verdict to wait for: no widget on the page yet, the frame already on that URL (nothing
+// loads again), or no load within the callback timeout (a page that never finishes loading).
+function frameShows(url) {
+  const frame = widget.parts && widget.parts.surf;
+  if (!frame || frame.getAttribute('src') === url) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const bound = setTimer(() => finish(null), state.options.callbackTimeoutMs);
+    function onLoad() {
+      if (frame.getAttribute('src') !== url) return;
+      let reachable = false;
+      try { reachable = frame.contentDocument !== null; } catch (_) { reachable = false; }
+      finish(reachable);
+    }
+    function finish(verdict) {
+      clearTimer(bound);
+      frame.removeEventListener('load', onLoad);
+      resolve(verdict);
+    }
+    frame.addEventListener('load', onLoad);
   });
 }

@@ -93,6 +93,9 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
     [TestCase("X-Frame-Options", "DENY")]
     [TestCase("Content-Security-Policy", "frame-ancestors 'none'")]
+    // Refusals that a reading of the headers alone would pass: the browser's own verdict catches them.
+    [TestCase("Content-Security-Policy", "frame-ancestors https://payments.example")]
+    [TestCase("X-Frame-Options", "DENY, SAMEORIGIN")]
     public async Task Float_above_a_page_that_refuses_framing_is_recorded_as_a_diagnostic(string header, string value)
     {
         var refusing = Server.Url("__merchant/refuses-framing").ToString();
@@ -104,6 +107,21 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.FloatAboveFramingRefused);
         Assert.That(diagnostic.Detail, Does.Contain(value));
+    }
+
+    [TestCase("X-Frame-Options", "SAMEORIGIN")]
+    [TestCase("Content-Security-Policy", "frame-ancestors 'self'")]
+    public async Task Float_above_a_page_that_allows_its_own_origin_to_frame_it_has_no_framing_diagnostic(string header, string value)
+    {
+        var allowing = Server.Url("__merchant/allows-framing").ToString();
+        await Page.ServeHtmlAsync(allowing, "<h1>Checkout</h1>", new Dictionary<string, string> { [header] = value });
+        await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{allowing}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
+        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => $"{d.Code}: {d.Detail}"), Is.Empty);
     }
 
     [Test]
