@@ -81,6 +81,23 @@ public enum WidgetMode
     Miniplayer,
 }
 
+/// <summary>
+/// What the browser made of the page beneath the miniplayer once its frame loaded it. On the wire in
+/// kebab-case. Null in <c>state()</c> until a <c>floatAbove(url)</c> with a URL of this origin.
+/// </summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<FramingVerdict>))]
+public enum FramingVerdict
+{
+    /// <summary>The frame loaded the page and this page can reach its document: the shopper sees it.</summary>
+    Shown,
+
+    /// <summary>The frame loaded, but its document is out of reach: the browser refused to frame it, or it left this origin.</summary>
+    Refused,
+
+    /// <summary>No verdict: the frame did not finish loading within the callback timeout, or there was no frame to load it.</summary>
+    Unknown,
+}
+
 /// <summary>The kind of message the widget shows the shopper after a refused change. On the wire in kebab-case.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<MessageKind>))]
 public enum MessageKind

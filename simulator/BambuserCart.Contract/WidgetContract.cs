@@ -142,6 +142,7 @@ public static class WidgetContract
             outcomes = ByMember<CallbackOutcome>(),
             navigations = ByMember<CheckoutNavigation>(),
             modes = ByMember<WidgetMode>(),
+            framing = ByMember<FramingVerdict>(),
             messages = new
             {
                 error = new { kind = MessageKind.Error.Wire(), text = Messages.ErrorText },

@@ -30,7 +30,11 @@ public sealed record WidgetState(
     WidgetMessage? Message,
     IReadOnlyList<string> Handlers,
     string? FloatAboveUrl,
-    IReadOnlyList<WidgetDiagnostic> Diagnostics);
+    IReadOnlyList<WidgetDiagnostic> Diagnostics)
+{
+    /// <summary>Whether the miniplayer's frame showed <see cref="FloatAboveUrl"/>; null before a floatAbove to this origin.</summary>
+    public FramingVerdict? FloatAboveFraming { get; init; }
+}
 
 /// <summary>
 /// One emitted event in <c>bambuserSimulator.trace()</c>. <see cref="Action"/> is what the agent or

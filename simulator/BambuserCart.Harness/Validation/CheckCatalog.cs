@@ -64,7 +64,7 @@ public static class CheckCatalog
             "goto-checkout floats the call above the checkout (floatAbove) or opens it in a new tab that answers 2xx; navigating the current tab would end the call.",
             "Use oneToOneEmbed.floatAbove(url) or window.open(url, '_blank'), never location.href = url, with the URL of a page that exists."),
         new(CheckoutSameOrigin, true,
-            "A floatAbove URL is on the page's origin, answers 2xx, and the browser shows it in the miniplayer's frame (its X-Frame-Options and CSP frame-ancestors, in whatever form, allow the page's origin, and it stays on that origin). A new-tab checkout has no such page and passes.",
+            "A floatAbove URL is on the page's origin, answers 2xx, and the browser shows it in the miniplayer's frame (its X-Frame-Options and CSP frame-ancestors, in whatever form, allow the page's origin, and it stays on that origin). A frame that does not finish loading within the 30 s the run waits on the merchant's requests leaves it not proven. A new-tab checkout has no such page and passes.",
             "Float above an existing same-origin URL; send X-Frame-Options: SAMEORIGIN or frame-ancestors 'self' on it."),
         new(ProductHydration, true,
             "With a provide-product-data handler: a known SKU hydrates to a product holding that SKU (not a hard-coded one), a product page URL of the target's origin hydrates, an unknown SKU is answered with an error message for the agent, and every mandatory field is there. Without a handler: advisory, skipped.",

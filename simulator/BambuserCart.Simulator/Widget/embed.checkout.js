@@ -13,6 +13,9 @@ const pendingCheckouts = [];
 // Checkouts settled as 'none', still open to a late navigation (within the callback timeout).
 const unanswered = [];
 let framingCheck = Promise.resolve();
+// The miniplayer frame's last verdict and the URL it was for: a floatAbove to the URL the frame
+// already shows loads nothing again, so that verdict still holds.
+let lastFrame = { url: null, verdict: null };
 
 function resolveUrl(url) {
   try { return new URL(String(url), location.href).href; } catch (_) { return String(url); }
@@ -140,6 +143,7 @@ function floatAbove(url) {
   const absolute = given ? resolveUrl(url) : null;
   state.mode = MODES.miniplayer;
   state.floatAboveUrl = absolute;
+  state.floatAboveFraming = null;
   framingCheck = given ? checkFraming(absolute) : Promise.resolve();
   widget.render();
   settleCheckout(NAV.miniplayer, absolute);
@@ -157,7 +161,12 @@ function checkFraming(url) {
     return Promise.resolve();
   }
   // Listening before the frame is given the URL (render() does that right after this call).
-  const shown = frameShows(url);
+  const shown = frameShows(url).then((inFrame) => {
+    // A later floatAbove to another URL owns the state now.
+    if (state.floatAboveUrl !== url) return inFrame;
+    state.floatAboveFraming = inFrame === true ? FRAMING.shown : inFrame === false ? FRAMING.refused : FRAMING.unknown;
+    return inFrame;
+  });
   // The fake's own request: through the recorder's untouched fetch, so it is never judged as the merchant's.
   const ownFetch = evidence && evidence.fetch ? evidence.fetch : fetch;
   const headers = ownFetch(url, { credentials: 'same-origin' }).then((response) => {
@@ -188,18 +197,23 @@ function checkFraming(url) {
 }
 
 // Whether the miniplayer's frame shows `url` once it has loaded it: a page the browser refused to
-// frame, or one that went to another origin, has no document this page can reach. Null when there
-// is no verdict to wait for: no widget on the page yet, the frame already on that URL (nothing
-// loads again), or no load within the callback timeout (a page that never finishes loading).
+// frame, or one that went to another origin, has no document this page can reach. The frame
+// already on that URL loads nothing again, so the verdict of its last load holds. Null when there
+// is no verdict: no widget on the page yet, or no load within the bound (a page that never
+// finishes loading). The bound is the longest the widget waits on the merchant's requests (the
+// real widget's 30 s under validate), so a slow backend delays the verdict but does not change it.
 function frameShows(url) {
   const frame = widget.parts && widget.parts.surf;
-  if (!frame || frame.getAttribute('src') === url) return Promise.resolve(null);
+  if (!frame) return Promise.resolve(null);
+  if (frame.getAttribute('src') === url) return Promise.resolve(lastFrame.url === url ? lastFrame.verdict : null);
+  const boundMs = Math.max(state.options.callbackTimeoutMs, state.options.requestWaitLimitMs);
   return new Promise((resolve) => {
-    const bound = setTimer(() => finish(null), state.options.callbackTimeoutMs);
+    const bound = setTimer(() => finish(null), boundMs);
     function onLoad() {
       if (frame.getAttribute('src') !== url) return;
       let reachable = false;
       try { reachable = frame.contentDocument !== null; } catch (_) { reachable = false; }
+      lastFrame = { url, verdict: reachable };
       finish(reachable);
     }
     function finish(verdict) {

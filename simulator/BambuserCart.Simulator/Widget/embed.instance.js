@@ -253,6 +253,7 @@ function endCall(action) {
   if (state.mode === MODES.closed) return null;
   state.mode = MODES.closed;
   state.floatAboveUrl = null;
+  state.floatAboveFraming = null;
   widget.render();
   return emitNotification(EVENTS.close, undefined, action);
 }

@@ -29,6 +29,7 @@
   const NAV = CONTRACT.navigations;
   const DIAG = CONTRACT.diagnostics;
   const MODES = CONTRACT.modes;
+  const FRAMING = CONTRACT.framing;
 
   const state = {
     orgId: null,
@@ -38,6 +39,8 @@
     widgetCart: [],
     message: null,
     floatAboveUrl: null,
+    // What the miniplayer's frame made of floatAboveUrl (FRAMING), null until it is checked.
+    floatAboveFraming: null,
     diagnostics: [],
     trace: [],
     // Instance method calls, in order: { method, instance, args }.
@@ -156,6 +159,7 @@
       message: state.message ? { ...state.message } : null,
       handlers: owner() ? [...owner().handlers.keys()] : [],
       floatAboveUrl: state.floatAboveUrl,
+      floatAboveFraming: state.floatAboveFraming,
       diagnostics: clone(state.diagnostics),
       calls: clone(state.calls),
       customerData: state.customerData,

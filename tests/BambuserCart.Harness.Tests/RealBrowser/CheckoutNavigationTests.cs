@@ -105,8 +105,10 @@ public sealed class CheckoutNavigationTests : BrowserTest
 
         await Widget.CheckoutAsync();
 
-        var diagnostic = (await Widget.StateAsync()).Diagnostics.Single(d => d.Code == DiagnosticCode.FloatAboveFramingRefused);
+        var state = await Widget.StateAsync();
+        var diagnostic = state.Diagnostics.Single(d => d.Code == DiagnosticCode.FloatAboveFramingRefused);
         Assert.That(diagnostic.Detail, Does.Contain(value));
+        Assert.That(state.FloatAboveFraming, Is.EqualTo(FramingVerdict.Refused), "the browser's own frame refused it");
     }
 
     [TestCase("X-Frame-Options", "SAMEORIGIN")]
@@ -121,7 +123,42 @@ public sealed class CheckoutNavigationTests : BrowserTest
         var checkout = await Widget.CheckoutAsync();
 
         Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
-        Assert.That((await Widget.StateAsync()).Diagnostics.Select(d => $"{d.Code}: {d.Detail}"), Is.Empty);
+        var state = await Widget.StateAsync();
+        Assert.That(state.Diagnostics.Select(d => $"{d.Code}: {d.Detail}"), Is.Empty);
+        Assert.That(state.FloatAboveFraming, Is.EqualTo(FramingVerdict.Shown), "the browser's own frame showed it");
+    }
+
+    [Test]
+    public async Task Float_above_a_page_that_never_finishes_loading_gives_no_framing_verdict_and_no_diagnostic()
+    {
+        var slow = Server.Url("__merchant/slow-checkout").ToString();
+        var neverAnswers = Server.Url("__merchant/never-answers.png").ToString();
+        // Left pending: the frame's load event waits for the image, so it never fires.
+        await Page.RouteAsync(neverAnswers, _ => Task.CompletedTask);
+        await Page.ServeHtmlAsync(slow, $"<h1>Checkout</h1><img src='{neverAnswers}' alt=''>");
+        await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{slow}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+        await Widget.ConfigureAsync(callbackTimeoutMs: 300);
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That(checkout.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
+        var state = await Widget.StateAsync();
+        Assert.That(state.FloatAboveFraming, Is.EqualTo(FramingVerdict.Unknown), await TraceTextAsync());
+        Assert.That(state.Diagnostics.Select(d => $"{d.Code}: {d.Detail}"), Is.Empty, "no verdict is not a refusal");
+    }
+
+    [Test]
+    public async Task Float_above_the_page_the_miniplayer_already_shows_keeps_its_framing_verdict()
+    {
+        await OpenIntegrationAsync(CheckoutHandler("embed.floatAbove('/checkout');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+        await Widget.CheckoutAsync();
+
+        var second = await Widget.CheckoutAsync();
+
+        Assert.That(second.Navigation, Is.EqualTo(CheckoutNavigation.Miniplayer));
+        Assert.That((await Widget.StateAsync()).FloatAboveFraming, Is.EqualTo(FramingVerdict.Shown), await TraceTextAsync());
     }
 
     [Test]

@@ -58,6 +58,8 @@ public sealed class ContractNamesTests
 
         Assert.That(codes.Select(c => c.Item2), Is.EqualTo(ContractNames.All<DiagnosticCode>()));
         Assert.That(contract.RootElement.GetProperty("modes").EnumerateObject().Select(p => p.Value.GetString()), Is.EqualTo(ContractNames.All<WidgetMode>()));
+        Assert.That(contract.RootElement.GetProperty("framing").EnumerateObject().Select(p => p.Value.GetString()), Is.EqualTo(ContractNames.All<FramingVerdict>()));
+        Assert.That(JsonSerializer.Deserialize<FramingVerdict>("\"refused\""), Is.EqualTo(FramingVerdict.Refused));
         Assert.That(codes, Does.Contain(("lateCheckoutNavigation", "late-checkout-navigation")), "keyed by camelCase member, as the fake reads them");
         Assert.That(diagnostic.Code, Is.EqualTo(DiagnosticCode.CallbackCalledTwice));
     }

@@ -19,6 +19,8 @@ public sealed partial class FakeEmbedContractTests
             .Concat(ContractNames.All<DiagnosticCode>())
             // Not 'open': it is also the shadow root's mode, which is no widget mode.
             .Concat([WidgetMode.Closed.Wire(), WidgetMode.Miniplayer.Wire()])
+            // Not 'shown': it is also a class in the widget's markup, which is no framing verdict.
+            .Concat([FramingVerdict.Refused.Wire(), FramingVerdict.Unknown.Wire()])
             .Concat([WidgetContract.Messages.ErrorText, WidgetContract.Messages.TimeoutText]);
 
         var copies = names.Where(name => FakeEmbedScript.Template.Contains($"'{name}'", StringComparison.Ordinal)

@@ -363,6 +363,53 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Miniplayer_page_slower_than_the_callback_timeout_still_passes_same_origin_once_the_frame_shows_it()
+    {
+        // The run's latency slows the checkout page itself, past the 300 ms callback timeout: the
+        // verdict waits for the browser's frame, as long as for the merchant's requests.
+        var settings = SlowCheckoutPage(latencyMs: 1_200, requestWaitLimit: TimeSpan.FromSeconds(30));
+
+        var report = await RunScriptAsync(FloatsAboveCheckout, settings);
+
+        var sameOrigin = report.Checks.Single(c => c.Id == CheckId.CheckoutSameOrigin);
+        Assert.That((sameOrigin.Status, sameOrigin.Message), Is.EqualTo((CheckStatus.Passed, sameOrigin.Message)), sameOrigin.Message);
+        Assert.That(sameOrigin.Message, Does.EndWith("answered 2xx and the browser showed it in the miniplayer's frame"));
+    }
+
+    [Test]
+    public async Task Miniplayer_page_that_does_not_load_within_the_wait_limit_leaves_same_origin_not_proven()
+    {
+        var settings = SlowCheckoutPage(latencyMs: 3_000, requestWaitLimit: TimeSpan.FromSeconds(1));
+
+        var report = await RunScriptAsync(FloatsAboveCheckout, settings);
+
+        var sameOrigin = report.Checks.Single(c => c.Id == CheckId.CheckoutSameOrigin);
+        Assert.That((sameOrigin.Status, sameOrigin.NotProven), Is.EqualTo((CheckStatus.Skipped, true)), sameOrigin.Message);
+        Assert.That(sameOrigin.Message, Does.StartWith("not proven: ").And.EndWith("the miniplayer's frame did not finish loading it within 1 s, so the browser gave no framing verdict"));
+    }
+
+    private const string FloatsAboveCheckout = """
+        window.onBambuserOneToOneReady = (Embed) => {
+          const embed = new Embed({ orgId: 'sample-org' });
+          embed.on('should-add-item-to-cart', (item, callback) => {
+            fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+          });
+          embed.on('goto-checkout', () => embed.floatAbove('/checkout'));
+        };
+        """;
+
+    // The checkout page stands in for the cart API, so the run's injected latency delays it.
+    private static ValidationSettings SlowCheckoutPage(int latencyMs, TimeSpan requestWaitLimit) => new()
+    {
+        SampleBackend = true,
+        CartApi = "**/checkout",
+        CartLatencyMs = latencyMs,
+        CallbackTimeoutMs = 300,
+        RequestWaitLimit = requestWaitLimit,
+        OnlyChecks = new HashSet<CheckId> { CheckId.CheckoutSameOrigin },
+    };
+
+    [Test]
     public async Task Json_report_of_a_real_failing_run_is_valid_against_the_published_schema()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "checkout.same-origin.js")), new ValidationSettings { SampleBackend = true });
