@@ -39,9 +39,9 @@ internal static class PageLocation
     /// recorder heard begin, is over. The browser answers a call into a page only once a navigation
     /// it has begun in the main frame has either replaced the document or been given up (a 204
     /// answer, a download, an app link such as <c>shopapp://</c> handed to the system), so this read
-    /// comes after it. Asked after a read that heard it,
-    /// the browser has it by then: the page began it before that read ran. When the document is the
-    /// same, the page stayed, and the recorder is told to forget the navigation.
+    /// comes after it. Asked after a read that heard it, the browser has it by then: the page began
+    /// it before that read ran. When the document is the same, the page stayed, and the recorder is
+    /// told to forget the navigation.
     /// </summary>
     /// <param name="limit">A safety net for a navigation that never ends, not a timing anything relies on.</param>
     /// <returns>The page's document; null when the page is gone or never answered.</returns>
