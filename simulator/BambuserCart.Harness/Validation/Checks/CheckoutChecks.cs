@@ -46,7 +46,7 @@ internal static class CheckoutChecks
         switch (checkout.Navigation)
         {
             case Contract.CheckoutNavigation.Miniplayer:
-                verdicts.Pass(CheckId.CheckoutNavigation, $"goto-checkout floated the call above {url}", [observed]);
+                verdicts.Pass(CheckId.CheckoutNavigation, url is null ? "goto-checkout floated the call as a miniplayer above this page (floatAbove() without a URL)" : $"goto-checkout floated the call above {url}", [observed]);
                 await JudgeMiniplayerPageAsync(session, run, url, observed);
                 break;
             case Contract.CheckoutNavigation.NewTab when tabStatus is >= 200 and < 300:
@@ -84,6 +84,13 @@ internal static class CheckoutChecks
 
     private static async Task JudgeMiniplayerPageAsync(TargetSession session, RunContext run, string? url, ObservedEvent observed)
     {
+        if (url is null)
+        {
+            // floatAbove() without a URL keeps the shopper on this page: nothing is framed.
+            run.Verdicts.Pass(CheckoutSameOrigin, "floatAbove() without a URL: the miniplayer floats above this page itself, so there is no other page to frame", [observed]);
+            return;
+        }
+
         var state = await session.StateAsync();
         var problems = state.Diagnostics.Where(d => PageProblems.Contains(d.Code)).Select(d => d.Detail ?? d.Code.Wire()).ToList();
         if (problems.Count > 0)

@@ -388,6 +388,18 @@ public sealed class ValidatorTests
         Assert.That(sameOrigin.Message, Does.StartWith("not proven: ").And.EndWith("the miniplayer's frame did not finish loading it within 1 s, so the browser gave no framing verdict"));
     }
 
+    [Test]
+    public async Task Float_above_without_a_url_passes_same_origin_since_no_other_page_is_framed()
+    {
+        var report = await RunScriptAsync(
+            FloatsAboveCheckout.Replace("embed.floatAbove('/checkout')", "embed.floatAbove()", StringComparison.Ordinal),
+            new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.CheckoutNavigation, CheckId.CheckoutSameOrigin } });
+
+        var sameOrigin = report.Checks.Single(c => c.Id == CheckId.CheckoutSameOrigin);
+        Assert.That((sameOrigin.Status, sameOrigin.Message), Is.EqualTo((CheckStatus.Passed, "floatAbove() without a URL: the miniplayer floats above this page itself, so there is no other page to frame")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.CheckoutNavigation).Message, Is.EqualTo("goto-checkout floated the call as a miniplayer above this page (floatAbove() without a URL)"));
+    }
+
     private const string FloatsAboveCheckout = """
         window.onBambuserOneToOneReady = (Embed) => {
           const embed = new Embed({ orgId: 'sample-org' });
