@@ -13,9 +13,10 @@ const pendingCheckouts = [];
 // Checkouts settled as 'none', still open to a late navigation (within the callback timeout).
 const unanswered = [];
 let framingCheck = Promise.resolve();
-// The miniplayer frame's last verdict and the URL it was for: a floatAbove to the URL the frame
-// already shows loads nothing again, so that verdict still holds.
-let lastFrame = { url: null, verdict: null };
+// The miniplayer frame's latest load: its URL and the promise of its verdict, pending while the
+// frame loads. A floatAbove to the URL the frame already shows (or is still loading) loads nothing
+// again, so it waits on that load's verdict instead of going without one.
+let frameLoad = { url: null, verdict: null };
 
 function resolveUrl(url) {
   try { return new URL(String(url), location.href).href; } catch (_) { return String(url); }
@@ -198,29 +199,39 @@ function checkFraming(url) {
 
 // Whether the miniplayer's frame shows `url` once it has loaded it: a page the browser refused to
 // frame, or one that went to another origin, has no document this page can reach. The frame
-// already on that URL loads nothing again, so the verdict of its last load holds. Null when there
-// is no verdict: no widget on the page yet, or no load within the bound (a page that never
-// finishes loading). The bound is the longest the widget waits on the merchant's requests (the
-// real widget's 30 s under validate), so a slow backend delays the verdict but does not change it.
+// already on that URL loads nothing again, so the verdict of its load holds, once that load ends.
+// Null when there is no verdict: no widget on the page yet, or no load within the bound (a page
+// that never finishes loading). The bound is the longest the widget waits on the merchant's
+// requests (the real widget's 30 s under validate), so a slow backend delays the verdict but does
+// not change it.
 function frameShows(url) {
   const frame = widget.parts && widget.parts.surf;
   if (!frame) return Promise.resolve(null);
-  if (frame.getAttribute('src') === url) return Promise.resolve(lastFrame.url === url ? lastFrame.verdict : null);
+  if (frame.getAttribute('src') !== url) {
+    frameLoad = { url, verdict: nextLoad(frame, url) };
+  } else if (frameLoad.url !== url) {
+    return Promise.resolve(null);
+  }
+  const { verdict } = frameLoad;
   const boundMs = Math.max(state.options.callbackTimeoutMs, state.options.requestWaitLimitMs);
   return new Promise((resolve) => {
-    const bound = setTimer(() => finish(null), boundMs);
-    function onLoad() {
-      if (frame.getAttribute('src') !== url) return;
-      let reachable = false;
-      try { reachable = frame.contentDocument !== null; } catch (_) { reachable = false; }
-      lastFrame = { url, verdict: reachable };
-      finish(reachable);
-    }
-    function finish(verdict) {
-      clearTimer(bound);
+    const bound = setTimer(() => resolve(null), boundMs);
+    verdict.then((shown) => { clearTimer(bound); resolve(shown); });
+  });
+}
+
+// The verdict of the frame's next load of `url`: true when its document is reachable, false when
+// not; null when the frame went to another URL first (the later floatAbove owns the frame).
+// Listening starts before the frame is given the URL (render() does that right after).
+function nextLoad(frame, url) {
+  return new Promise((resolve) => {
+    frame.addEventListener('load', function onLoad() {
       frame.removeEventListener('load', onLoad);
-      resolve(verdict);
-    }
-    frame.addEventListener('load', onLoad);
+      if (frame.getAttribute('src') !== url) {
+        resolve(null);
+        return;
+      }
+      try { resolve(frame.contentDocument !== null); } catch (_) { resolve(false); }
+    });
   });
 }

@@ -162,6 +162,42 @@ public sealed class CheckoutNavigationTests : BrowserTest
     }
 
     [Test]
+    public async Task Float_above_the_page_the_miniplayer_is_still_loading_waits_for_that_loads_verdict()
+    {
+        var slow = Server.Url("__merchant/slow-checkout").ToString();
+        var held = Server.Url("__merchant/held.png").ToString();
+        using var loading = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        // The frame's load event waits for this image, which is answered only once the test says so.
+        await Page.RouteAsync(held, async route =>
+        {
+            loading.Release();
+            await release.WaitAsync();
+            await route.FulfillAsync(new() { Status = 204 });
+        });
+        await Page.ServeHtmlAsync(slow, $"<h1>Checkout</h1><img src='{held}' alt=''>");
+        await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{slow}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        // Two clicks: the second floatAbove names the URL the frame is still loading for the first.
+        // What the second checkout settles with is read when it settles, as validate reads it.
+        var settledWith = Page.EvaluateAsync<string>("""
+            async () => {
+              const shopper = window.bambuserSimulator.shopper;
+              const first = shopper.checkout();
+              await shopper.checkout();
+              const framing = window.bambuserSimulator.state().floatAboveFraming;
+              await first;
+              return framing;
+            }
+            """);
+        Assert.That(await loading.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "the miniplayer's frame never asked for the checkout page's image");
+        release.Release();
+
+        Assert.That(await settledWith, Is.EqualTo(FramingVerdict.Shown.Wire()), await TraceTextAsync());
+    }
+
+    [Test]
     public async Task Float_above_a_page_that_answers_an_error_is_still_a_miniplayer_with_a_diagnostic_naming_the_status()
     {
         await OpenIntegrationAsync(CheckoutHandler("embed.floatAbove('/no-such-page');"));
