@@ -26,6 +26,16 @@ public sealed record EventEvidence(
     /// <summary>The first callback call: the one that counts.</summary>
     public EventMark? FirstAnswer => Marks.FirstOrDefault(m => m.Kind == "answer");
 
+    /// <summary>
+    /// Whether a Web Worker sent the page a message in this event's window before its first
+    /// callback: that callback may rest on requests the worker made, which the page's recorder cannot see.
+    /// </summary>
+    public bool HeardFromWorkerBeforeAnswer =>
+        FirstAnswer is { } answer && Marks.Any(m => m.Kind == WorkerMessage && m.Order < answer.Order);
+
+    /// <summary>The mark of a message a Web Worker sent the page.</summary>
+    internal const string WorkerMessage = "worker-message";
+
     /// <summary>Milliseconds after the emit.</summary>
     public int Ms(double at) => (int)Math.Round(at - EmittedAt, MidpointRounding.AwayFromZero);
 
@@ -62,6 +72,7 @@ public sealed record EventEvidence(
                 "timeout" => $"no callback within {mark.Detail} ms",
                 "threw" => $"the handler threw {mark.Detail} at {Ms(mark.At)} ms",
                 "navigate" => $"checkout went {mark.Detail} at {Ms(mark.At)} ms",
+                WorkerMessage => $"a message from a Web Worker at {Ms(mark.At)} ms",
                 _ => $"{mark.Kind} at {Ms(mark.At)} ms",
             }));
         }

@@ -6,7 +6,8 @@
 //    its status or network error, and an excerpt of the answer;
 //  - uncaught errors and unhandled promise rejections, with the script location that threw;
 //  - console.error lines;
-//  - marks from the fake embed: an event was emitted, its callback was called, checkout navigated.
+//  - marks from the fake embed: an event was emitted, its callback was called, checkout navigated;
+//  - each message a Web Worker sent the page (a worker's own requests are out of its sight).
 //
 // Everything gets a number from one counter (`order`) as well as a time, so "the callback came
 // before the cart request answered" is decided by the order things happened in this page, never by
@@ -243,6 +244,32 @@
       return queued;
     };
   }
+
+  // ---- Web Workers: their requests are out of sight, their messages are not ----------------------
+
+  // A request a worker makes never passes through this page's fetch, so it cannot be recorded.
+  // What can be: each message a worker sends this page, stamped with the event being handled. A
+  // callback(true) after such a message may rest on a cart request the worker made, so it is not
+  // judged "without a cart request" (the harness says it cannot be proven instead). The listener
+  // is added as the worker is made, so it runs before any handler of the page's own.
+  function followWorker(NativeWorker, portOf) {
+    if (typeof NativeWorker !== 'function') return NativeWorker;
+    return new Proxy(NativeWorker, {
+      construct(target, args, newTarget) {
+        const worker = Reflect.construct(target, args, newTarget);
+        try {
+          portOf(worker).addEventListener('message', () => {
+            keep(marks, stamp({ kind: 'worker-message', detail: null }));
+          });
+        } catch (_) {
+          // A worker this page cannot listen to: nothing to record.
+        }
+        return worker;
+      },
+    });
+  }
+  window.Worker = followWorker(window.Worker, (worker) => worker);
+  if (typeof window.SharedWorker === 'function') window.SharedWorker = followWorker(window.SharedWorker, (worker) => worker.port);
 
   // ---- Timers: short ones scheduled while an event is being handled keep it open --------------
 

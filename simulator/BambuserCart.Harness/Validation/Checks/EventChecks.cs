@@ -73,7 +73,21 @@ internal static class EventChecks
             return;
         }
 
-        JudgeEach(run, CallbackConfirmed, answeredTrue, e => Unconfirmed(e, run.Cart), $"every callback(true) came after its cart request had answered 2xx ({answeredTrue.Count} events)");
+        // A callback(true) with no cart request in sight, but after a message from a Web Worker,
+        // may rest on a request the worker made: the recorder cannot see it, so it proves nothing
+        // either way. Any other problem still fails the check.
+        var unseen = answeredTrue.Where(e => e.Evidence.HeardFromWorkerBeforeAnswer && e.Evidence.CartRequests(run.Cart).Count == 0).ToList();
+        var judged = answeredTrue.Except(unseen).ToList();
+        if (unseen.Count > 0 && judged.All(e => Unconfirmed(e, run.Cart) is null))
+        {
+            run.Verdicts.Skip(
+                CallbackConfirmed,
+                $"not proven: {unseen.Count} of {answeredTrue.Count} callback(true) came after a message from a Web Worker with no cart request of the page's own, and a worker's requests cannot be seen from the page, so they cannot be tied to the answer ({List(unseen.Select(e => $"{e.Label}: {e.Evidence.Timeline(run.Cart, run.PageUri)}"))}); make the cart request from the page itself for this check to prove it",
+                answeredTrue);
+            return;
+        }
+
+        JudgeEach(run, CallbackConfirmed, judged, e => Unconfirmed(e, run.Cart), $"every callback(true) came after its cart request had answered 2xx ({answeredTrue.Count} events)");
     }
 
     /// <summary>Why a callback(true) was not confirmed by the cart backend; null when it was.</summary>

@@ -1,0 +1,89 @@
+using BambuserCart.Contract;
+using BambuserCart.Harness.Validation;
+
+namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
+
+/// <summary>
+/// A Web Worker's requests never pass through the page's fetch, so the evidence recorder cannot
+/// see them; it sees the messages a worker sends the page. callback.confirmed must neither fail a
+/// correct integration whose cart requests go through a worker, nor let a message from an idle
+/// worker excuse a callback(true) that no cart request stands behind.
+/// </summary>
+public sealed class WorkerRequestTests
+{
+    // The worker does the cart request and posts its answer back; the page answers from that.
+    private const string WorkerPostCart = """
+        const cartWorker = new Worker(URL.createObjectURL(new Blob([`
+          onmessage = async (event) => {
+            const { id, url, body } = event.data;
+            try {
+              const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+              postMessage({ id, ok: response.ok, status: response.status, text: await response.text() });
+            } catch (error) {
+              postMessage({ id, error: String(error) });
+            }
+          };
+        `], { type: 'text/javascript' })));
+        const waiting = new Map();
+        let nextId = 0;
+        cartWorker.onmessage = (event) => { waiting.get(event.data.id)(event.data); waiting.delete(event.data.id); };
+        async function postCart(path, body) {
+          const answer = await new Promise((resolve) => {
+            const id = ++nextId;
+            waiting.set(id, resolve);
+            cartWorker.postMessage({ id, url: new URL(path, location.href).href, body });
+          });
+          if (answer.error) throw new Error(answer.error);
+          const data = JSON.parse(answer.text || '{}');
+          if (!answer.ok) throw new Error(data.error || `HTTP ${answer.status}`);
+          return data;
+        }
+        """;
+
+    private static readonly HashSet<CheckId> Judged = [CheckId.AddSuccess, CheckId.AddBackendFailure, CheckId.CallbackConfirmed];
+
+    [Test]
+    public async Task Cart_requests_made_from_a_web_worker_leave_callback_confirmed_not_proven_instead_of_failed()
+    {
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(WorkerPostCart), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Skipped), confirmed.Message);
+        Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain("came after a message from a Web Worker").And.Contain("a message from a Web Worker at"));
+        Assert.That(report.Checks.Where(c => c.Id != CheckId.CallbackConfirmed).Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "), "the worker's requests reach the native cart and meet the injected failures");
+    }
+
+    [Test]
+    public async Task Callback_true_without_a_cart_request_still_fails_confirmed_when_the_worker_said_nothing_during_the_event()
+    {
+        // The worker greets the page once, as the page loads; the add handler answers true with no request at all.
+        const string script = """
+            const idle = new Worker(URL.createObjectURL(new Blob(['postMessage("ready")'], { type: 'text/javascript' })));
+            idle.onmessage = () => {};
+            window.onBambuserOneToOneReady = function (BambuserOneToOneEmbed) {
+              const embed = new BambuserOneToOneEmbed({ orgId: 'sample-org' });
+              embed.on('should-add-item-to-cart', (item, callback) => callback(true));
+              embed.on('should-update-item-in-cart', (item, callback) => callback(true));
+            };
+            """;
+
+        var report = await ValidatorTests.RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);
+        Assert.That(confirmed.Message, Does.Contain("callback(true) with no cart request at all"));
+    }
+
+    // reference.js with its postCart replaced by another one.
+    private static string ReferenceWithPostCart(string postCart)
+    {
+        var reference = File.ReadAllText(Path.Combine(TestFixtures.Directory, "integrations", "reference.js"));
+        const string Start = "  async function postCart(path, body) {";
+        const string End = "    return data;\n  }\n";
+        var from = reference.IndexOf(Start, StringComparison.Ordinal);
+        var to = reference.IndexOf(End, from < 0 ? 0 : from, StringComparison.Ordinal);
+        Assert.That(from, Is.GreaterThanOrEqualTo(0), "reference.js changed: the test's postCart anchor is gone");
+        Assert.That(to, Is.GreaterThan(from), "reference.js changed: the end of its postCart is gone");
+        return reference[..from] + postCart + reference[(to + End.Length)..];
+    }
+}
