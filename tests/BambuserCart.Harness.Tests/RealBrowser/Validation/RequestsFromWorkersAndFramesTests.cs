@@ -4,12 +4,13 @@ using BambuserCart.Harness.Validation;
 namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 
 /// <summary>
-/// A Web Worker's requests never pass through the page's fetch, so the evidence recorder cannot
-/// see them; it sees the messages a worker sends the page. callback.confirmed must neither fail a
-/// correct integration whose cart requests go through a worker, nor let a message from an idle
-/// worker excuse a callback(true) that no cart request stands behind.
+/// Cart requests the page's own fetch never sees. A same-origin frame's fetch (a page may borrow a
+/// hidden iframe's untouched one) records into the page's timeline, so it is judged like any other.
+/// A Web Worker's requests cannot be seen at all, only the messages it sends the page:
+/// callback.confirmed must neither fail a correct integration whose cart requests go through a
+/// worker, nor let a message from an idle worker excuse a callback(true) no cart request stands behind.
 /// </summary>
-public sealed class WorkerRequestTests
+public sealed class RequestsFromWorkersAndFramesTests
 {
     // The worker does the cart request and posts its answer back; the page answers from that.
     private const string WorkerPostCart = """
@@ -36,6 +37,23 @@ public sealed class WorkerRequestTests
           if (answer.error) throw new Error(answer.error);
           const data = JSON.parse(answer.text || '{}');
           if (!answer.ok) throw new Error(data.error || `HTTP ${answer.status}`);
+          return data;
+        }
+        """;
+
+    // The cart requests go through a hidden same-origin iframe's fetch, bound to this page.
+    private const string FramePostCart = """
+        let frameFetch = null;
+        async function postCart(path, body) {
+          if (!frameFetch) {
+            const frame = document.createElement('iframe');
+            frame.hidden = true;
+            document.documentElement.appendChild(frame);
+            frameFetch = frame.contentWindow.fetch.bind(window);
+          }
+          const response = await frameFetch(path, { method: 'POST', body: JSON.stringify(body), credentials: 'same-origin' });
+          const data = await response.json().catch(() => ({}));
+          if (!response.ok) throw new Error(data.error || `HTTP ${response.status}`);
           return data;
         }
         """;
@@ -72,6 +90,33 @@ public sealed class WorkerRequestTests
         var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
         Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);
         Assert.That(confirmed.Message, Does.Contain("callback(true) with no cart request at all"));
+    }
+
+    [Test]
+    public async Task Cart_requests_sent_through_a_same_origin_frames_fetch_confirm_the_callbacks_like_the_pages_own()
+    {
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(FramePostCart), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        Assert.That(report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "));
+        var add = report.Events.First(e => e.Event == WidgetContract.Events.AddItem);
+        Assert.That(add.Evidence.Requests.Select(r => r.Url), Has.Some.EndsWith("/cart/add"), "the frame's request is the event's own evidence");
+    }
+
+    [Test]
+    public async Task Callback_true_before_a_same_origin_frames_fetch_answered_still_fails_confirmed()
+    {
+        // Fire and answer, through the frame's fetch: the answer does not wait for the cart.
+        var script = ReferenceWithPostCart(FramePostCart).Replace(
+            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })\n        .then(() => {\n          track('add_to_cart', addedItem.sku, 1);\n          callback(true);\n        })\n        .catch(answer(callback));",
+            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 }).catch(() => {});\n      callback(true);",
+            StringComparison.Ordinal);
+        Assert.That(script, Does.Contain("quantity: 1 }).catch(() => {});"), "reference.js changed: the test's add handler anchor is gone");
+
+        var report = await ValidatorTests.RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);
+        Assert.That(confirmed.Message, Does.Contain("callback(true) came before the cart answered (POST "));
     }
 
     // reference.js with its postCart replaced by another one.
