@@ -76,7 +76,7 @@ internal static class EventChecks
         // A callback(true) with no cart request in sight, but after a message from a Web Worker,
         // may rest on a request the worker made: the recorder cannot see it, so it proves nothing
         // either way. Any other problem still fails the check.
-        var unseen = answeredTrue.Where(e => e.Evidence.HeardFromWorkerBeforeAnswer && e.Evidence.CartRequests(run.Cart).Count == 0).ToList();
+        var unseen = answeredTrue.Where(e => MayRestOnUnseenRequests(e, run.Cart)).ToList();
         var judged = answeredTrue.Except(unseen).ToList();
         if (unseen.Count > 0 && judged.All(e => Unconfirmed(e, run.Cart) is null))
         {
@@ -89,6 +89,13 @@ internal static class EventChecks
 
         JudgeEach(run, CallbackConfirmed, judged, e => Unconfirmed(e, run.Cart), $"every callback(true) came after its cart request had answered 2xx ({answeredTrue.Count} events)");
     }
+
+    /// <summary>
+    /// A callback(true) with no cart request of the page's own, after a message from a Web Worker
+    /// in its event: it may rest on a request the worker made, which the page's recorder cannot see.
+    /// </summary>
+    public static bool MayRestOnUnseenRequests(ObservedEvent observed, CartApiPattern cart) =>
+        observed.Evidence.HeardFromWorkerBeforeAnswer && observed.Evidence.CartRequests(cart).Count == 0;
 
     /// <summary>Why a callback(true) was not confirmed by the cart backend; null when it was.</summary>
     public static string? Unconfirmed(ObservedEvent observed, CartApiPattern cart)

@@ -1,4 +1,6 @@
 using BambuserCart.Contract;
+using BambuserCart.Contract.Scenarios;
+using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
@@ -69,6 +71,32 @@ public sealed class RequestsFromWorkersAndFramesTests
         Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Skipped), confirmed.Message);
         Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain("came after a message from a Web Worker").And.Contain("a message from a Web Worker at"));
         Assert.That(report.Checks.Where(c => c.Id != CheckId.CallbackConfirmed).Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "), "the worker's requests reach the native cart and meet the injected failures");
+    }
+
+    [Test]
+    public async Task Replayed_step_answered_from_a_web_workers_request_is_not_failed_for_a_request_it_cannot_see()
+    {
+        var folder = Directory.CreateTempSubdirectory("bambuser-cart-worker-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "integration.js");
+            await File.WriteAllTextAsync(path, ReferenceWithPostCart(WorkerPostCart));
+            var line = new CartItem("SNEAKER-42", 1);
+            var scenario = new Scenario(
+                "worker",
+                null,
+                ScenarioTarget.LocalFile(path, sampleBackend: true),
+                ScenarioSetup.None,
+                [new ScenarioStep(ScenarioAction.Add, line.Sku, null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [line], NativeCart = [line], FollowsContract = true })]);
+
+            var result = await new ScenarioRunner(BrowserTestEnvironment.Browser, BrowserTestEnvironment.Server).RunAsync(scenario);
+
+            Assert.That(result.Passed, Is.True, result.FailureMessage());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]
