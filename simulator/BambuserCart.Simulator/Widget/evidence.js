@@ -148,7 +148,23 @@
   // A same-origin frame's requests go into the top page's timeline, under its counter and its open
   // event, where the harness reads them: a page may send its cart requests through a hidden
   // iframe's untouched fetch. A frame of another origin cannot reach the top page and keeps its own.
+  // So does the page the fake's miniplayer shows (and any frame inside it): that is the checkout page
+  // after the call floated, not the merchant's cart work, and a request it holds open (a long poll)
+  // would otherwise sit in a later cart event's window and leave that event's native cart unproven.
+  function insideFakesOwnFrame() {
+    try {
+      for (let w = window; w !== w.top; w = w.parent) {
+        const frame = w.frameElement;
+        if (frame && frame.hasAttribute('data-bambuser-cart-frame')) return true;
+      }
+    } catch (_) {
+      return false;
+    }
+    return false;
+  }
+
   function topSink() {
+    if (insideFakesOwnFrame()) return null;
     let top = null;
     try {
       top = window !== window.top && window.top.__bambuserCartEvidence ? window.top.__bambuserCartEvidence.requestSink : null;

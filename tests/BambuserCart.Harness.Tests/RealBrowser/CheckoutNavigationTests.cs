@@ -1,5 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Browsers;
+using BambuserCart.Harness.Evidence;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using Navigations = BambuserCart.Contract.WidgetContract.Navigations;
@@ -195,6 +196,43 @@ public sealed class CheckoutNavigationTests : BrowserTest
         release.Release();
 
         Assert.That(await settledWith, Is.EqualTo(FramingVerdict.Shown.Wire()), await TraceTextAsync());
+    }
+
+    [Test]
+    public async Task Requests_of_the_page_the_miniplayer_shows_stay_out_of_the_calls_own_evidence()
+    {
+        var polling = Server.Url("__merchant/polling-checkout").ToString();
+        var longPoll = Server.Url("__merchant/long-poll").ToString();
+        using var polled = new SemaphoreSlim(0);
+        using var answerFirstPoll = new SemaphoreSlim(0);
+        var polls = 0;
+        // A checkout page that long-polls: each poll is held open; the first is answered only when
+        // the test says so, so the next one starts while a later cart event's window is open.
+        await Page.RouteAsync(longPoll, async route =>
+        {
+            polled.Release();
+            if (Interlocked.Increment(ref polls) == 1)
+            {
+                await answerFirstPoll.WaitAsync();
+                await route.FulfillAsync(new() { Status = 204 });
+            }
+        });
+        await Page.ServeHtmlAsync(polling, $"<h1>Checkout</h1><script>const poll = () => fetch('{longPoll}').then(poll, poll); poll();</script>");
+        await OpenIntegrationAsync(CheckoutHandler($"embed.floatAbove('{polling}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+        await Widget.CheckoutAsync();
+        Assert.That(await polled.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "the checkout page in the miniplayer never polled");
+
+        var outcome = await Widget.AddToCartAsync("SNEAKER-42");
+        answerFirstPoll.Release();
+        Assert.That(await polled.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "the checkout page never polled again");
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(2));
+
+        var evidence = await PageEvidenceReader.ReadAsync(Page);
+        var added = evidence.ForEvent(outcome.Seq, busy);
+        Assert.That(busy, Is.Null, "the checkout page's poll is not the call's cart work");
+        Assert.That(evidence.Requests.Select(r => r.Url), Has.None.EqualTo(longPoll), "the page's own timeline");
+        Assert.That(added.Requests, Is.Empty, added.Timeline(null, null));
     }
 
     [Test]
