@@ -19,7 +19,7 @@ public sealed class CheckRuleTests
     {
         var observed = Add(answerOrder: 5, Request("POST", "/cart/add", order: 2, endOrder: 4, status: 200));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Is.Null);
+        Assert.That(EventChecks.Confirm(observed, Cart), Is.SameAs(Confirmation.Confirmed));
     }
 
     [Test]
@@ -27,7 +27,7 @@ public sealed class CheckRuleTests
     {
         var observed = Add(answerOrder: 3, Request("POST", "/cart/add", order: 2, endOrder: 4, status: 200));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Is.EqualTo("callback(true) came before the cart answered (POST http://shop.test/cart/add still in flight)"));
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Is.EqualTo("callback(true) came before the cart answered (POST http://shop.test/cart/add still in flight)"));
     }
 
     [Test]
@@ -35,7 +35,7 @@ public sealed class CheckRuleTests
     {
         var observed = Add(answerOrder: 2, Request("POST", "/cart/add", order: 3, endOrder: 4, status: 200));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Is.EqualTo("callback(true) came before any cart request was sent"));
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Is.EqualTo("callback(true) came before any cart request was sent"));
     }
 
     [Test]
@@ -43,7 +43,7 @@ public sealed class CheckRuleTests
     {
         var observed = Add(answerOrder: 2, Request("GET", "/api/stock", order: 1, endOrder: 1, status: 200));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Is.EqualTo("callback(true) with no cart request at all: the native cart was never asked"));
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Is.EqualTo("callback(true) with no cart request at all: the native cart was never asked"));
     }
 
     [Test]
@@ -51,7 +51,7 @@ public sealed class CheckRuleTests
     {
         var observed = Add(answerOrder: 5, Request("POST", "/cart/add", order: 2, endOrder: 4, status: 404));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Is.EqualTo("callback(true) although the cart request failed (POST http://shop.test/cart/add → HTTP 404)"));
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Is.EqualTo("callback(true) although the cart request failed (POST http://shop.test/cart/add → HTTP 404)"));
     }
 
     [Test]
@@ -62,7 +62,7 @@ public sealed class CheckRuleTests
             Request("POST", "/cart/add", order: 2, endOrder: 4, status: 200),
             Request("GET", "/cart/mini", order: 5, endOrder: 8, status: 200));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Is.Null);
+        Assert.That(EventChecks.Confirm(observed, Cart), Is.SameAs(Confirmation.Confirmed));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class CheckRuleTests
             Request("POST", "/cart/add", order: 2, endOrder: 4, status: 200),
             Request("POST", "/cart/update", order: 5, endOrder: 8, status: 200));
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Does.StartWith("callback(true) came before the cart answered (POST http://shop.test/cart/update still in flight)"));
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Does.StartWith("callback(true) came before the cart answered (POST http://shop.test/cart/update still in flight)"));
     }
 
     [Test]
@@ -81,7 +81,31 @@ public sealed class CheckRuleTests
     {
         var observed = new ObservedEvent(1, "add.success", Entry(), EventEvidence.None);
 
-        Assert.That(EventChecks.Unconfirmed(observed, Cart), Does.StartWith("no evidence was recorded"));
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Does.StartWith("no evidence was recorded"));
+    }
+
+    [Test]
+    public void Callback_true_after_a_worker_message_without_a_cart_request_of_the_pages_own_cannot_be_told()
+    {
+        var observed = AddAfterWorkerMessage(workerOrder: 3, answerOrder: 4, Request("GET", "/api/stock", order: 1, endOrder: 2, status: 200));
+
+        Assert.That(EventChecks.Confirm(observed, Cart), Is.SameAs(Confirmation.Unseen));
+    }
+
+    [Test]
+    public void A_worker_message_does_not_excuse_a_cart_request_of_the_pages_own_still_in_flight()
+    {
+        var observed = AddAfterWorkerMessage(workerOrder: 3, answerOrder: 4, Request("POST", "/cart/add", order: 2, endOrder: 5, status: 200));
+
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Does.StartWith("callback(true) came before the cart answered"));
+    }
+
+    [Test]
+    public void A_worker_message_after_the_answer_excuses_nothing()
+    {
+        var observed = AddAfterWorkerMessage(workerOrder: 5, answerOrder: 4);
+
+        Assert.That(EventChecks.Confirm(observed, Cart).WhyNot, Is.EqualTo("callback(true) with no cart request at all: the native cart was never asked"));
     }
 
     [TestCase(1, 4, 2, "it added one instead of setting the quantity")]
@@ -106,6 +130,9 @@ public sealed class CheckRuleTests
 
     private static ObservedEvent Add(int answerOrder, params RequestRecord[] requests) =>
         new(1, "add.success", Entry(), new EventEvidence(0, 1, [new EventMark("answer", "true", answerOrder, answerOrder, 1)], requests, [], []));
+
+    private static ObservedEvent AddAfterWorkerMessage(int workerOrder, int answerOrder, params RequestRecord[] requests) =>
+        new(1, "add.success", Entry(), new EventEvidence(0, 1, [new EventMark(EventEvidence.WorkerMessage, null, workerOrder, workerOrder, 1), new EventMark("answer", "true", answerOrder, answerOrder, 1)], requests, [], []));
 
     private static TraceEntry Entry() =>
         new(1, "should-add-item-to-cart", "add", JsonDocument.Parse("""{"sku":"A"}""").RootElement, "success", JsonDocument.Parse("true").RootElement, 1, 3);

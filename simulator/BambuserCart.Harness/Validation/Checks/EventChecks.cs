@@ -73,12 +73,11 @@ internal static class EventChecks
             return;
         }
 
-        // A callback(true) with no cart request in sight, but after a message from a Web Worker,
-        // may rest on a request the worker made: the recorder cannot see it, so it proves nothing
-        // either way. Any other problem still fails the check.
-        var unseen = answeredTrue.Where(e => MayRestOnUnseenRequests(e, run.Cart)).ToList();
-        var judged = answeredTrue.Except(unseen).ToList();
-        if (unseen.Count > 0 && judged.All(e => Unconfirmed(e, run.Cart) is null))
+        // A callback(true) after a Web Worker's message, with no cart request in sight, may rest on
+        // a request the worker made: it proves nothing either way. Any other problem still fails.
+        var confirmations = answeredTrue.ToDictionary(e => e, e => Confirm(e, run.Cart));
+        var unseen = answeredTrue.Where(e => confirmations[e].OutOfSight).ToList();
+        if (unseen.Count > 0 && confirmations.Values.All(c => c.WhyNot is null))
         {
             run.Verdicts.Skip(
                 CallbackConfirmed,
@@ -87,30 +86,26 @@ internal static class EventChecks
             return;
         }
 
-        JudgeEach(run, CallbackConfirmed, judged, e => Unconfirmed(e, run.Cart), $"every callback(true) came after its cart request had answered 2xx ({answeredTrue.Count} events)");
+        JudgeEach(run, CallbackConfirmed, answeredTrue.Except(unseen).ToList(), e => confirmations[e].WhyNot, $"every callback(true) came after its cart request had answered 2xx ({answeredTrue.Count} events)");
     }
 
-    /// <summary>
-    /// A callback(true) with no cart request of the page's own, after a message from a Web Worker
-    /// in its event: it may rest on a request the worker made, which the page's recorder cannot see.
-    /// </summary>
-    public static bool MayRestOnUnseenRequests(ObservedEvent observed, CartApiPattern cart) =>
-        observed.Evidence.HeardFromWorkerBeforeAnswer && observed.Evidence.CartRequests(cart).Count == 0;
-
-    /// <summary>Why a callback(true) was not confirmed by the cart backend; null when it was.</summary>
-    public static string? Unconfirmed(ObservedEvent observed, CartApiPattern cart)
+    /// <summary>Whether a callback(true) was confirmed by the cart backend, and why not.</summary>
+    public static Confirmation Confirm(ObservedEvent observed, CartApiPattern cart)
     {
         var answer = observed.Evidence.FirstAnswer;
         if (observed.Evidence.EmitOrder == 0 || answer is null)
         {
             // Never a silent pass: without the page's evidence nothing is proven.
-            return "no evidence was recorded for this event (the page's evidence recorder is missing)";
+            return Confirmation.Not("no evidence was recorded for this event (the page's evidence recorder is missing)");
         }
 
         var requests = observed.Evidence.CartRequests(cart);
         if (requests.Count == 0)
         {
-            return "callback(true) with no cart request at all: the native cart was never asked";
+            // A worker's requests never pass through the page's recorder.
+            return observed.Evidence.HeardFromWorkerBeforeAnswer
+                ? Confirmation.Unseen
+                : Confirmation.Not("callback(true) with no cart request at all: the native cart was never asked");
         }
 
         // Reads (GET) refresh a mini cart; only requests that can change the cart must be done —
@@ -119,18 +114,18 @@ internal static class EventChecks
         var pending = changes.Where(r => r.Order < answer.Order && (r.EndOrder is null || r.EndOrder > answer.Order)).ToList();
         if (pending.Count > 0)
         {
-            return $"callback(true) came before the cart answered ({string.Join(", ", pending.Select(r => $"{r.Method} {r.Url}"))} still in flight)";
+            return Confirmation.Not($"callback(true) came before the cart answered ({string.Join(", ", pending.Select(r => $"{r.Method} {r.Url}"))} still in flight)");
         }
 
         if (changes.Any(r => r.EndOrder < answer.Order && r.Succeeded))
         {
-            return null;
+            return Confirmation.Confirmed;
         }
 
         var before = changes.Where(r => r.EndOrder < answer.Order).ToList();
-        return before.Count > 0
+        return Confirmation.Not(before.Count > 0
             ? $"callback(true) although the cart request failed ({string.Join(", ", before.Select(r => $"{r.Method} {r.Url} → {r.Result}"))})"
-            : "callback(true) came before any cart request was sent";
+            : "callback(true) came before any cart request was sent");
     }
 
     // A handler that threw synchronously, returned a rejected promise, or made the page throw while its event was handled.
