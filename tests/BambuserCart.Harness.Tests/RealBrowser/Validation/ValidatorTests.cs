@@ -556,35 +556,18 @@ public sealed class ValidatorTests
     // A bare integration script in a folder of its own, validated with the sample backend.
     internal static async Task<ValidationReport> RunScriptAsync(string script, ValidationSettings? settings = null)
     {
-        var folder = Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName;
-        try
-        {
-            var path = Path.Combine(folder, "integration.js");
-            await File.WriteAllTextAsync(path, script);
-            return await RunAsync(ValidationTarget.Parse(path), settings ?? new ValidationSettings { SampleBackend = true });
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var file = await ScriptFile.WriteAsync(script);
+        return await RunAsync(ValidationTarget.Parse(file.Path), settings ?? new ValidationSettings { SampleBackend = true });
     }
 
     private const string NavigationConsequence = "the call would end, since the widget goes with the page (change the cart in place, and refresh what shows it from the answer instead of reloading)";
 
     // The reference integration with a line run after each add's and each quantity change's
     // callback(true), and one run before it.
-    private static string ReferenceWith(string afterAdd, string afterUpdate, string before)
-    {
-        var reference = File.ReadAllText(Path.Combine(TestFixtures.Directory, "integrations", "reference.js"));
-        var withAdd = Once(reference, "track('add_to_cart', addedItem.sku, 1);\n          callback(true);", afterAdd);
-        return before + "\n" + Once(withAdd, "track(change > 0 ? 'add_to_cart' : 'remove_from_cart', updatedItem.sku, Math.abs(change));\n            callback(true);", afterUpdate);
-
-        static string Once(string script, string line, string after)
-        {
-            Assert.That(script, Does.Contain(line), "reference.js changed: the test's anchor is gone");
-            return script.Replace(line, line + "\n" + after, StringComparison.Ordinal);
-        }
-    }
+    private static string ReferenceWith(string afterAdd, string afterUpdate, string before) =>
+        before + "\n" + ReferenceScript.Text()
+            .WithLineAfter("track('add_to_cart', addedItem.sku, 1);\n          callback(true);", afterAdd)
+            .WithLineAfter("track(change > 0 ? 'add_to_cart' : 'remove_from_cart', updatedItem.sku, Math.abs(change));\n            callback(true);", afterUpdate);
 
     private static void AssertAllPassed(ValidationReport report)
     {

@@ -1,0 +1,27 @@
+namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
+
+/// <summary>
+/// A test's integration script saved as integration.js in a temporary folder of its own, which goes
+/// when the test is done with it: validate and replay take a file, as a merchant gives them one.
+/// </summary>
+internal sealed class ScriptFile : IDisposable
+{
+    private readonly string folder;
+
+    private ScriptFile(string folder)
+    {
+        this.folder = folder;
+        Path = System.IO.Path.Combine(folder, "integration.js");
+    }
+
+    public string Path { get; }
+
+    public static async Task<ScriptFile> WriteAsync(string script)
+    {
+        var file = new ScriptFile(Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName);
+        await File.WriteAllTextAsync(file.Path, script);
+        return file;
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
