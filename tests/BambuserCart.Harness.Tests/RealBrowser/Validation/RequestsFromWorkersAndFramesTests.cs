@@ -15,18 +15,28 @@ namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 public sealed class RequestsFromWorkersAndFramesTests
 {
     // The worker does the cart request and posts its answer back; the page answers from that.
-    private const string WorkerPostCart = """
-        const cartWorker = new Worker(URL.createObjectURL(new Blob([`
-          onmessage = async (event) => {
-            const { id, url, body } = event.data;
+    private static readonly string WorkerPostCart = PostCartThroughWorker(
+        listen: "const listen = (handle) => { onmessage = (event) => handle(event.data, postMessage); };",
+        connect: "new Worker(workerUrl)");
+
+    // The same through a SharedWorker, which talks to the page over a port.
+    private static readonly string SharedWorkerPostCart = PostCartThroughWorker(
+        listen: "const listen = (handle) => { onconnect = (connected) => { const port = connected.ports[0]; port.onmessage = (event) => handle(event.data, (answer) => port.postMessage(answer)); }; };",
+        connect: "new SharedWorker(workerUrl).port");
+
+    private static string PostCartThroughWorker(string listen, string connect) => $$"""
+        const workerUrl = URL.createObjectURL(new Blob([`
+          {{listen}}
+          listen(async ({ id, url, body }, reply) => {
             try {
               const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
-              postMessage({ id, ok: response.ok, status: response.status, text: await response.text() });
+              reply({ id, ok: response.ok, status: response.status, text: await response.text() });
             } catch (error) {
-              postMessage({ id, error: String(error) });
+              reply({ id, error: String(error) });
             }
-          };
-        `], { type: 'text/javascript' })));
+          });
+        `], { type: 'text/javascript' }));
+        const cartWorker = {{connect}};
         const waiting = new Map();
         let nextId = 0;
         cartWorker.onmessage = (event) => { waiting.get(event.data.id)(event.data); waiting.delete(event.data.id); };
@@ -43,14 +53,18 @@ public sealed class RequestsFromWorkersAndFramesTests
         }
         """;
 
-    // The cart requests go through a hidden same-origin iframe's fetch, bound to this page.
-    private const string FramePostCart = """
+    // The cart requests go through the fetch of a hidden same-origin iframe, bound to this page;
+    // with a depth of 2, of an iframe inside such an iframe.
+    private static string FramePostCart(int depth = 1) => $$"""
         let frameFetch = null;
         async function postCart(path, body) {
           if (!frameFetch) {
-            const frame = document.createElement('iframe');
-            frame.hidden = true;
-            document.documentElement.appendChild(frame);
+            let frame = null;
+            for (let host = document, level = 0; level < {{depth}}; level++, host = frame.contentDocument) {
+              frame = host.createElement('iframe');
+              frame.hidden = true;
+              host.documentElement.appendChild(frame);
+            }
             frameFetch = frame.contentWindow.fetch.bind(window);
           }
           const response = await frameFetch(path, { method: 'POST', body: JSON.stringify(body), credentials: 'same-origin' });
@@ -67,36 +81,45 @@ public sealed class RequestsFromWorkersAndFramesTests
     {
         var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(WorkerPostCart), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
 
+        AssertConfirmedNotProvenForTheWorker(report);
+        Assert.That(report.Checks.Where(c => c.Id != CheckId.CallbackConfirmed).Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "), "the worker's requests reach the native cart and meet the injected failures");
+    }
+
+    [Test]
+    public async Task Cart_requests_made_from_a_shared_worker_leave_confirmed_and_backend_failure_not_proven_naming_the_worker()
+    {
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(SharedWorkerPostCart), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        AssertConfirmedNotProvenForTheWorker(report);
+        var failure = report.Checks.Single(c => c.Id == CheckId.AddBackendFailure);
+        Assert.That(failure.Status, Is.EqualTo(CheckStatus.Skipped), failure.Message);
+        Assert.That(failure.Message, Does.StartWith("not proven: no failure could be injected").And.Contain("heard from a Web Worker before it answered callback(true)"), "a shared worker's requests pass no route, so no failure meets them");
+        var success = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
+        Assert.That(success.Status, Is.EqualTo(CheckStatus.Passed), success.Message);
+    }
+
+    private static void AssertConfirmedNotProvenForTheWorker(ValidationReport report)
+    {
         var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
         Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Skipped), confirmed.Message);
         Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain("came after a message from a Web Worker").And.Contain("a message from a Web Worker at"));
-        Assert.That(report.Checks.Where(c => c.Id != CheckId.CallbackConfirmed).Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "), "the worker's requests reach the native cart and meet the injected failures");
     }
 
     [Test]
     public async Task Replayed_step_answered_from_a_web_workers_request_is_not_failed_for_a_request_it_cannot_see()
     {
-        var folder = Directory.CreateTempSubdirectory("bambuser-cart-worker-").FullName;
-        try
-        {
-            var path = Path.Combine(folder, "integration.js");
-            await File.WriteAllTextAsync(path, ReferenceWithPostCart(WorkerPostCart));
-            var line = new CartItem("SNEAKER-42", 1);
-            var scenario = new Scenario(
-                "worker",
-                null,
-                ScenarioTarget.LocalFile(path, sampleBackend: true),
-                ScenarioSetup.None,
-                [new ScenarioStep(ScenarioAction.Add, line.Sku, null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [line], NativeCart = [line], FollowsContract = true })]);
+        using var file = await ScriptFile.WriteAsync(ReferenceWithPostCart(WorkerPostCart));
+        var line = new CartItem("SNEAKER-42", 1);
+        var scenario = new Scenario(
+            "worker",
+            null,
+            ScenarioTarget.LocalFile(file.Path, sampleBackend: true),
+            ScenarioSetup.None,
+            [new ScenarioStep(ScenarioAction.Add, line.Sku, null, null, null, StepExpectations.None with { Outcome = CallbackOutcome.Success, WidgetCart = [line], NativeCart = [line], FollowsContract = true })]);
 
-            var result = await new ScenarioRunner(BrowserTestEnvironment.Browser, BrowserTestEnvironment.Server).RunAsync(scenario);
+        var result = await new ScenarioRunner(BrowserTestEnvironment.Browser, BrowserTestEnvironment.Server).RunAsync(scenario);
 
-            Assert.That(result.Passed, Is.True, result.FailureMessage());
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.That(result.Passed, Is.True, result.FailureMessage());
     }
 
     [Test]
@@ -120,10 +143,11 @@ public sealed class RequestsFromWorkersAndFramesTests
         Assert.That(confirmed.Message, Does.Contain("callback(true) with no cart request at all"));
     }
 
-    [Test]
-    public async Task Cart_requests_sent_through_a_same_origin_frames_fetch_confirm_the_callbacks_like_the_pages_own()
+    [TestCase(1, TestName = "Cart_requests_sent_through_a_same_origin_frames_fetch_confirm_the_callbacks_like_the_pages_own")]
+    [TestCase(2, TestName = "Cart_requests_sent_through_a_frame_inside_a_same_origin_frame_confirm_the_callbacks_like_the_pages_own")]
+    public async Task Cart_requests_sent_through_a_same_origin_frame_confirm_the_callbacks(int depth)
     {
-        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(FramePostCart), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(FramePostCart(depth)), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
 
         Assert.That(report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "));
         var add = report.Events.First(e => e.Event == WidgetContract.Events.AddItem);
@@ -134,11 +158,9 @@ public sealed class RequestsFromWorkersAndFramesTests
     public async Task Callback_true_before_a_same_origin_frames_fetch_answered_still_fails_confirmed()
     {
         // Fire and answer, through the frame's fetch: the answer does not wait for the cart.
-        var script = ReferenceWithPostCart(FramePostCart).Replace(
+        var script = ReferenceWithPostCart(FramePostCart()).Replacing(
             "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })\n        .then(() => {\n          track('add_to_cart', addedItem.sku, 1);\n          callback(true);\n        })\n        .catch(answer(callback));",
-            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 }).catch(() => {});\n      callback(true);",
-            StringComparison.Ordinal);
-        Assert.That(script, Does.Contain("quantity: 1 }).catch(() => {});"), "reference.js changed: the test's add handler anchor is gone");
+            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 }).catch(() => {});\n      callback(true);");
 
         var report = await ValidatorTests.RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
 
@@ -148,15 +170,6 @@ public sealed class RequestsFromWorkersAndFramesTests
     }
 
     // reference.js with its postCart replaced by another one.
-    private static string ReferenceWithPostCart(string postCart)
-    {
-        var reference = File.ReadAllText(Path.Combine(TestFixtures.Directory, "integrations", "reference.js"));
-        const string Start = "  async function postCart(path, body) {";
-        const string End = "    return data;\n  }\n";
-        var from = reference.IndexOf(Start, StringComparison.Ordinal);
-        var to = reference.IndexOf(End, from < 0 ? 0 : from, StringComparison.Ordinal);
-        Assert.That(from, Is.GreaterThanOrEqualTo(0), "reference.js changed: the test's postCart anchor is gone");
-        Assert.That(to, Is.GreaterThan(from), "reference.js changed: the end of its postCart is gone");
-        return reference[..from] + postCart + reference[(to + End.Length)..];
-    }
+    private static string ReferenceWithPostCart(string postCart) =>
+        ReferenceScript.Text().ReplacingFromTo("  async function postCart(path, body) {", "    return data;\n  }\n", postCart);
 }
