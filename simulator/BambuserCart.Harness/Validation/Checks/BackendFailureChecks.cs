@@ -174,7 +174,7 @@ internal static class BackendFailureChecks
         // A dedicated Worker's requests meet the injected failures; a SharedWorker's (or a service
         // worker's) never pass the browser context's routes, so those can be neither failed nor seen.
         var seen = observed.Evidence.HeardFromWorkerBeforeAnswer
-            ? $"it heard from a Web Worker before it answered {observed.AnswerText}, and a request made in a SharedWorker or a service worker never meets an injected failure (a dedicated Worker's does); make the cart request from the page or a dedicated Worker for this check to prove it"
+            ? $"it heard from a Web Worker before it answered {observed.AnswerText}, and a request a SharedWorker or a service worker makes never meets an injected failure; make the cart request from the page or a dedicated Worker for this check to prove it (a dedicated Worker's requests do meet it: with one, set {RunInput.CartApi.Named()} to the URL pattern of your cart backend)"
             : observed.Evidence.Requests.Count == 0
                 ? $"it made no request at all and answered {observed.AnswerText} without contacting any backend"
                 : $"the requests it made: {observed.Evidence.RequestsSeen(run.PageUri)}; set {RunInput.CartApi.Named()} to the URL pattern of your cart backend";
