@@ -199,7 +199,7 @@ const WIDGET_HTML = `
 .console .found ul { padding-left: 16px; }
 .shown { margin: 8px 0; padding: 6px 8px; border-radius: 6px; background: #f2f2f7; }
 </style>
-<iframe class="surf" title="Miniplayer page" data-bambuser-cart-frame="miniplayer" hidden></iframe>
+<iframe class="surf" title="Miniplayer page" data-bambuser-cart-frame="miniplayer-page" hidden></iframe>
 <button class="launcher" type="button" aria-label="Start video call">Video call</button>
 <section class="widget" role="region" aria-label="Calls Widget" hidden>
 <div class="video" aria-hidden="true">Agent video</div>
