@@ -10,8 +10,9 @@ namespace BambuserCart.Bench;
 
 /// <summary>
 /// Benchmark 1 and where its overhead goes: the raw 5-step session with the runner's costs put back
-/// one layer at a time (the offline context with its guard and evidence recorder and the cart-fault
-/// route; waiting for each step's event to end and reading its evidence), beside the runner itself. The variants take turns within each round, so a noisy machine
+/// one layer at a time (the offline context with its guard and evidence recorder; waiting for each
+/// step's event to end and reading its evidence), beside the runner itself. The session fails no
+/// cart request, so the runner sets no cart-fault route for it. The variants take turns within each round, so a noisy machine
 /// slows them alike and the differences between neighbours are each layer's cost.
 /// </summary>
 internal sealed class ScenarioProfile(BrowserSession browser, SimulatorServer shop, int runs)
@@ -30,7 +31,7 @@ internal sealed class ScenarioProfile(BrowserSession browser, SimulatorServer sh
         var variants = new (string Name, Func<Task> Run)[]
         {
             ("raw Playwright calls (the floor)", () => RawAsync(Layers.None)),
-            ("+ the offline context (guard, evidence recorder) and the cart-fault route", () => RawAsync(Layers.Offline)),
+            ("+ the offline context (guard, evidence recorder)", () => RawAsync(Layers.Offline)),
             ("+ after each step: wait for its event to end, read its evidence", () => RawAsync(Layers.Offline | Layers.EventEnd)),
             ("the scenario runner", async () =>
             {
@@ -56,11 +57,6 @@ internal sealed class ScenarioProfile(BrowserSession browser, SimulatorServer sh
             {
                 await plain.RouteAsync(embed, route => route.FulfillAsync(new() { Body = shop.EmbedScript, ContentType = "text/javascript" }));
             }
-        }
-
-        if (layers.HasFlag(Layers.Offline))
-        {
-            await context.RouteAsync("**/cart/**", route => route.FallbackAsync());
         }
 
         var page = await context.NewPageAsync();

@@ -58,7 +58,10 @@ public sealed class ScenarioRunner
             await FailureArtifacts.StartAsync(context);
         }
 
-        var faults = await CartFaults.InstallAsync(context, scenario.Target.CartApiPattern, slowDelay: SlowBackend(scenario));
+        // A scenario that never fails the backend leaves its cart requests to the browser.
+        var faults = scenario.Steps.Any(s => StepExecutor.FaultOf(s) != BackendCondition.Ok)
+            ? await CartFaults.InstallAsync(context, scenario.Target.CartApiPattern, slowDelay: SlowBackend(scenario))
+            : CartFaults.Untouched(scenario.Target.CartApiPattern);
         var page = await context.NewPageAsync();
         var steps = new StepExecutor(scenario, host, page, faults);
         var results = new List<StepResult>();

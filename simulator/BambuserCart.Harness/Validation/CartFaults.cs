@@ -13,13 +13,15 @@ internal sealed class CartFaults
 {
     private readonly TimeSpan latency;
     private readonly TimeSpan slowDelay;
+    private readonly bool routed;
     private int faulted;
 
-    private CartFaults(CartApiPattern pattern, TimeSpan latency, TimeSpan slowDelay)
+    private CartFaults(CartApiPattern pattern, TimeSpan latency, TimeSpan slowDelay, bool routed)
     {
         Pattern = pattern;
         this.latency = latency;
         this.slowDelay = slowDelay;
+        this.routed = routed;
     }
 
     public CartApiPattern Pattern { get; }
@@ -36,13 +38,25 @@ internal sealed class CartFaults
     /// <param name="slowDelay">The extra delay of <see cref="BackendCondition.Slow"/>.</param>
     public static async Task<CartFaults> InstallAsync(IBrowserContext context, CartApiPattern pattern, TimeSpan latency = default, TimeSpan slowDelay = default)
     {
-        var faults = new CartFaults(pattern, latency, slowDelay);
+        var faults = new CartFaults(pattern, latency, slowDelay, routed: true);
         await context.RouteAsync(pattern.Glob, faults.RouteAsync);
         return faults;
     }
 
+    /// <summary>
+    /// The backend of a run that puts it in no condition: no route, so its cart requests go straight
+    /// to it instead of each waiting for a round trip to this process only to be let through.
+    /// </summary>
+    public static CartFaults Untouched(CartApiPattern pattern) => new(pattern, TimeSpan.Zero, TimeSpan.Zero, routed: false);
+
+    /// <exception cref="InvalidOperationException">A fault on an <see cref="Untouched"/> backend, which no request would meet.</exception>
     public void Switch(BackendCondition mode)
     {
+        if (!routed && mode != BackendCondition.Ok)
+        {
+            throw new InvalidOperationException($"the cart backend was set up untouched, so the fault '{mode.Wire()}' would meet no request");
+        }
+
         Mode = mode;
         Interlocked.Exchange(ref faulted, 0);
     }
