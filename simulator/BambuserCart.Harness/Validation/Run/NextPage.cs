@@ -11,22 +11,22 @@ namespace BambuserCart.Harness.Validation.Run;
 internal sealed class NextPage : IAsyncDisposable
 {
     private readonly RunContext run;
-    private readonly Queue<string> names;
+    private readonly Queue<PlannedPage> pages;
     private Task<TargetSession>? opening;
 
-    /// <param name="names">The pages to open, in the order they will be taken.</param>
-    public NextPage(RunContext run, IEnumerable<string> names)
+    /// <param name="pages">The pages to open, in the order they will be taken.</param>
+    public NextPage(RunContext run, IEnumerable<PlannedPage> pages)
     {
         this.run = run;
-        this.names = new Queue<string>(names);
+        this.pages = new Queue<PlannedPage>(pages);
     }
 
     /// <summary>Starts loading the next page, unless one is already loading or none is left.</summary>
     public void StartOpening()
     {
-        if (opening is null && names.TryDequeue(out var name))
+        if (opening is null && pages.TryDequeue(out var page))
         {
-            opening = TargetSession.OpenAsync(run, name);
+            opening = TargetSession.OpenAsync(run, page.Name, page.FaultsBackend);
         }
     }
 
@@ -62,3 +62,6 @@ internal sealed class NextPage : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A family's page before it opens: its name in reports, and whether the family faults the cart backend.</summary>
+internal sealed record PlannedPage(string Name, bool FaultsBackend);

@@ -44,8 +44,14 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>The step being played ("update.quantity 1 → 4"), for messages when the page breaks off.</summary>
     public string? CurrentStep { get; private set; }
 
+    /// <param name="faultsBackend">
+    /// Whether the family puts the cart backend in a condition (fails or slows its answers). Only
+    /// then, or when the run delays every cart answer, is the cart API routed: a route holds each
+    /// cart request for a round trip to this process, which a family that only lets them through
+    /// need not pay (about 15 ms a request here).
+    /// </param>
     /// <exception cref="ValidationInputException">The target cannot be loaded.</exception>
-    public static async Task<TargetSession> OpenAsync(RunContext run, string name)
+    public static async Task<TargetSession> OpenAsync(RunContext run, string name, bool faultsBackend)
     {
         var offline = await run.Browser.NewContextAsync(run.EmbedScript, run.AllowedHosts);
         try
@@ -55,11 +61,13 @@ internal sealed class TargetSession : IAsyncDisposable
                 await offline.Context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true, Sources = false });
             }
 
-            var faults = await CartFaults.InstallAsync(
-                offline.Context,
-                run.Cart,
-                TimeSpan.FromMilliseconds(run.Settings.CartLatencyMs),
-                TimeSpan.FromMilliseconds(run.Settings.SlowBackendMs));
+            var faults = faultsBackend || run.Settings.CartLatencyMs > 0
+                ? await CartFaults.InstallAsync(
+                    offline.Context,
+                    run.Cart,
+                    TimeSpan.FromMilliseconds(run.Settings.CartLatencyMs),
+                    TimeSpan.FromMilliseconds(run.Settings.SlowBackendMs))
+                : CartFaults.Untouched(run.Cart);
             var page = await offline.Context.NewPageAsync();
             var session = new TargetSession(name, offline, faults, page, run);
             await TargetPage.OpenAsync(page, run.PageUrl);

@@ -22,8 +22,8 @@ internal sealed class ValidationRun
         new(UpdateRemove.Wire(), [UpdateRemove], RemoveCheck.RunAsync),
         new(AddOutOfStock.Wire(), [AddOutOfStock], RefusalChecks.OutOfStockAsync),
         new(AddUnknownSku.Wire(), [AddUnknownSku], RefusalChecks.UnknownSkuAsync),
-        new(AddBackendFailure.Wire(), [AddBackendFailure], BackendFailureChecks.AddAsync),
-        new(UpdateBackendFailure.Wire(), [UpdateBackendFailure], BackendFailureChecks.UpdateAsync),
+        new(AddBackendFailure.Wire(), [AddBackendFailure], BackendFailureChecks.AddAsync, FaultsBackend: true),
+        new(UpdateBackendFailure.Wire(), [UpdateBackendFailure], BackendFailureChecks.UpdateAsync, FaultsBackend: true),
         new("checkout", CheckoutChecks.Ids, CheckoutChecks.RunAsync, MakesCartEvents: false),
         new(ProductHydration.Wire(), [ProductHydration], HydrationCheck.RunAsync, MakesCartEvents: false),
     ];
@@ -50,7 +50,7 @@ internal sealed class ValidationRun
         bool widgetStarted;
         string? orgId;
         // Closed before anything is judged: a page opened ahead that never played adds nothing.
-        await using (var nextPage = new NextPage(run, families.Select(f => f.Name)))
+        await using (var nextPage = new NextPage(run, families.Select(f => new PlannedPage(f.Name, f.FaultsBackend))))
         {
             (widgetStarted, orgId) = await PlayFirstPageAsync(nextPage);
             if (widgetStarted)
@@ -96,7 +96,7 @@ internal sealed class ValidationRun
     // Proves the embed, then plays add → quantity change; the first family's page loads meanwhile.
     private async Task<(bool WidgetStarted, string? OrgId)> PlayFirstPageAsync(NextPage nextPage)
     {
-        await using var first = await TargetSession.OpenAsync(run, "embed and add");
+        await using var first = await TargetSession.OpenAsync(run, "embed and add", faultsBackend: false);
         nextPage.StartOpening();
         if (!await EmbedChecks.RunAsync(first, run))
         {
@@ -220,5 +220,6 @@ internal sealed class ValidationRun
         checks.Cast<CheckId?>().FirstOrDefault(c => !step.Contains("(setup", StringComparison.Ordinal) && (step == c!.Value.Wire() || step.StartsWith(c.Value.Wire() + " ", StringComparison.Ordinal)));
 
     /// <param name="Name">The fresh page's name in reports (its first check id, or "checkout").</param>
-    private sealed record CheckFamily(string Name, IReadOnlyList<CheckId> Checks, Func<TargetSession, RunContext, Task> RunAsync, bool MakesCartEvents = true);
+    /// <param name="FaultsBackend">It fails or slows cart answers, so its page routes the cart API (<see cref="CartFaults"/>).</param>
+    private sealed record CheckFamily(string Name, IReadOnlyList<CheckId> Checks, Func<TargetSession, RunContext, Task> RunAsync, bool MakesCartEvents = true, bool FaultsBackend = false);
 }

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Reports;
 using BambuserCart.Harness.Validation;
 
@@ -66,6 +67,26 @@ public sealed class ValidatorTests
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "reference.js")), new ValidationSettings { SampleBackend = true, CartLatencyMs = 400 });
 
         AssertAllPassed(report);
+    }
+
+    [Test]
+    public async Task Cart_latency_delays_the_cart_requests_of_every_family_not_only_those_that_fault_the_backend()
+    {
+        // Only the backend-failure families need the cart API routed for their faults; the latency
+        // must still reach every family's page, or the other verdicts would be taken on a fast backend.
+        const int latencyMs = 300;
+        var settings = new ValidationSettings { CartLatencyMs = latencyMs, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.UpdateRemove, CheckId.AddBackendFailure } };
+
+        var report = await RunAsync(ValidationTarget.SampleShop, settings);
+
+        var cartRequests = report.Events
+            .SelectMany(e => e.Evidence.CartRequests(CartApiPattern.Default).Select(r => (e.Page, e.Step, r)))
+            .ToList();
+        Assert.That(cartRequests.Select(c => c.Page).Distinct(), Is.EquivalentTo(new[] { "embed and add", "update.remove", "add.backend-failure" }), "every family played sent cart requests");
+        Assert.That(
+            cartRequests.Where(c => c.r.EndAt - c.r.At < latencyMs - 5).Select(c => $"{c.Page} / {c.Step}: {c.r.Method} {c.r.Url} took {c.r.EndAt - c.r.At:0} ms"),
+            Is.Empty,
+            $"every cart request should take at least the {latencyMs} ms latency");
     }
 
     [Test]
