@@ -58,6 +58,44 @@ public sealed class WidgetDriver
     }
 
     /// <summary>
+    /// How long a started widget's page is given to register its cart handlers: a page may register
+    /// them once it has loaded its settings or when its framework mounts a component, and is as
+    /// correct as one that registers them at once, since an agent's first action comes seconds into a call.
+    /// </summary>
+    public static readonly TimeSpan CartHandlersBound = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Waits, once the widget has started, until the page has registered a handler for a cart event
+    /// (should-add-item-to-cart or should-update-item-in-cart), up to <paramref name="bound"/>. The
+    /// agent's first action is played only then, so a verdict never depends on how soon after its
+    /// start a page got its handlers in. Either one will do: pages register their handlers together,
+    /// and a page made to have only one (a test's, a scenario's) need not wait out the bound.
+    /// </summary>
+    /// <returns>False when none was registered within the bound (or the page went away meanwhile).</returns>
+    public async Task<bool> CartHandlersRegisteredAsync(TimeSpan bound)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                """
+                ([add, update]) => {
+                  const simulator = window.bambuserSimulator;
+                  const handlers = simulator ? simulator.state().handlers : [];
+                  return handlers.includes(add) || handlers.includes(update);
+                }
+                """,
+                new[] { WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem },
+                new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            // Not in time, or the page navigated: the first event says which, as it would without this wait.
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Where the page went, when it has left the document the widget started in (a reload, which
     /// keeps the URL, or another URL in this tab) or is on its way out (a navigation has begun that
     /// the browser has not given up): the widget, and the real call with it, went with that

@@ -43,12 +43,21 @@ internal sealed class StepExecutor
     /// <remarks>Tests set it short, to have a request outlast it.</remarks>
     internal TimeSpan RequestWaitLimit { get; init; } = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
 
-    /// <summary>Waits for the widget and applies the setup; a result when the widget never started.</summary>
+    /// <inheritdoc cref="WidgetDriver.CartHandlersBound"/>
+    /// <remarks>Tests set it short, for a page that never registers them.</remarks>
+    internal TimeSpan CartHandlersBound { get; init; } = WidgetDriver.CartHandlersBound;
+
+    /// <summary>
+    /// Waits for the widget and for the page's cart handlers, and applies the setup; a result when
+    /// the widget never started. A page without the handlers after the bound is played all the
+    /// same: its steps then meet no handler, as they would in a call.
+    /// </summary>
     public async Task<StepResult?> StartAsync()
     {
         try
         {
             await widget.ReadyAsync();
+            await widget.CartHandlersRegisteredAsync(CartHandlersBound);
             // Time the event's own requests wait for their answers does not count against the
             // timeout (up to the real widget's 30 s): a step's verdict rests on what the handler did
             // with the answers, not on how fast the backend or this machine was.

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Inputs;
 
@@ -135,6 +136,10 @@ public sealed record ValidationSettings
     /// </summary>
     /// <remarks>Tests set it short, to have a request outlast it.</remarks>
     internal TimeSpan RequestWaitLimit { get; init; } = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
+
+    /// <inheritdoc cref="WidgetDriver.CartHandlersBound"/>
+    /// <remarks>Tests set it short, for a page that never registers them.</remarks>
+    internal TimeSpan CartHandlersBound { get; init; } = WidgetDriver.CartHandlersBound;
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

@@ -46,9 +46,13 @@ internal static class EmbedChecks
             verdicts.Fail(EmbedSingleInstance, $"expected one BambuserOneToOneEmbed instance, found {state.Instances}: the real widget would draw {state.Instances} widgets");
         }
 
-        HandlerCheck(verdicts, AddHandler, WidgetContract.Events.AddItem, state);
-        HandlerCheck(verdicts, UpdateHandler, WidgetContract.Events.UpdateItem, state);
-        HandlerCheck(verdicts, CheckoutHandler, WidgetContract.Events.GotoCheckout, state, "; the shopper never sees a Checkout button");
+        // The session gave the page time to register a cart handler (see TargetSession.StartAsync):
+        // when it has neither, it had the whole bound.
+        var waitedOut = !state.Handlers.Contains(WidgetContract.Events.AddItem) && !state.Handlers.Contains(WidgetContract.Events.UpdateItem);
+        var within = waitedOut ? $" within {run.Settings.CartHandlersBound.TotalSeconds:0.#} s of the widget starting" : string.Empty;
+        HandlerCheck(verdicts, AddHandler, WidgetContract.Events.AddItem, state, within);
+        HandlerCheck(verdicts, UpdateHandler, WidgetContract.Events.UpdateItem, state, within);
+        HandlerCheck(verdicts, CheckoutHandler, WidgetContract.Events.GotoCheckout, state, consequence: "; the shopper never sees a Checkout button");
         return true;
     }
 
@@ -56,7 +60,7 @@ internal static class EmbedChecks
     /// <exception cref="ValidationInputException">It fails or gives the wrong shape: bad input (exit 2), not a verdict.</exception>
     public static async Task CheckProbeAsync(TargetSession session) => await session.NativeCartAsync("before the first event, with an empty cart");
 
-    private static void HandlerCheck(Verdicts verdicts, CheckId id, string eventName, WidgetState state, string consequence = "")
+    private static void HandlerCheck(Verdicts verdicts, CheckId id, string eventName, WidgetState state, string within = "", string consequence = "")
     {
         if (state.Handlers.Contains(eventName))
         {
@@ -64,7 +68,7 @@ internal static class EmbedChecks
         }
         else
         {
-            verdicts.Fail(id, $"expected a '{eventName}' handler, found handlers for [{string.Join(", ", state.Handlers)}]{consequence}");
+            verdicts.Fail(id, $"expected a '{eventName}' handler{within}, found handlers for [{string.Join(", ", state.Handlers)}]{consequence}");
         }
     }
 

@@ -102,7 +102,8 @@ internal sealed class TargetSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the widget and sets the run's callback timeout; the reason when it never started.
+    /// Waits for the widget and for the page's cart handlers (<see cref="WidgetDriver.CartHandlersRegisteredAsync"/>),
+    /// and sets the run's callback timeout; the reason when the widget never started.
     /// Time an event's own requests spend waiting for their answers does not count against the
     /// timeout, up to the real widget's 30 s: the verdict rests on what the handler does with the
     /// answers, not on how fast the backend (or this machine) was.
@@ -112,6 +113,11 @@ internal sealed class TargetSession : IAsyncDisposable
         try
         {
             await Widget.ReadyAsync();
+            if (run.AwaitCartHandlers)
+            {
+                run.AwaitCartHandlers = await Widget.CartHandlersRegisteredAsync(run.Settings.CartHandlersBound);
+            }
+
             await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: (int)run.RequestWaitLimit.TotalMilliseconds);
             return null;
         }

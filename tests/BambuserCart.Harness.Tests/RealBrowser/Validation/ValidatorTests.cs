@@ -70,6 +70,51 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Handlers_registered_once_the_page_has_loaded_its_settings_pass_on_every_page()
+    {
+        // The ready handler creates the instance at once but registers its handlers only after a
+        // settings request and 1.2 s of timers, as a page mounting a framework component might.
+        // An agent acts seconds into a call, so this is correct on the first page and on fresh ones.
+        var script = """
+            async function settingsLoaded() {
+              await fetch('/products/settings.json').catch(() => null);
+              await new Promise((resolve) => setTimeout(resolve, 600));
+              await new Promise((resolve) => setTimeout(resolve, 600));
+            }
+            """ + "\n" + ReferenceScript.Text()
+            .Replacing("window.onBambuserOneToOneReady = function (BambuserOneToOneEmbed) {", "window.onBambuserOneToOneReady = async function (BambuserOneToOneEmbed) {")
+            .Replacing("    oneToOneEmbed.on('should-add-item-to-cart'", "    await settingsLoaded();\n    oneToOneEmbed.on('should-add-item-to-cart'");
+        CheckId[] checks = [CheckId.AddHandler, CheckId.UpdateHandler, CheckId.CheckoutHandler, CheckId.AddSuccess, CheckId.UpdateQuantity, CheckId.AddOutOfStock, CheckId.AddBackendFailure];
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = checks.ToHashSet() });
+
+        Assert.That(
+            report.Checks.Where(c => c.Status != CheckStatus.Passed).Select(c => $"{c.Name}: {c.Status}: {c.Message}"),
+            Is.Empty,
+            "every check should pass on the first page and on the fresh pages alike");
+        Assert.That(report.Checks.Select(c => c.Id), Is.EquivalentTo(checks));
+    }
+
+    [Test]
+    public async Task A_page_that_never_registers_a_cart_handler_fails_the_handler_checks_once_the_wait_for_them_is_over()
+    {
+        var script = """
+            window.onBambuserOneToOneReady = (Embed) => {
+              const embed = new Embed({ orgId: 'test-org' });
+              embed.on('goto-checkout', () => embed.floatAbove('/checkout'));
+            };
+            """;
+        var settings = new ValidationSettings { SampleBackend = true, CartHandlersBound = TimeSpan.FromMilliseconds(300), OnlyChecks = new HashSet<CheckId> { CheckId.AddHandler, CheckId.UpdateHandler } };
+
+        var report = await RunScriptAsync(script, settings);
+
+        var byId = report.Checks.ToDictionary(c => c.Id);
+        Assert.That(byId[CheckId.AddHandler].Status, Is.EqualTo(CheckStatus.Failed));
+        Assert.That(byId[CheckId.AddHandler].Message, Is.EqualTo("expected a 'should-add-item-to-cart' handler within 0.3 s of the widget starting, found handlers for [goto-checkout]"));
+        Assert.That(byId[CheckId.UpdateHandler].Message, Does.StartWith("expected a 'should-update-item-in-cart' handler within 0.3 s of the widget starting"));
+    }
+
+    [Test]
     public async Task Cart_latency_delays_the_cart_requests_of_every_family_not_only_those_that_fault_the_backend()
     {
         // Only the backend-failure families need the cart API routed for their faults; the latency
