@@ -23,7 +23,7 @@ public class CartIntegrationTests : WidgetPageTest
     public async Task Agent_add_reaches_the_widget_cart()
     {
         await Page.GotoAsync(shop.Url("index.html").ToString());
-        await Widget.ReadyAsync();
+        await Widget.ReadyForAgentAsync();
         await Widget.AddToCartAsync("SHIRT-BLUE-M");
         await Expect(Widget).ToHaveCartAsync(("SHIRT-BLUE-M", 1));
     }

@@ -20,7 +20,7 @@ namespace BambuserCart.NUnit;
 ///     public async Task Agent_add_reaches_the_cart()
 ///     {
 ///         await Page.GotoAsync("http://localhost:5000/product/shirt");
-///         await Widget.ReadyAsync();
+///         await Widget.ReadyForAgentAsync();
 ///         await Widget.AddToCartAsync("SHIRT-M");
 ///         await Expect(Widget).ToHaveCartAsync(("SHIRT-M", 1));
 ///     }

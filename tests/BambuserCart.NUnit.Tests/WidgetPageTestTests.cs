@@ -1,5 +1,6 @@
 using BambuserCart.Contract;
 using BambuserCart.Harness.Validation;
+using Microsoft.Playwright;
 
 namespace BambuserCart.NUnit.Tests;
 
@@ -21,6 +22,37 @@ public sealed class WidgetPageTestTests : WidgetPageTest
         await Expect(Widget).ToHaveCartAsync(("SHIRT-WHITE-L", 1), ("SNEAKER-42", 3));
         await Expect(Widget).ToShowCheckoutButtonAsync();
         await Expect(Widget).ToShowMessageAsync(null);
+    }
+
+    [Test]
+    public async Task Agent_action_after_ReadyForAgentAsync_meets_handlers_the_page_registers_a_while_after_the_widget_starts()
+    {
+        // The instance is created at once, its handler only after 1.2 s of timers (a page loading
+        // its settings first): an add played as soon as the widget started would meet no handler.
+        var page = new Uri(SampleShop.Server.BaseUrl, "late-handlers.html").ToString();
+        await Page.RouteAsync(page, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html",
+            Body = """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late handlers</title>
+                <script>
+                window.onBambuserOneToOneReady = async (Embed) => {
+                  const embed = new Embed({ orgId: 'test-org' });
+                  await new Promise((resolve) => setTimeout(resolve, 600));
+                  await new Promise((resolve) => setTimeout(resolve, 600));
+                  embed.on('should-add-item-to-cart', (item, callback) => callback(true));
+                };
+                </script>
+                <script src="https://one-to-one.bambuser.com/embed.js"></script>
+                </head><body><h1>Late handlers</h1></body></html>
+                """,
+        }));
+        await Page.GotoAsync(page);
+        await Widget.ReadyForAgentAsync();
+
+        var added = await Widget.AddToCartAsync("SNEAKER-42");
+
+        Assert.That(added.Outcome, Is.EqualTo(CallbackOutcome.Success));
     }
 
     [Test]

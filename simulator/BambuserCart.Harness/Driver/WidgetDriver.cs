@@ -58,6 +58,19 @@ public sealed class WidgetDriver
     }
 
     /// <summary>
+    /// Waits until the agent can act: the widget has started (<see cref="ReadyAsync"/>) and the page
+    /// has a cart handler, or <see cref="CartHandlersBound"/> went by without one (the agent's actions
+    /// then meet no handler, as in a call). Use it before the first agent action in a test, so the
+    /// test does not depend on how soon the page registers its handlers.
+    /// </summary>
+    /// <exception cref="SimulatorException">The widget never started.</exception>
+    public async Task ReadyForAgentAsync()
+    {
+        await ReadyAsync();
+        await CartHandlersRegisteredAsync(CartHandlersBound);
+    }
+
+    /// <summary>
     /// How long a started widget's page is given to register its cart handlers: a page may register
     /// them once it has loaded its settings or when its framework mounts a component, and is as
     /// correct as one that registers them at once, since an agent's first action comes seconds into a call.
