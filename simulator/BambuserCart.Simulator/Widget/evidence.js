@@ -257,14 +257,25 @@
         });
       }
     }
-    NativeXhr.prototype.open = function (method, url) {
-      this.__bambuserCartRequest = { method, url };
+    NativeXhr.prototype.open = function (method, url, async) {
+      this.__bambuserCartRequest = { method, url, sync: arguments.length > 2 && !async };
       return open.apply(this, arguments);
     };
     NativeXhr.prototype.send = function (body) {
       const target = this.__bambuserCartRequest;
-      if (target) this.__bambuserCartRecord = sink.startRequest('xhr', target.method, target.url, body);
-      return send.apply(this, arguments);
+      const record = target ? sink.startRequest('xhr', target.method, target.url, body) : null;
+      this.__bambuserCartRecord = record;
+      if (!record || !target.sync) return send.apply(this, arguments);
+      // A synchronous request is over when send returns or throws. When it fails it fires no event
+      // at all (send throws), so without this it would look in flight forever and hold the event open.
+      try {
+        return send.apply(this, arguments);
+      } finally {
+        if (!record.done) {
+          sink.answerRequest(record, this.status || null, this.status ? null : 'network error');
+          sink.finishRequest(record);
+        }
+      }
     };
     window.XMLHttpRequest = XMLHttpRequest;
   }

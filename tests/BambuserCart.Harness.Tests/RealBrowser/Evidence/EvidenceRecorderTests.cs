@@ -104,6 +104,50 @@ public sealed class EvidenceRecorderTests : BrowserTest
     }
 
     [Test]
+    public async Task Synchronous_xhr_that_fails_at_the_network_is_recorded_as_answered_with_a_network_error()
+    {
+        // A failing synchronous request fires no event (send throws): it must still end, or the
+        // event would look busy until the request bound and its native cart would go unjudged.
+        await StartCartSessionAsync();
+        await Page.RouteAsync("**/cart/add", route => route.AbortAsync("failed"));
+        await OpenIntegrationAsync(AddHandler("""
+            const xhr = new XMLHttpRequest();
+            xhr.open('POST', '/cart/add', false);
+            try {
+              xhr.send(JSON.stringify({ sku: item.sku, quantity: 1 }));
+              callback(xhr.status === 200);
+            } catch (_) {
+              callback(false);
+            }
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That((outcome.Outcome, request.Via, request.Status, request.Error, request.Done), Is.EqualTo((CallbackOutcome.Failure, "xhr", (int?)null, "network error", true)));
+        Assert.That(evidence.StillBusy, Is.Null, "the event ended once send threw, not at the request bound");
+        Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order), "the failure is recorded before the page answers");
+    }
+
+    [Test]
+    public async Task Synchronous_xhr_answer_is_recorded_with_its_status()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            const xhr = new XMLHttpRequest();
+            xhr.open('POST', '/cart/add', false);
+            xhr.send(JSON.stringify({ sku: item.sku, quantity: 1 }));
+            callback(xhr.status === 200);
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That((outcome.Outcome, request.Via, request.Status, request.Done), Is.EqualTo((CallbackOutcome.Success, "xhr", (int?)200, true)));
+        Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order));
+    }
+
+    [Test]
     public async Task Request_sent_from_a_timer_after_the_answer_is_waited_for_and_belongs_to_the_event()
     {
         await StartCartSessionAsync();

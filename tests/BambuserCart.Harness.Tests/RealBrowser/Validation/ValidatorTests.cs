@@ -115,6 +115,34 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Cart_requests_sent_as_synchronous_xhr_prove_the_backend_failure_checks()
+    {
+        // A synchronous request that fails at the network fires no event; the run must still see it end.
+        var script = ReferenceScript.Text().ReplacingFromTo(
+            "    const response = await fetch(path,",
+            "    if (!response.ok) {",
+            """
+                const xhr = new XMLHttpRequest();
+                xhr.open('POST', path, false);
+                try {
+                  xhr.send(JSON.stringify(body));
+                } catch (_) {
+                  throw new Error('network error');
+                }
+                const response = { ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status };
+                const data = JSON.parse(xhr.responseText || '{}');
+                if (!response.ok) {
+            """);
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.AddBackendFailure, CheckId.UpdateBackendFailure } });
+
+        Assert.That(
+            report.Checks.Select(c => (c.Id, c.Status)),
+            Is.EquivalentTo(new[] { (CheckId.AddBackendFailure, CheckStatus.Passed), (CheckId.UpdateBackendFailure, CheckStatus.Passed) }),
+            () => string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
+    }
+
+    [Test]
     public async Task Cart_latency_delays_the_cart_requests_of_every_family_not_only_those_that_fault_the_backend()
     {
         // Only the backend-failure families need the cart API routed for their faults; the latency
