@@ -120,6 +120,60 @@ window.open = function (url, target, features) {
   return originalOpen.call(window, url, target, features);
 };
 
+// New tab by a link or a form: a handler that clicks an <a target="_blank"> (attached or not) or
+// submits a form into a new window sends the shopper to the same new tab as window.open does, and
+// the call goes on here. Seen as the click or submission happens, never by waiting for the tab, so
+// a slow checkout page cannot turn it into 'none'. _self, _top and _parent stay in this tab (the
+// Navigation API reports those).
+// `target` is the element's own (a link's target, a form's, a submit button's formtarget); without
+// one, the document's <base target> applies.
+function opensNewBrowsingContext(target) {
+  const base = document.querySelector('base[target]');
+  const name = (target || (base ? base.getAttribute('target') : '') || '').trim().toLowerCase();
+  return name !== '' && name !== '_self' && name !== '_top' && name !== '_parent';
+}
+
+function linkOf(event) {
+  const path = typeof event.composedPath === 'function' ? event.composedPath() : [event.target];
+  return path.find((node) => node instanceof Element && (node.localName === 'a' || node.localName === 'area') && node.hasAttribute('href')) || null;
+}
+
+// Decided once the event has been dispatched: a listener may still cancel the link or the submission.
+function newTabUnlessCancelled(event, url) {
+  queueMicrotask(() => {
+    if (!event.defaultPrevented) settleCheckout(NAV.newTab, resolveUrl(url));
+  });
+}
+
+window.addEventListener('click', (event) => {
+  const link = linkOf(event);
+  if (link && event.button === 0 && opensNewBrowsingContext(link.getAttribute('target'))) newTabUnlessCancelled(event, link.href);
+}, true);
+
+// A link that is in no document still opens when clicked, but its click never reaches window.
+const originalClick = HTMLElement.prototype.click;
+HTMLElement.prototype.click = function click() {
+  if (!this.isConnected && this.localName === 'a' && this.hasAttribute('href') && opensNewBrowsingContext(this.getAttribute('target'))) {
+    this.addEventListener('click', (event) => newTabUnlessCancelled(event, this.href), { once: true });
+  }
+  return originalClick.call(this);
+};
+
+window.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  const submitter = event.submitter;
+  const target = submitter && submitter.hasAttribute('formtarget') ? submitter.getAttribute('formtarget') : form.getAttribute('target');
+  if (opensNewBrowsingContext(target)) newTabUnlessCancelled(event, (submitter && submitter.getAttribute('formaction')) || form.action);
+}, true);
+
+// form.submit() fires no submit event and cannot be cancelled.
+const originalSubmit = HTMLFormElement.prototype.submit;
+HTMLFormElement.prototype.submit = function submit() {
+  if (opensNewBrowsingContext(this.getAttribute('target'))) settleCheckout(NAV.newTab, resolveUrl(this.action));
+  return originalSubmit.call(this);
+};
+
 // Same tab: a navigation of this document ends the call; the Navigation API reports it first. A
 // route change within the document (history.pushState in a single-page shop) ends nothing: the
 // page and the call go on, so it settles nothing and is only noted.

@@ -54,6 +54,39 @@ public sealed class CheckoutNavigationTests : BrowserTest
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Calls Widget" })).ToHaveAttributeAsync("data-mode", "open");
     }
 
+    private const string Link = "const a = document.createElement('a'); a.href = '/checkout';";
+    private const string Form = "const f = document.createElement('form'); f.action = '/checkout'; f.method = 'get'; f.target = '_blank'; document.body.append(f);";
+
+    [TestCase("a link clicked", $"{Link} a.target = '_blank'; document.body.append(a); a.click();")]
+    [TestCase("a link in no document", $"{Link} a.target = '_blank'; a.rel = 'noopener'; a.click();")]
+    [TestCase("a click event dispatched on a link", $"{Link} a.target = 'checkout'; document.body.append(a); a.dispatchEvent(new MouseEvent('click', {{ bubbles: true, cancelable: true }}));")]
+    [TestCase("a link under <base target>", $"const b = document.createElement('base'); b.target = '_blank'; document.head.append(b); {Link} document.body.append(a); a.click();")]
+    [TestCase("form.submit()", $"{Form} f.submit();")]
+    [TestCase("form.requestSubmit()", $"{Form} f.requestSubmit();")]
+    public async Task Checkout_opened_in_a_new_tab_by_a_link_or_a_form_is_reported_as_new_tab(string how, string handler)
+    {
+        await OpenIntegrationAsync(CheckoutHandler(handler));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That((checkout.Navigation, checkout.Url), Is.EqualTo((CheckoutNavigation.NewTab, Server.Url("checkout").ToString())), $"{how}: {await TraceTextAsync()}");
+        Assert.That(checkout.NewTab?.Url, Does.StartWith(Server.Url("checkout").ToString()), "the tab the browser opened");
+        Assert.That((await Widget.StateAsync()).Mode, Is.EqualTo(WidgetMode.Open), "the call goes on in this tab");
+    }
+
+    [Test]
+    public async Task New_tab_link_whose_click_the_page_cancels_is_not_reported_as_new_tab()
+    {
+        await OpenIntegrationAsync(CheckoutHandler($"{Link} a.target = '_blank'; a.addEventListener('click', (e) => e.preventDefault()); document.body.append(a); a.click();"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That((checkout.Navigation, checkout.NewTab), Is.EqualTo((CheckoutNavigation.None, (IPage?)null)), await TraceTextAsync());
+    }
+
     [Test]
     public async Task Navigating_the_current_tab_is_reported_as_same_tab()
     {

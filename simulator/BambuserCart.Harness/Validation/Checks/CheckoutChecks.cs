@@ -69,7 +69,7 @@ internal static class CheckoutChecks
                 var threw = observed.Evidence.Marks.FirstOrDefault(m => m.Kind == "threw");
                 var routed = (await session.StateAsync()).Diagnostics.FirstOrDefault(d => d.Code == DiagnosticCode.SameDocumentNavigation);
                 var why = threw is not null ? $"; the handler threw {threw.Detail}" : routed is not null ? $"; {routed.Detail}" : string.Empty;
-                verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or window.open(url, '_blank'), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms once its own requests were done{why}", [observed]);
+                verdicts.Fail(CheckId.CheckoutNavigation, $"goto-checkout: expected floatAbove(url) or a new tab (window.open(url, '_blank'), or a link or form targeting _blank), but the handler did neither within {WidgetContract.DefaultCheckoutSettleMs} ms once its own requests were done{why}", [observed]);
                 verdicts.Skip(CheckoutSameOrigin, "not proven: no floatAbove happened (see checkout.navigation)", [observed]);
                 break;
         }
