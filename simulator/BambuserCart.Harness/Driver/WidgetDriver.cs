@@ -85,31 +85,19 @@ public sealed class WidgetDriver
     /// and a page made to have only one (a test's, a scenario's) need not wait out the bound.
     /// </summary>
     /// <returns>False when none was registered within the bound (or the page went away meanwhile).</returns>
-    public Task<bool> CartHandlersRegisteredAsync(TimeSpan bound) =>
-        WaitForHandlersAsync([WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem], all: false, bound);
-
-    /// <summary>
-    /// Waits until the page has registered handlers for every one of <paramref name="events"/>, up to
-    /// <paramref name="bound"/>: for a page that must have them all (validate requires both cart
-    /// handlers and goto-checkout), however late after its start each came.
-    /// </summary>
-    /// <returns>False when one was still missing at the bound (or the page went away meanwhile).</returns>
-    public Task<bool> HandlersRegisteredAsync(IReadOnlyCollection<string> events, TimeSpan bound) =>
-        WaitForHandlersAsync(events, all: true, bound);
-
-    private async Task<bool> WaitForHandlersAsync(IReadOnlyCollection<string> events, bool all, TimeSpan bound)
+    public async Task<bool> CartHandlersRegisteredAsync(TimeSpan bound)
     {
         try
         {
             await Page.WaitForFunctionAsync(
                 """
-                ([events, all]) => {
+                ([add, update]) => {
                   const simulator = window.bambuserSimulator;
                   const handlers = simulator ? simulator.state().handlers : [];
-                  return all ? events.every((e) => handlers.includes(e)) : events.some((e) => handlers.includes(e));
+                  return handlers.includes(add) || handlers.includes(update);
                 }
                 """,
-                new object[] { events, all },
+                new[] { WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem },
                 new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
             return true;
         }

@@ -137,12 +137,9 @@ public sealed record ValidationSettings
     /// <remarks>Tests set it short, to have a request outlast it.</remarks>
     internal TimeSpan RequestWaitLimit { get; init; } = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
 
-    /// <summary>
-    /// How long a started widget's page is given to register the handlers validate requires (both
-    /// cart events and goto-checkout) before its first event (<see cref="WidgetDriver.CartHandlersBound"/>).
-    /// </summary>
+    /// <inheritdoc cref="WidgetDriver.CartHandlersBound"/>
     /// <remarks>Tests set it short, for a page that never registers them.</remarks>
-    internal TimeSpan HandlersBound { get; init; } = WidgetDriver.CartHandlersBound;
+    internal TimeSpan CartHandlersBound { get; init; } = WidgetDriver.CartHandlersBound;
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

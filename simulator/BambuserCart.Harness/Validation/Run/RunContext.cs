@@ -32,11 +32,11 @@ internal sealed record RunContext(
     public bool HasProbe => Settings.CartProbe is not null;
 
     /// <summary>
-    /// Whether a page still waits for the required handlers before its first event: true until a
-    /// page of this run went the whole bound without one, so a page that never registers it costs
-    /// the wait once, not on every family's page.
+    /// Whether a fresh page still waits for the cart handlers before its first event: true until a
+    /// page of this run went the whole bound without them, so a page that never registers them
+    /// costs the wait once, not on every family's page.
     /// </summary>
-    public bool AwaitHandlers { get; set; } = true;
+    public bool AwaitCartHandlers { get; set; } = true;
 
     /// <inheritdoc cref="ValidationSettings.EventEndBound"/>
     public TimeSpan EventEndBound => Settings.EventEndBound;

@@ -102,7 +102,7 @@ internal sealed class TargetSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the widget and for the handlers validate requires (<see cref="EmbedChecks.RequiredHandlers"/>),
+    /// Waits for the widget and for the page's cart handlers (<see cref="WidgetDriver.CartHandlersRegisteredAsync"/>),
     /// and sets the run's callback timeout; the reason when the widget never started.
     /// Time an event's own requests spend waiting for their answers does not count against the
     /// timeout, up to the real widget's 30 s: the verdict rests on what the handler does with the
@@ -113,9 +113,9 @@ internal sealed class TargetSession : IAsyncDisposable
         try
         {
             await Widget.ReadyAsync();
-            if (run.AwaitHandlers)
+            if (run.AwaitCartHandlers)
             {
-                run.AwaitHandlers = await Widget.HandlersRegisteredAsync(EmbedChecks.RequiredHandlers, run.Settings.HandlersBound);
+                run.AwaitCartHandlers = await Widget.CartHandlersRegisteredAsync(run.Settings.CartHandlersBound);
             }
 
             await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: (int)run.RequestWaitLimit.TotalMilliseconds);

@@ -96,28 +96,6 @@ public sealed class ValidatorTests
     }
 
     [Test]
-    public async Task Checkout_handler_registered_after_the_cart_handlers_passes_the_checkout_checks()
-    {
-        // The cart handlers come at once; goto-checkout only once the page has fetched its checkout
-        // settings and 0.8 s of timers have passed.
-        var script = ReferenceScript.Text()
-            .Replacing("window.onBambuserOneToOneReady = function (BambuserOneToOneEmbed) {", "window.onBambuserOneToOneReady = async function (BambuserOneToOneEmbed) {")
-            .Replacing("    if (checkoutMode !== 'none') {", """
-                    await fetch('/products/checkout-settings.json').catch(() => null);
-                    await new Promise((resolve) => setTimeout(resolve, 800));
-                    if (checkoutMode !== 'none') {
-                """);
-        CheckId[] checks = [CheckId.CheckoutHandler, CheckId.CheckoutNavigation];
-
-        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = checks.ToHashSet() });
-
-        Assert.That(
-            report.Checks.Select(c => (c.Id, c.Status)),
-            Is.EquivalentTo(checks.Select(c => (c, CheckStatus.Passed))),
-            () => string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
-    }
-
-    [Test]
     public async Task A_page_that_never_registers_a_cart_handler_fails_the_handler_checks_once_the_wait_for_them_is_over()
     {
         var script = """
@@ -126,7 +104,7 @@ public sealed class ValidatorTests
               embed.on('goto-checkout', () => embed.floatAbove('/checkout'));
             };
             """;
-        var settings = new ValidationSettings { SampleBackend = true, HandlersBound = TimeSpan.FromMilliseconds(300), OnlyChecks = new HashSet<CheckId> { CheckId.AddHandler, CheckId.UpdateHandler } };
+        var settings = new ValidationSettings { SampleBackend = true, CartHandlersBound = TimeSpan.FromMilliseconds(300), OnlyChecks = new HashSet<CheckId> { CheckId.AddHandler, CheckId.UpdateHandler } };
 
         var report = await RunScriptAsync(script, settings);
 
