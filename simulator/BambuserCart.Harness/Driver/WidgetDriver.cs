@@ -85,19 +85,31 @@ public sealed class WidgetDriver
     /// and a page made to have only one (a test's, a scenario's) need not wait out the bound.
     /// </summary>
     /// <returns>False when none was registered within the bound (or the page went away meanwhile).</returns>
-    public async Task<bool> CartHandlersRegisteredAsync(TimeSpan bound)
+    public Task<bool> CartHandlersRegisteredAsync(TimeSpan bound) =>
+        WaitForHandlersAsync([WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem], all: false, bound);
+
+    /// <summary>
+    /// Waits until the page has registered handlers for every one of <paramref name="events"/>, up to
+    /// <paramref name="bound"/>: for a page that must have them all (validate requires both cart
+    /// handlers and goto-checkout), however late after its start each came.
+    /// </summary>
+    /// <returns>False when one was still missing at the bound (or the page went away meanwhile).</returns>
+    public Task<bool> HandlersRegisteredAsync(IReadOnlyCollection<string> events, TimeSpan bound) =>
+        WaitForHandlersAsync(events, all: true, bound);
+
+    private async Task<bool> WaitForHandlersAsync(IReadOnlyCollection<string> events, bool all, TimeSpan bound)
     {
         try
         {
             await Page.WaitForFunctionAsync(
                 """
-                ([add, update]) => {
+                ([events, all]) => {
                   const simulator = window.bambuserSimulator;
                   const handlers = simulator ? simulator.state().handlers : [];
-                  return handlers.includes(add) || handlers.includes(update);
+                  return all ? events.every((e) => handlers.includes(e)) : events.some((e) => handlers.includes(e));
                 }
                 """,
-                new[] { WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem },
+                new object[] { events, all },
                 new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
             return true;
         }

@@ -69,7 +69,7 @@ public sealed class ScenarioRunner
         await SeedNativeCartAsync(scenario, context, host);
         await OpenAsync(scenario, page, scenario.Target.PageUrl(host));
 
-        if (await steps.StartAsync() is { } notStarted)
+        if (await steps.StartAsync(options.Bound?.Remaining) is { } notStarted)
         {
             results.Add(notStarted);
         }

@@ -52,12 +52,18 @@ internal sealed class StepExecutor
     /// the widget never started. A page without the handlers after the bound is played all the
     /// same: its steps then meet no handler, as they would in a call.
     /// </summary>
-    public async Task<StepResult?> StartAsync()
+    /// <param name="runRemaining">What is left of the run's --max-time, which the wait counts against; null for no bound.</param>
+    public async Task<StepResult?> StartAsync(TimeSpan? runRemaining = null)
     {
         try
         {
             await widget.ReadyAsync();
-            await widget.CartHandlersRegisteredAsync(CartHandlersBound);
+            var wait = runRemaining < CartHandlersBound ? runRemaining.Value : CartHandlersBound;
+            if (wait > TimeSpan.Zero)
+            {
+                await widget.CartHandlersRegisteredAsync(wait);
+            }
+
             // Time the event's own requests wait for their answers does not count against the
             // timeout (up to the real widget's 30 s): a step's verdict rests on what the handler did
             // with the answers, not on how fast the backend or this machine was.

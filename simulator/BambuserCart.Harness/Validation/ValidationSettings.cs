@@ -137,9 +137,12 @@ public sealed record ValidationSettings
     /// <remarks>Tests set it short, to have a request outlast it.</remarks>
     internal TimeSpan RequestWaitLimit { get; init; } = TimeSpan.FromMilliseconds(WidgetContract.DefaultCallbackTimeoutMs);
 
-    /// <inheritdoc cref="WidgetDriver.CartHandlersBound"/>
+    /// <summary>
+    /// How long a started widget's page is given to register the handlers validate requires (both
+    /// cart events and goto-checkout) before its first event (<see cref="WidgetDriver.CartHandlersBound"/>).
+    /// </summary>
     /// <remarks>Tests set it short, for a page that never registers them.</remarks>
-    internal TimeSpan CartHandlersBound { get; init; } = WidgetDriver.CartHandlersBound;
+    internal TimeSpan HandlersBound { get; init; } = WidgetDriver.CartHandlersBound;
 
     /// <summary>The SKU add.unknown-sku tries.</summary>
     public string UnknownSkuOrDefault => UnknownSku ?? DefaultUnknownSku;

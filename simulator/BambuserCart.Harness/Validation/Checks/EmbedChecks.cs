@@ -10,6 +10,9 @@ internal static class EmbedChecks
 {
     public static IReadOnlyList<CheckId> Ids { get; } = [EmbedReadyHandler, EmbedSingleInstance, AddHandler, UpdateHandler, CheckoutHandler];
 
+    /// <summary>The events whose handlers the *.handler checks require: a page is given time to register them all.</summary>
+    public static IReadOnlyList<string> RequiredHandlers { get; } = [WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem, WidgetContract.Events.GotoCheckout];
+
     /// <summary>False when the widget never started: no other check can run (page.no-errors still can).</summary>
     public static async Task<bool> RunAsync(TargetSession session, RunContext run)
     {
@@ -46,13 +49,15 @@ internal static class EmbedChecks
             verdicts.Fail(EmbedSingleInstance, $"expected one BambuserOneToOneEmbed instance, found {state.Instances}: the real widget would draw {state.Instances} widgets");
         }
 
-        // The session gave the page time to register a cart handler (see TargetSession.StartAsync):
-        // when it has neither, it had the whole bound.
-        var waitedOut = !state.Handlers.Contains(WidgetContract.Events.AddItem) && !state.Handlers.Contains(WidgetContract.Events.UpdateItem);
-        var within = waitedOut ? $" within {run.Settings.CartHandlersBound.TotalSeconds:0.#} s of the widget starting" : string.Empty;
+        // The session gave the page the whole bound to register them all (see TargetSession.StartAsync),
+        // so one missing now was missing for that long; unless --max-time ended the wait first, and
+        // then, as for any step in progress at --max-time, its check fails by name.
+        var within = session.HandlerWaitCutShort
+            ? $" before {run.OutOfTime}"
+            : $" within {run.Settings.HandlersBound.TotalSeconds:0.#} s of the widget starting";
         HandlerCheck(verdicts, AddHandler, WidgetContract.Events.AddItem, state, within);
         HandlerCheck(verdicts, UpdateHandler, WidgetContract.Events.UpdateItem, state, within);
-        HandlerCheck(verdicts, CheckoutHandler, WidgetContract.Events.GotoCheckout, state, consequence: "; the shopper never sees a Checkout button");
+        HandlerCheck(verdicts, CheckoutHandler, WidgetContract.Events.GotoCheckout, state, within, "; the shopper never sees a Checkout button");
         return true;
     }
 

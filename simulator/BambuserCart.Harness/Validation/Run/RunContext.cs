@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using BambuserCart.Harness.Browsers;
 using BambuserCart.Harness.Evidence;
+using BambuserCart.Harness.Inputs;
 
 namespace BambuserCart.Harness.Validation.Run;
 
@@ -13,6 +15,8 @@ internal sealed record RunContext(
     Verdicts Verdicts,
     RunLog Log)
 {
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+
     /// <summary>
     /// The cart API pattern is known to be right (the sample backend with the default glob): a
     /// callback(true) without a request to it is then a failure, not a sign of a wrong pattern.
@@ -32,11 +36,20 @@ internal sealed record RunContext(
     public bool HasProbe => Settings.CartProbe is not null;
 
     /// <summary>
-    /// Whether a fresh page still waits for the cart handlers before its first event: true until a
-    /// page of this run went the whole bound without them, so a page that never registers them
-    /// costs the wait once, not on every family's page.
+    /// Whether a page still waits for the required handlers before its first event: true until a
+    /// page of this run went the whole bound without one, so a page that never registers it costs
+    /// the wait once, not on every family's page.
     /// </summary>
-    public bool AwaitCartHandlers { get; set; } = true;
+    public bool AwaitHandlers { get; set; } = true;
+
+    /// <summary>Time since the run began (it begins when this context is made).</summary>
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    /// <summary>What is left of --max-time; zero or less once it is over.</summary>
+    public TimeSpan Remaining => TimeSpan.FromSeconds(Settings.MaxRunSeconds) - clock.Elapsed;
+
+    /// <summary>Why checks were cut short or not run once <see cref="Remaining"/> is over.</summary>
+    public string OutOfTime => $"the run reached its {RunInput.MaxTime.Named()} of {Settings.MaxRunSeconds} s";
 
     /// <inheritdoc cref="ValidationSettings.EventEndBound"/>
     public TimeSpan EventEndBound => Settings.EventEndBound;

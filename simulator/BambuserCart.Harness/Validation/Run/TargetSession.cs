@@ -21,6 +21,7 @@ internal sealed class TargetSession : IAsyncDisposable
     private readonly RunContext run;
     private int failuresAtStart;
     private bool stuck;
+    private bool abandoned;
     private bool closed;
 
     private TargetSession(string name, OfflineContext offline, CartFaults faults, IPage page, RunContext run)
@@ -43,6 +44,12 @@ internal sealed class TargetSession : IAsyncDisposable
 
     /// <summary>The step being played ("update.quantity 1 → 4"), for messages when the page breaks off.</summary>
     public string? CurrentStep { get; private set; }
+
+    /// <summary>
+    /// The run's --max-time, not the handler bound, ended <see cref="StartAsync"/>'s wait for the
+    /// page's handlers: a handler missing then was not given its time.
+    /// </summary>
+    public bool HandlerWaitCutShort { get; private set; }
 
     /// <param name="faultsBackend">
     /// Whether the family puts the cart backend in a condition (fails or slows its answers). Only
@@ -102,7 +109,7 @@ internal sealed class TargetSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the widget and for the page's cart handlers (<see cref="WidgetDriver.CartHandlersRegisteredAsync"/>),
+    /// Waits for the widget and for the handlers validate requires (<see cref="EmbedChecks.RequiredHandlers"/>),
     /// and sets the run's callback timeout; the reason when the widget never started.
     /// Time an event's own requests spend waiting for their answers does not count against the
     /// timeout, up to the real widget's 30 s: the verdict rests on what the handler does with the
@@ -113,9 +120,13 @@ internal sealed class TargetSession : IAsyncDisposable
         try
         {
             await Widget.ReadyAsync();
-            if (run.AwaitCartHandlers)
+            if (run.AwaitHandlers)
             {
-                run.AwaitCartHandlers = await Widget.CartHandlersRegisteredAsync(run.Settings.CartHandlersBound);
+                // The wait counts against --max-time: it ends with the run at the latest.
+                var bound = run.Settings.HandlersBound < run.Remaining ? run.Settings.HandlersBound : run.Remaining;
+                var registered = bound > TimeSpan.Zero && await Widget.HandlersRegisteredAsync(EmbedChecks.RequiredHandlers, bound);
+                HandlerWaitCutShort = !registered && bound < run.Settings.HandlersBound;
+                run.AwaitHandlers = registered;
             }
 
             await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: (int)run.RequestWaitLimit.TotalMilliseconds);
@@ -193,6 +204,13 @@ internal sealed class TargetSession : IAsyncDisposable
         }
         catch (SimulatorException ex)
         {
+            if (abandoned)
+            {
+                // The run gave the page up mid-read (--max-time): the probe did nothing wrong, and
+                // the verdict of the step in progress is already recorded.
+                throw;
+            }
+
             // A probe that fails because the page left the widget's document is not bad input.
             if (await Widget.LeftDocumentAsync() is { } left)
             {
@@ -244,6 +262,7 @@ internal sealed class TargetSession : IAsyncDisposable
     /// </summary>
     public async Task AbandonAsync()
     {
+        abandoned = true;
         stuck = true;
         await ClosePageAsync();
     }

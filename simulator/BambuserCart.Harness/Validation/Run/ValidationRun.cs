@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using BambuserCart.Contract;
 using BambuserCart.Harness.Driver;
-using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Checks;
 using Microsoft.Playwright;
 using static BambuserCart.Contract.CheckId;
@@ -33,7 +31,6 @@ internal sealed class ValidationRun
 
     private readonly RunContext run;
     private readonly ValidationTarget target;
-    private readonly Stopwatch clock = new();
     private bool ranOutOfTime;
 
     public ValidationRun(RunContext run, ValidationTarget target)
@@ -45,7 +42,6 @@ internal sealed class ValidationRun
     public async Task<ValidationReport> ExecuteAsync()
     {
         var started = DateTimeOffset.UtcNow;
-        clock.Start();
         var families = FreshPageFamilies.Where(f => Needed(f.Checks, f.MakesCartEvents)).ToList();
         bool widgetStarted;
         string? orgId;
@@ -65,7 +61,7 @@ internal sealed class ValidationRun
             {
                 // The one event in flight was abandoned unanswered: there is nothing to judge, and
                 // "no event reached a handler" would not be true.
-                run.Verdicts.SkipAll(EventChecks.Ids, $"not proven: {OutOfTime} before any cart event was settled");
+                run.Verdicts.SkipAll(EventChecks.Ids, $"not proven: {run.OutOfTime} before any cart event was settled");
             }
 
             EventChecks.Judge(run);
@@ -78,7 +74,7 @@ internal sealed class ValidationRun
         return new ValidationReport(target, run.PageUrl, run.Verdicts.Results)
         {
             Started = started,
-            Duration = clock.Elapsed,
+            Duration = run.Elapsed,
             Events = log.Events,
             PageErrors = [.. log.PageErrors.Select(e => new PageError(e.Session, e.Error.Kind, e.Error.Message, e.Error.Source))],
             Diagnostics = log.Diagnostics,
@@ -104,7 +100,12 @@ internal sealed class ValidationRun
         }
 
         var orgId = (await first.StateAsync()).OrgId;
-        await EmbedChecks.CheckProbeAsync(first);
+        if (run.Remaining > TimeSpan.Zero)
+        {
+            // Past --max-time (the page took it all to start) nothing reads the probe any more.
+            await EmbedChecks.CheckProbeAsync(first);
+        }
+
         if (Needed(CartChecks.Ids, makesCartEvents: true))
         {
             await GuardedAsync(first, CartChecks.Ids, CartChecks.RunAsync);
@@ -117,10 +118,10 @@ internal sealed class ValidationRun
     {
         foreach (var family in families)
         {
-            if (Remaining <= TimeSpan.Zero)
+            if (run.Remaining <= TimeSpan.Zero)
             {
                 ranOutOfTime = true;
-                run.Verdicts.SkipAll(family.Checks, $"not proven: not run, {OutOfTime}");
+                run.Verdicts.SkipAll(family.Checks, $"not proven: not run, {run.OutOfTime}");
                 continue;
             }
 
@@ -177,18 +178,22 @@ internal sealed class ValidationRun
         }
     }
 
-    private TimeSpan Remaining => TimeSpan.FromSeconds(run.Settings.MaxRunSeconds) - clock.Elapsed;
-
-    private string OutOfTime => $"the run reached its {RunInput.MaxTime.Named()} of {run.Settings.MaxRunSeconds} s";
-
     // Past --max-time the check whose step was running fails by name and the rest of the family is
     // not run. The verdicts are recorded first (the first one stands), then the page is closed so
     // the call in flight ends and the run can finish with its reports.
     private async Task WithinRunBoundAsync(TargetSession session, IReadOnlyList<CheckId> checks, Func<Task> work)
     {
+        if (run.Remaining <= TimeSpan.Zero)
+        {
+            // Over before the family began (its page took the rest to start): no step of it ran.
+            ranOutOfTime = true;
+            run.Verdicts.SkipAll(checks, $"not proven: not run, {run.OutOfTime}");
+            return;
+        }
+
         var running = work();
         using var stopBound = new CancellationTokenSource();
-        var bound = Task.Delay(Remaining > TimeSpan.Zero ? Remaining : TimeSpan.Zero, stopBound.Token);
+        var bound = Task.Delay(run.Remaining > TimeSpan.Zero ? run.Remaining : TimeSpan.Zero, stopBound.Token);
         if (await Task.WhenAny(running, bound) == running)
         {
             await stopBound.CancelAsync();
@@ -200,10 +205,10 @@ internal sealed class ValidationRun
         var step = session.CurrentStep ?? $"the {session.Name} page";
         if ((JudgedBy(step, checks) ?? checks.Cast<CheckId?>().FirstOrDefault(c => run.Verdicts.Wanted(c!.Value))) is { } judged)
         {
-            run.Verdicts.Fail(judged, $"{OutOfTime} while {step} was handled");
+            run.Verdicts.Fail(judged, $"{run.OutOfTime} while {step} was handled");
         }
 
-        run.Verdicts.SkipAll(checks, $"not proven: not run, {OutOfTime}");
+        run.Verdicts.SkipAll(checks, $"not proven: not run, {run.OutOfTime}");
         await session.AbandonAsync();
         try
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using BambuserCart.Contract;
 using BambuserCart.Contract.Scenarios;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
 
@@ -54,8 +56,29 @@ public sealed class ScenarioStartTests : BrowserTest
         Assert.That(result.Happened, Is.EqualTo("should-add-item-to-cart → no-handler"));
     }
 
-    // A one-step scenario (add SNEAKER-42, expecting `expected`) on a page running `integration`, started.
-    private async Task<StepExecutor> StartAsync(string integration, CallbackOutcome expected, TimeSpan? handlersBound)
+    [Test]
+    public async Task The_wait_for_cart_handlers_ends_with_the_runs_max_time_not_after_its_own_bound()
+    {
+        // 0.2 s of --max-time left and a page that never registers a cart handler: the wait must
+        // not outlast the run (it used to take its whole 5 s, past --max-time).
+        var clock = Stopwatch.StartNew();
+        var steps = await StartAsync(
+            """
+            window.onBambuserOneToOneReady = (Embed) => {
+              new Embed({ orgId: 'test-org' });
+            };
+            """,
+            expected: CallbackOutcome.NoHandler,
+            handlersBound: null,
+            runRemaining: TimeSpan.FromMilliseconds(200));
+
+        Assert.That(clock.Elapsed, Is.LessThan(WidgetDriver.CartHandlersBound), "the page was started well within the handler bound");
+        Assert.That((await steps.RunAsync(0)).Happened, Is.EqualTo("should-add-item-to-cart → no-handler"));
+    }
+
+    // A one-step scenario (add SNEAKER-42, expecting `expected`) on a page running `integration`,
+    // started with `runRemaining` of the run's --max-time left (null: no bound).
+    private async Task<StepExecutor> StartAsync(string integration, CallbackOutcome expected, TimeSpan? handlersBound, TimeSpan? runRemaining = null)
     {
         var scenario = new Scenario(
             "late handlers",
@@ -67,10 +90,8 @@ public sealed class ScenarioStartTests : BrowserTest
         // The shop's cart cookie, as the sample shop's own page would have set it.
         await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
         await OpenIntegrationAsync(integration);
-        var steps = handlersBound is { } bound
-            ? new StepExecutor(scenario, Server, Page, faults) { CartHandlersBound = bound }
-            : new StepExecutor(scenario, Server, Page, faults);
-        Assert.That(await steps.StartAsync(), Is.Null, "the widget started");
+        var steps = new StepExecutor(scenario, Server, Page, faults) { CartHandlersBound = handlersBound ?? WidgetDriver.CartHandlersBound };
+        Assert.That(await steps.StartAsync(runRemaining), Is.Null, "the widget started");
         return steps;
     }
 }

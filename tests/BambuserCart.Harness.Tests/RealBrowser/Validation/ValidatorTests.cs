@@ -96,6 +96,28 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Checkout_handler_registered_after_the_cart_handlers_passes_the_checkout_checks()
+    {
+        // The cart handlers come at once; goto-checkout only once the page has fetched its checkout
+        // settings and 0.8 s of timers have passed.
+        var script = ReferenceScript.Text()
+            .Replacing("window.onBambuserOneToOneReady = function (BambuserOneToOneEmbed) {", "window.onBambuserOneToOneReady = async function (BambuserOneToOneEmbed) {")
+            .Replacing("    if (checkoutMode !== 'none') {", """
+                    await fetch('/products/checkout-settings.json').catch(() => null);
+                    await new Promise((resolve) => setTimeout(resolve, 800));
+                    if (checkoutMode !== 'none') {
+                """);
+        CheckId[] checks = [CheckId.CheckoutHandler, CheckId.CheckoutNavigation];
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = checks.ToHashSet() });
+
+        Assert.That(
+            report.Checks.Select(c => (c.Id, c.Status)),
+            Is.EquivalentTo(checks.Select(c => (c, CheckStatus.Passed))),
+            () => string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
+    }
+
+    [Test]
     public async Task A_page_that_never_registers_a_cart_handler_fails_the_handler_checks_once_the_wait_for_them_is_over()
     {
         var script = """
@@ -104,7 +126,7 @@ public sealed class ValidatorTests
               embed.on('goto-checkout', () => embed.floatAbove('/checkout'));
             };
             """;
-        var settings = new ValidationSettings { SampleBackend = true, CartHandlersBound = TimeSpan.FromMilliseconds(300), OnlyChecks = new HashSet<CheckId> { CheckId.AddHandler, CheckId.UpdateHandler } };
+        var settings = new ValidationSettings { SampleBackend = true, HandlersBound = TimeSpan.FromMilliseconds(300), OnlyChecks = new HashSet<CheckId> { CheckId.AddHandler, CheckId.UpdateHandler } };
 
         var report = await RunScriptAsync(script, settings);
 
@@ -338,13 +360,14 @@ public sealed class ValidatorTests
     public async Task Run_past_its_max_time_fails_the_check_in_progress_by_name_and_ends_with_a_report()
     {
         // A callback timeout of 10 minutes and a handler that never answers: without an overall
-        // bound every event would wait its 10 minutes.
+        // bound every event would wait its 10 minutes. (The page has no other handler: a short
+        // wait for them leaves the run's time to the add.)
         var report = await RunScriptAsync("""
             window.onBambuserOneToOneReady = (Embed) => {
               const embed = new Embed({ orgId: 'sample-org' });
               embed.on('should-add-item-to-cart', () => { /* never answers */ });
             };
-            """, new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 600_000, MaxRunSeconds = 5 });
+            """, new ValidationSettings { SampleBackend = true, CallbackTimeoutMs = 600_000, MaxRunSeconds = 5, HandlersBound = TimeSpan.FromMilliseconds(300) });
 
         var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, add.Message)));
@@ -354,6 +377,43 @@ public sealed class ValidatorTests
             Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its MaxRunSeconds of 5 s")));
         Assert.That(report.Checks.Single(c => c.Id == CheckId.CallbackTimely).Message, Is.EqualTo("not proven: the run reached its MaxRunSeconds of 5 s before any cart event was settled"));
         Assert.That(report.Duration, Is.LessThan(TimeSpan.FromMinutes(1)), "the run ended soon after its bound");
+    }
+
+    [Test]
+    public async Task Max_time_that_ends_while_the_page_is_given_time_for_its_handlers_fails_the_missing_one_by_name()
+    {
+        // No goto-checkout handler: the page would be given 5 s for it, but the run has 2 s in all.
+        var script = ReferenceScript.Text().Replacing("    if (checkoutMode !== 'none') {", "    if (false) {");
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, MaxRunSeconds = 2 });
+
+        var checkout = report.Checks.Single(c => c.Id == CheckId.CheckoutHandler);
+        Assert.That(
+            (checkout.Status, checkout.Message),
+            Is.EqualTo((CheckStatus.Failed, "expected a 'goto-checkout' handler before the run reached its MaxRunSeconds of 2 s, found handlers for [should-add-item-to-cart, should-update-item-in-cart, provide-product-data]; the shopper never sees a Checkout button")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddHandler).Status, Is.EqualTo(CheckStatus.Passed));
+        Assert.That(
+            report.Checks.Where(c => c.Id is CheckId.AddSuccess or CheckId.UpdateRemove or CheckId.CheckoutNavigation).Select(c => (c.Status, c.Message)),
+            Is.All.EqualTo((CheckStatus.Skipped, "not proven: not run, the run reached its MaxRunSeconds of 2 s")));
+    }
+
+    [Test]
+    public async Task Cart_probe_read_cut_off_by_max_time_fails_the_check_in_progress_instead_of_calling_the_probe_bad_input()
+    {
+        // The first read (before any event) answers; every later one never settles, so the run's
+        // bound falls in the middle of the read before add.success.
+        var settings = new ValidationSettings
+        {
+            SampleBackend = true,
+            MaxRunSeconds = 5,
+            CartProbe = "(window.__probeReads = (window.__probeReads || 0) + 1) === 1 ? [] : new Promise(() => {})",
+        };
+
+        var report = await RunScriptAsync(ReferenceScript.Text(), settings);
+
+        var add = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
+        Assert.That((add.Status, add.Message), Is.EqualTo((CheckStatus.Failed, "the run reached its MaxRunSeconds of 5 s while the embed and add page was handled")));
+        Assert.That(report.Checks.Single(c => c.Id == CheckId.AddHandler).Status, Is.EqualTo(CheckStatus.Passed));
     }
 
     [Test]
