@@ -133,6 +133,19 @@ function opensNewBrowsingContext(target) {
   return name !== '' && name !== '_self' && name !== '_top' && name !== '_parent';
 }
 
+// A link with a download attribute saves its target instead of opening it, when the browser honours
+// the attribute: for this origin's URLs and blob: or data: ones (Chromium ignores it across origins).
+function downloads(link) {
+  if (!link.hasAttribute('download')) return false;
+  const url = new URL(link.href, location.href);
+  return url.origin === location.origin || url.protocol === 'blob:' || url.protocol === 'data:';
+}
+
+// The link opens its URL in another browsing context: a new tab, as far as the call is concerned.
+function opensNewTab(link) {
+  return !downloads(link) && opensNewBrowsingContext(link.getAttribute('target'));
+}
+
 function linkOf(event) {
   const path = typeof event.composedPath === 'function' ? event.composedPath() : [event.target];
   return path.find((node) => node instanceof Element && (node.localName === 'a' || node.localName === 'area') && node.hasAttribute('href')) || null;
@@ -147,13 +160,13 @@ function newTabUnlessCancelled(event, url) {
 
 window.addEventListener('click', (event) => {
   const link = linkOf(event);
-  if (link && event.button === 0 && opensNewBrowsingContext(link.getAttribute('target'))) newTabUnlessCancelled(event, link.href);
+  if (link && event.button === 0 && opensNewTab(link)) newTabUnlessCancelled(event, link.href);
 }, true);
 
 // A link that is in no document still opens when clicked, but its click never reaches window.
 const originalClick = HTMLElement.prototype.click;
 HTMLElement.prototype.click = function click() {
-  if (!this.isConnected && this.localName === 'a' && this.hasAttribute('href') && opensNewBrowsingContext(this.getAttribute('target'))) {
+  if (!this.isConnected && this.localName === 'a' && this.hasAttribute('href') && opensNewTab(this)) {
     this.addEventListener('click', (event) => newTabUnlessCancelled(event, this.href), { once: true });
   }
   return originalClick.call(this);
@@ -179,7 +192,8 @@ HTMLFormElement.prototype.submit = function submit() {
 // page and the call go on, so it settles nothing and is only noted.
 if (window.navigation && typeof window.navigation.addEventListener === 'function') {
   window.navigation.addEventListener('navigate', (event) => {
-    if (event.hashChange || !event.destination) return;
+    // A download (a link with a download attribute) saves a file: this document stays.
+    if (event.hashChange || !event.destination || event.downloadRequest) return;
     if (event.destination.sameDocument) {
       if (pendingCheckouts.length > 0) {
         diagnose(DIAG.sameDocumentNavigation, `'${EVENTS.checkout}' #${pendingCheckouts[0].entry.seq}: the handler routed within the page to ${event.destination.url}; the call stays full size above it: use floatAbove(url) to show the checkout beneath a miniplayer`);

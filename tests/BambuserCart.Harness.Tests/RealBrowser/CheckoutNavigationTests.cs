@@ -87,6 +87,22 @@ public sealed class CheckoutNavigationTests : BrowserTest
         Assert.That((checkout.Navigation, checkout.NewTab), Is.EqualTo((CheckoutNavigation.None, (IPage?)null)), await TraceTextAsync());
     }
 
+    [TestCase("into a new tab, in the document", "a.target = '_blank'; document.body.append(a); a.click();")]
+    [TestCase("into a new tab, in no document", "a.target = '_blank'; a.click();")]
+    [TestCase("in this tab", "document.body.append(a); a.click();")]
+    public async Task Link_that_downloads_its_target_is_reported_as_no_navigation(string where, string click)
+    {
+        // The browser saves this origin's file instead of opening it: no tab opens, this page stays,
+        // and the shopper sees no checkout.
+        await OpenIntegrationAsync(CheckoutHandler($"{Link} a.download = 'order.html'; {click}"));
+        await Widget.ConfigureAsync(checkoutSettleMs: 200);
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That((checkout.Navigation, checkout.NewTab), Is.EqualTo((CheckoutNavigation.None, (IPage?)null)), $"a download link {where}: {await TraceTextAsync()}");
+    }
+
     [Test]
     public async Task Navigating_the_current_tab_is_reported_as_same_tab()
     {
