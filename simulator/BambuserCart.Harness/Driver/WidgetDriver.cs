@@ -78,45 +78,62 @@ public sealed class WidgetDriver
     public static readonly TimeSpan CartHandlersBound = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Waits, once the widget has started, until the page has registered a handler for a cart event
-    /// (should-add-item-to-cart or should-update-item-in-cart), up to <paramref name="bound"/>. The
+    /// Waits until the page has registered a handler for a cart event (should-add-item-to-cart or
+    /// should-update-item-in-cart), up to <paramref name="bound"/> after the widget started. The
     /// agent's first action is played only then, so a verdict never depends on how soon after its
     /// start a page got its handlers in. Either one will do: pages register their handlers together,
     /// and a page made to have only one (a test's, a scenario's) need not wait out the bound.
     /// </summary>
     /// <returns>False when none was registered within the bound (or the page went away meanwhile).</returns>
-    public Task<bool> CartHandlersRegisteredAsync(TimeSpan bound) =>
-        WaitForHandlersAsync([WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem], all: false, bound);
+    public async Task<bool> CartHandlersRegisteredAsync(TimeSpan bound) =>
+        await WaitForHandlersAsync([WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem], all: false, bound) == HandlerWait.Registered;
 
     /// <summary>
     /// Waits until the page has registered handlers for every one of <paramref name="events"/>, up to
-    /// <paramref name="bound"/>: for a page that must have them all (validate requires both cart
-    /// handlers and goto-checkout), however late after its start each came.
+    /// <paramref name="bound"/> after the widget started: for a page that must have them all (validate
+    /// requires both cart handlers and goto-checkout), however late after its start each came.
     /// </summary>
     /// <returns>False when one was still missing at the bound (or the page went away meanwhile).</returns>
-    public Task<bool> HandlersRegisteredAsync(IReadOnlyCollection<string> events, TimeSpan bound) =>
-        WaitForHandlersAsync(events, all: true, bound);
+    public async Task<bool> HandlersRegisteredAsync(IReadOnlyCollection<string> events, TimeSpan bound) =>
+        await WaitForHandlersAsync(events, all: true, bound) == HandlerWait.Registered;
 
-    private async Task<bool> WaitForHandlersAsync(IReadOnlyCollection<string> events, bool all, TimeSpan bound)
+    /// <summary>
+    /// Waits until the page has registered handlers for <paramref name="events"/> (every one, or
+    /// any one), until <paramref name="bound"/> has gone by since the widget started: a page opened
+    /// a while ago has had part of its time already. The bound is the page's own clock, so it is
+    /// the same on a slow machine and a fast one.
+    /// </summary>
+    /// <param name="cap">Waits no longer than this from now (what is left of a run's --max-time); null for no cap.</param>
+    internal async Task<HandlerWait> WaitForHandlersAsync(IReadOnlyCollection<string> events, bool all, TimeSpan bound, TimeSpan? cap = null)
     {
+        var capped = cap < bound;
+        var timeout = capped ? cap!.Value : bound;
         try
         {
-            await Page.WaitForFunctionAsync(
+            var ended = await Page.WaitForFunctionAsync(
                 """
-                ([events, all]) => {
+                ([events, all, boundMs]) => {
                   const simulator = window.bambuserSimulator;
-                  const handlers = simulator ? simulator.state().handlers : [];
-                  return all ? events.every((e) => handlers.includes(e)) : events.some((e) => handlers.includes(e));
+                  if (!simulator) return false;
+                  const handlers = simulator.state().handlers;
+                  if (all ? events.every((e) => handlers.includes(e)) : events.some((e) => handlers.includes(e))) return 'registered';
+                  const since = simulator.sinceStart();
+                  return since !== null && since >= boundMs ? 'bound-over' : false;
                 }
                 """,
-                new object[] { events, all },
-                new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
-            return true;
+                new object[] { events, all, bound.TotalMilliseconds },
+                // At least 1 ms: 0 would mean no timeout at all.
+                new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1, timeout.TotalMilliseconds) });
+            return await ended.JsonValueAsync<string>() == "registered" ? HandlerWait.Registered : HandlerWait.BoundOver;
         }
-        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        catch (TimeoutException)
         {
-            // Not in time, or the page navigated: the first event says which, as it would without this wait.
-            return false;
+            return capped ? HandlerWait.CutShort : HandlerWait.BoundOver;
+        }
+        catch (PlaywrightException)
+        {
+            // The page navigated or closed: the first event says which, as it would without this wait.
+            return HandlerWait.BoundOver;
         }
     }
 

@@ -86,6 +86,8 @@ class BambuserOneToOneEmbed {
     if (state.instances.length > 1) {
       diagnose(DIAG.multipleInstances, `instance #${state.instances.length} created (orgId '${options.orgId}'); the real widget would draw two widgets, and the simulator's belongs to the first`);
     } else {
+      // The widget starts with its first instance: handlers are given their time from here.
+      state.startedAt = performance.now();
       state.orgId = options.orgId;
       state.queue.name = typeof options.queue === 'string' ? options.queue : null;
     }

@@ -33,6 +33,8 @@
 
   const state = {
     orgId: null,
+    // performance.now() when the first instance was created (the widget started); null before.
+    startedAt: null,
     // BambuserOneToOneEmbed instances, in creation order; the widget belongs to the first live one.
     instances: [],
     mode: MODES.closed,
@@ -254,6 +256,8 @@
     queue,
     state: snapshot,
     trace: () => clone(state.trace),
+    // How long ago the widget started, in ms; null before it has.
+    sinceStart: () => (state.startedAt === null ? null : performance.now() - state.startedAt),
     configure,
     __diagnose: diagnose,
   });

@@ -21,6 +21,21 @@ public sealed class EmbedLoadingTests : BrowserTest
     }
 
     [Test]
+    public async Task Wait_for_handlers_counts_from_the_widget_start_so_a_page_up_for_the_whole_bound_is_not_waited_on_again()
+    {
+        // A page opened ahead of its turn has had its time already: the wait must not start over.
+        await OpenIntegrationAsync(MinimalIntegration);
+        var bound = TimeSpan.FromSeconds(2);
+        await Page.WaitForFunctionAsync($"() => window.bambuserSimulator.sinceStart() >= {bound.TotalMilliseconds}");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var registered = await Widget.CartHandlersRegisteredAsync(bound);
+
+        Assert.That(registered, Is.False, "the page has no cart handler");
+        Assert.That(clock.Elapsed, Is.LessThan(bound / 2), "the bound had gone by since the widget started");
+    }
+
+    [Test]
     public async Task Eu_region_address_is_served_the_fake_too()
     {
         var url = Server.Url("__merchant/eu.html").ToString();

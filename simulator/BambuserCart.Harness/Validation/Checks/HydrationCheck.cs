@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
@@ -15,10 +16,17 @@ internal static class HydrationCheck
     public static async Task RunAsync(TargetSession session, RunContext run)
     {
         var verdicts = run.Verdicts;
-        if (!(await session.StateAsync()).Handlers.Contains(WidgetContract.Events.ProvideProductData))
+        // A page may register it after the cart handlers (a component that mounts later): it has
+        // the same time since the widget started as they do, so the verdict does not depend on how
+        // soon this family's turn came.
+        switch (await session.WaitForHandlersAsync([WidgetContract.Events.ProvideProductData]))
         {
-            verdicts.NotApplicable(ProductHydration, "advisory: the page registers no provide-product-data handler, so agents cannot look products up (or show them) in a call; a BamHub product feed may stand in");
-            return;
+            case HandlerWait.CutShort:
+                verdicts.Skip(ProductHydration, $"not proven: {run.OutOfTime} before the page registered a provide-product-data handler");
+                return;
+            case HandlerWait.BoundOver:
+                verdicts.NotApplicable(ProductHydration, $"advisory: the page registers no provide-product-data handler (within {run.Settings.HandlersBound.TotalSeconds:0.#} s of the widget starting), so agents cannot look products up (or show them) in a call; a BamHub product feed may stand in");
+                return;
         }
 
         var events = new List<ObservedEvent>();

@@ -122,11 +122,9 @@ internal sealed class TargetSession : IAsyncDisposable
             await Widget.ReadyAsync();
             if (run.AwaitHandlers)
             {
-                // The wait counts against --max-time: it ends with the run at the latest.
-                var bound = run.Settings.HandlersBound < run.Remaining ? run.Settings.HandlersBound : run.Remaining;
-                var registered = bound > TimeSpan.Zero && await Widget.HandlersRegisteredAsync(EmbedChecks.RequiredHandlers, bound);
-                HandlerWaitCutShort = !registered && bound < run.Settings.HandlersBound;
-                run.AwaitHandlers = registered;
+                var wait = await WaitForHandlersAsync(EmbedChecks.RequiredHandlers);
+                HandlerWaitCutShort = wait == HandlerWait.CutShort;
+                run.AwaitHandlers = wait == HandlerWait.Registered;
             }
 
             await Widget.ConfigureAsync(callbackTimeoutMs: run.Settings.CallbackTimeoutMs, requestWaitLimitMs: (int)run.RequestWaitLimit.TotalMilliseconds);
@@ -137,6 +135,14 @@ internal sealed class TargetSession : IAsyncDisposable
             return ex;
         }
     }
+
+    /// <summary>
+    /// Gives the page until <see cref="ValidationSettings.HandlersBound"/> after its widget started to
+    /// register handlers for all of <paramref name="events"/>. The wait counts against --max-time: it
+    /// ends with the run at the latest (<see cref="HandlerWait.CutShort"/>).
+    /// </summary>
+    public Task<HandlerWait> WaitForHandlersAsync(IReadOnlyCollection<string> events) =>
+        Widget.WaitForHandlersAsync(events, all: true, run.Settings.HandlersBound, cap: run.Remaining);
 
     public Task<ObservedEvent> AddAsync(string sku, string step, BackendCondition fault = BackendCondition.Ok) =>
         ActAsync(step, fault, () => Widget.AddToCartAsync(sku));

@@ -118,6 +118,21 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Product_data_handler_registered_after_the_others_is_judged_not_taken_for_missing()
+    {
+        // Every other handler comes at once; provide-product-data only once 1.2 s of timers have
+        // passed (a component that mounts later). The hydration page's turn comes sooner than that.
+        var script = ReferenceScript.Text()
+            .Replacing("    oneToOneEmbed.on('provide-product-data', (event) => {", "    setTimeout(() => setTimeout(() => oneToOneEmbed.on('provide-product-data', (event) => {")
+            .Replacing("    });\n\n    // Without this handler the widget shows no Checkout button", "    }), 600), 600);\n\n    // Without this handler the widget shows no Checkout button");
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.ProductHydration } });
+
+        var hydration = report.Checks.Single(c => c.Id == CheckId.ProductHydration);
+        Assert.That((hydration.Status, hydration.Message), Is.EqualTo((CheckStatus.Passed, hydration.Message)));
+    }
+
+    [Test]
     public async Task A_page_that_never_registers_a_cart_handler_fails_the_handler_checks_once_the_wait_for_them_is_over()
     {
         var script = """
