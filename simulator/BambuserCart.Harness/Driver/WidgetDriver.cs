@@ -86,7 +86,10 @@ public sealed class WidgetDriver
     /// </summary>
     /// <returns>False when none was registered within the bound (or the page went away meanwhile).</returns>
     public async Task<bool> CartHandlersRegisteredAsync(TimeSpan bound) =>
-        await WaitForHandlersAsync([WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem], all: false, bound) == HandlerWait.Registered;
+        await WaitForHandlersAsync(CartEvents, all: false, bound) == HandlerWait.Registered;
+
+    /// <summary>The two cart events, either of whose handlers means the page has wired its cart.</summary>
+    internal static IReadOnlyList<string> CartEvents { get; } = [WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem];
 
     /// <summary>
     /// Waits until the page has registered handlers for every one of <paramref name="events"/>, up to

@@ -58,12 +58,7 @@ internal sealed class StepExecutor
         try
         {
             await widget.ReadyAsync();
-            var wait = runRemaining < CartHandlersBound ? runRemaining.Value : CartHandlersBound;
-            if (wait > TimeSpan.Zero)
-            {
-                await widget.CartHandlersRegisteredAsync(wait);
-            }
-
+            await widget.WaitForHandlersAsync(WidgetDriver.CartEvents, all: false, CartHandlersBound, cap: runRemaining);
             // Time the event's own requests wait for their answers does not count against the
             // timeout (up to the real widget's 30 s): a step's verdict rests on what the handler did
             // with the answers, not on how fast the backend or this machine was.
