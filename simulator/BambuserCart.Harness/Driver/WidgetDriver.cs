@@ -92,15 +92,6 @@ public sealed class WidgetDriver
     internal static IReadOnlyList<string> CartEvents { get; } = [WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem];
 
     /// <summary>
-    /// Waits until the page has registered handlers for every one of <paramref name="events"/>, up to
-    /// <paramref name="bound"/> after the widget started: for a page that must have them all (validate
-    /// requires both cart handlers and goto-checkout), however late after its start each came.
-    /// </summary>
-    /// <returns>False when one was still missing at the bound (or the page went away meanwhile).</returns>
-    public async Task<bool> HandlersRegisteredAsync(IReadOnlyCollection<string> events, TimeSpan bound) =>
-        await WaitForHandlersAsync(events, all: true, bound) == HandlerWait.Registered;
-
-    /// <summary>
     /// Waits until the page has registered handlers for <paramref name="events"/> (every one, or
     /// any one), until <paramref name="bound"/> has gone by since the widget started: a page opened
     /// a while ago has had part of its time already. The bound is the page's own clock, so it is
