@@ -27,14 +27,24 @@ public sealed record EventEvidence(
     public EventMark? FirstAnswer => Marks.FirstOrDefault(m => m.Kind == "answer");
 
     /// <summary>
-    /// Whether a Web Worker sent the page a message in this event's window before its first
-    /// callback: that callback may rest on requests the worker made, which the page's recorder cannot see.
+    /// Who spoke to the page, in this event's window and before its first callback, from where the
+    /// page's recorder cannot see requests: a Web Worker, or a frame or window of another origin
+    /// ("a Web Worker", "http://cart.example (another origin)"). That callback may rest on requests
+    /// made there. Empty when no one did.
     /// </summary>
-    public bool HeardFromWorkerBeforeAnswer =>
-        FirstAnswer is { } answer && Marks.Any(m => m.Kind == WorkerMessage && m.Order < answer.Order);
+    public IReadOnlyList<string> OutOfSightSendersBeforeAnswer =>
+        FirstAnswer is { } answer
+            ? Marks.Where(m => m.Order < answer.Order && m.Kind is WorkerMessage or ForeignMessage).Select(Sender).Distinct().ToList()
+            : [];
+
+    /// <summary>Whether anyone out of the recorder's sight spoke before the first callback (see <see cref="OutOfSightSendersBeforeAnswer"/>).</summary>
+    public bool HeardFromOutOfSightBeforeAnswer => OutOfSightSendersBeforeAnswer.Count > 0;
 
     /// <summary>The mark of a message a Web Worker sent the page.</summary>
     internal const string WorkerMessage = "worker-message";
+
+    /// <summary>The mark of a message a frame or window of another origin posted the page; its detail is that origin.</summary>
+    internal const string ForeignMessage = "foreign-message";
 
     /// <summary>Milliseconds after the emit.</summary>
     public int Ms(double at) => (int)Math.Round(at - EmittedAt, MidpointRounding.AwayFromZero);
@@ -72,7 +82,7 @@ public sealed record EventEvidence(
                 "timeout" => $"no callback within {mark.Detail} ms",
                 "threw" => $"the handler threw {mark.Detail} at {Ms(mark.At)} ms",
                 "navigate" => $"checkout went {mark.Detail} at {Ms(mark.At)} ms",
-                WorkerMessage => $"a message from a Web Worker at {Ms(mark.At)} ms",
+                WorkerMessage or ForeignMessage => $"a message from {Sender(mark)} at {Ms(mark.At)} ms",
                 _ => $"{mark.Kind} at {Ms(mark.At)} ms",
             }));
         }
@@ -98,6 +108,9 @@ public sealed record EventEvidence(
             : string.Join("; ", ordered.Take(MaxTimelineItems)) + $"; … {ordered.Count - MaxTimelineItems} more";
         return StillBusy is null ? text : $"{text}; still busy when the harness stopped waiting: {StillBusy}";
     }
+
+    private static string Sender(EventMark mark) =>
+        mark.Kind == ForeignMessage ? $"{mark.Detail ?? "a frame"} (another origin)" : "a Web Worker";
 
     /// <summary>"POST /cart/add → 200, GET /api/cart → 200", or "none".</summary>
     public string RequestsSeen(Uri? page) =>

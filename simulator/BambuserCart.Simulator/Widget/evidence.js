@@ -7,7 +7,8 @@
 //  - uncaught errors and unhandled promise rejections, with the script location that threw;
 //  - console.error lines;
 //  - marks from the fake embed: an event was emitted, its callback was called, checkout navigated;
-//  - each message a Web Worker sent the page (a worker's own requests are out of its sight).
+//  - each message a Web Worker, or a frame or window of another origin, sent the page (their own
+//    requests are out of its sight).
 //
 // Everything gets a number from one counter (`order`) as well as a time, so "the callback came
 // before the cart request answered" is decided by the order things happened in this page, never by
@@ -318,6 +319,19 @@
   }
   window.Worker = followWorker(window.Worker, (worker) => worker);
   if (typeof window.SharedWorker === 'function') window.SharedWorker = followWorker(window.SharedWorker, (worker) => worker.port);
+
+  // ---- Frames and windows of another origin: the same, for the same reason ---------------------
+
+  // A frame of another origin keeps its own recorder (see topSink), which the harness does not
+  // read: a page that sends its cart requests through such a frame (a cart bridge on the shop's
+  // API domain) makes them out of this recorder's sight. What it sees is each message that frame
+  // posts this window. A message of this page's own origin (the page itself, a same-origin frame,
+  // the fake's miniplayer) is not marked: whatever such a sender requested is in sight already.
+  // Added before any page script runs, so it is heard before the page's own listeners act on it.
+  window.addEventListener('message', (event) => {
+    if (event.origin === location.origin) return;
+    keep(marks, stamp({ kind: 'foreign-message', detail: excerpt(event.origin) }));
+  }, true);
 
   // ---- Timers: short ones scheduled while an event is being handled keep it open --------------
 

@@ -73,15 +73,16 @@ internal static class EventChecks
             return;
         }
 
-        // A callback(true) after a Web Worker's message, with no cart request in sight, may rest on
-        // a request the worker made: it proves nothing either way. Any other problem still fails.
+        // A callback(true) after a message from a Web Worker or a frame of another origin, with no
+        // cart request in sight, may rest on a request made there: it proves nothing either way.
+        // Any other problem still fails.
         var confirmations = answeredTrue.ToDictionary(e => e, e => Confirm(e, run.Cart));
         var unseen = answeredTrue.Where(e => confirmations[e].OutOfSight).ToList();
         if (unseen.Count > 0 && confirmations.Values.All(c => c.WhyNot is null))
         {
             run.Verdicts.Skip(
                 CallbackConfirmed,
-                $"not proven: {unseen.Count} of {answeredTrue.Count} callback(true) came after a message from a Web Worker with no cart request of the page's own, and a worker's requests cannot be seen from the page, so they cannot be tied to the answer ({List(unseen.Select(e => $"{e.Label}: {e.Evidence.Timeline(run.Cart, run.PageUri)}"))}); make the cart request from the page itself for this check to prove it",
+                $"not proven: {unseen.Count} of {answeredTrue.Count} callback(true) came after a message from {string.Join(" or ", unseen.SelectMany(e => e.Evidence.OutOfSightSendersBeforeAnswer).Distinct())} with no cart request of the page's own, and requests made there cannot be seen from the page, so they cannot be tied to the answer ({List(unseen.Select(e => $"{e.Label}: {e.Evidence.Timeline(run.Cart, run.PageUri)}"))}); make the cart request from the page itself (or from a frame of its own origin) for this check to prove it",
                 answeredTrue);
             return;
         }
@@ -102,8 +103,8 @@ internal static class EventChecks
         var requests = observed.Evidence.CartRequests(cart);
         if (requests.Count == 0)
         {
-            // A worker's requests never pass through the page's recorder.
-            return observed.Evidence.HeardFromWorkerBeforeAnswer
+            // A worker's requests, and those of a frame of another origin, never pass through the page's recorder.
+            return observed.Evidence.HeardFromOutOfSightBeforeAnswer
                 ? Confirmation.Unseen
                 : Confirmation.Not("callback(true) with no cart request at all: the native cart was never asked");
         }

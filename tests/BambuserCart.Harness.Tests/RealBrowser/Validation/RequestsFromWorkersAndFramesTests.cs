@@ -1,7 +1,9 @@
 using BambuserCart.Contract;
 using BambuserCart.Contract.Scenarios;
+using BambuserCart.Harness.Hosting;
 using BambuserCart.Harness.Scenarios;
 using BambuserCart.Harness.Validation;
+using BambuserCart.Simulator;
 
 namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 
@@ -74,6 +76,57 @@ public sealed class RequestsFromWorkersAndFramesTests
         }
         """;
 
+    // The cart requests go through a hidden frame of another origin (a cart bridge on the shop's
+    // API domain), which the page asks by postMessage and which posts the answer back.
+    private static string CrossOriginFramePostCart(Uri bridgeOrigin) => $$"""
+        const bridgeOrigin = '{{bridgeOrigin.GetLeftPart(UriPartial.Authority)}}';
+        const bridgeFrame = document.createElement('iframe');
+        bridgeFrame.hidden = true;
+        bridgeFrame.src = `${bridgeOrigin}/bridge.html`;
+        const bridge = new Promise((resolve) => {
+          addEventListener('message', function ready(event) {
+            if (event.origin === bridgeOrigin && event.data.ready) { removeEventListener('message', ready); resolve(event.source); }
+          });
+        });
+        document.documentElement.appendChild(bridgeFrame);
+        const waiting = new Map();
+        let nextId = 0;
+        addEventListener('message', (event) => {
+          if (event.origin !== bridgeOrigin || !waiting.has(event.data.id)) return;
+          waiting.get(event.data.id)(event.data);
+          waiting.delete(event.data.id);
+        });
+        async function postCart(path, body) {
+          const target = await bridge;
+          const answer = await new Promise((resolve) => {
+            const id = ++nextId;
+            waiting.set(id, resolve);
+            target.postMessage({ id, path, body }, bridgeOrigin);
+          });
+          if (answer.error) throw new Error(answer.error);
+          const data = JSON.parse(answer.text || '{}');
+          if (!answer.ok) throw new Error(data.error || `HTTP ${answer.status}`);
+          return data;
+        }
+        """;
+
+    // The bridge makes the request it is asked for on its own origin and posts the answer back.
+    private const string BridgePage = """
+        <!doctype html>
+        <script>
+          addEventListener('message', async (event) => {
+            const { id, path, body } = event.data;
+            try {
+              const response = await fetch(path, { method: 'POST', body: JSON.stringify(body), credentials: 'include' });
+              event.source.postMessage({ id, ok: response.ok, status: response.status, text: await response.text() }, event.origin);
+            } catch (error) {
+              event.source.postMessage({ id, error: String(error) }, event.origin);
+            }
+          });
+          parent.postMessage({ ready: true }, '*');
+        </script>
+        """;
+
     private static readonly HashSet<CheckId> Judged = [CheckId.AddSuccess, CheckId.AddBackendFailure, CheckId.CallbackConfirmed];
 
     [Test]
@@ -137,6 +190,47 @@ public sealed class RequestsFromWorkersAndFramesTests
             """;
 
         var report = await ValidatorTests.RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);
+        Assert.That(confirmed.Message, Does.Contain("callback(true) with no cart request at all"));
+    }
+
+    [Test]
+    public async Task Cart_requests_sent_through_a_frame_of_another_origin_leave_callback_confirmed_not_proven_instead_of_failed()
+    {
+        // The bridge is served by a second shop on another port of this machine: another origin of
+        // the same site, as a shop's API domain is, so the session cookie goes with its requests.
+        // That shop keeps its own carts, so only the check about the callbacks is judged here.
+        using var file = await ScriptFile.WriteAsync(string.Empty, ("bridge.html", BridgePage));
+        await using var bridgeHost = await SimulatorServer.StartAsync(new SimulatorOptions { MerchantSiteDirectory = Path.GetDirectoryName(file.Path) });
+        await File.WriteAllTextAsync(file.Path, ReferenceWithPostCart(CrossOriginFramePostCart(bridgeHost.BaseUrl)));
+
+        var report = await ValidatorTests.RunAsync(ValidationTarget.Parse(file.Path), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.CallbackConfirmed } });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Skipped), confirmed.Message);
+        Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain($"came after a message from {bridgeHost.BaseUrl.GetLeftPart(UriPartial.Authority)} (another origin) with no cart request"));
+    }
+
+    [Test]
+    public async Task Callback_true_without_a_cart_request_still_fails_confirmed_when_the_frame_of_another_origin_spoke_only_before_the_event()
+    {
+        // The bridge says it is ready as the page loads; the handlers answer true at once, asking no one.
+        using var file = await ScriptFile.WriteAsync(string.Empty, ("bridge.html", BridgePage));
+        await using var bridgeHost = await SimulatorServer.StartAsync(new SimulatorOptions { MerchantSiteDirectory = Path.GetDirectoryName(file.Path) });
+        await File.WriteAllTextAsync(file.Path, CrossOriginFramePostCart(bridgeHost.BaseUrl) + """
+            window.onBambuserOneToOneReady = function (BambuserOneToOneEmbed) {
+              const embed = new BambuserOneToOneEmbed({ orgId: 'sample-org' });
+              // Registered once the bridge has spoken, so its message comes before every event.
+              bridge.then(() => {
+                embed.on('should-add-item-to-cart', (item, callback) => callback(true));
+                embed.on('should-update-item-in-cart', (item, callback) => callback(true));
+              });
+            };
+            """);
+
+        var report = await ValidatorTests.RunAsync(ValidationTarget.Parse(file.Path), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.CallbackConfirmed } });
 
         var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
         Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);

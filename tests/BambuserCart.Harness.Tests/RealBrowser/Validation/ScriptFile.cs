@@ -1,8 +1,9 @@
 namespace BambuserCart.Harness.Tests.RealBrowser.Validation;
 
 /// <summary>
-/// A test's integration script saved as integration.js in a temporary folder of its own, which goes
-/// when the test is done with it: validate and replay take a file, as a merchant gives them one.
+/// A test's integration script saved as integration.js in a temporary folder of its own (with any
+/// other files its page loads), which goes when the test is done with it: validate and replay take
+/// a file, as a merchant gives them one.
 /// </summary>
 internal sealed class ScriptFile : IDisposable
 {
@@ -16,10 +17,17 @@ internal sealed class ScriptFile : IDisposable
 
     public string Path { get; }
 
-    public static async Task<ScriptFile> WriteAsync(string script)
+    /// <param name="script">The integration script.</param>
+    /// <param name="besides">Other files of the folder, which its page can load (name, text).</param>
+    public static async Task<ScriptFile> WriteAsync(string script, params (string Name, string Text)[] besides)
     {
         var file = new ScriptFile(Directory.CreateTempSubdirectory("bambuser-cart-script-").FullName);
         await File.WriteAllTextAsync(file.Path, script);
+        foreach (var (name, text) in besides)
+        {
+            await File.WriteAllTextAsync(System.IO.Path.Combine(file.folder, name), text);
+        }
+
         return file;
     }
 
