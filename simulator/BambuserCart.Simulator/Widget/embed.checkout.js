@@ -135,9 +135,12 @@ function opensNewBrowsingContext(target) {
 
 // A link with a download attribute saves its target instead of opening it, when the browser honours
 // the attribute: for this origin's URLs and blob: or data: ones (Chromium ignores it across origins).
+// An href that cannot be parsed is no download: Chromium opens the blocked blank page in its target
+// instead, so such a link into a new tab is a new tab (whose checkout never loads).
 function downloads(link) {
   if (!link.hasAttribute('download')) return false;
-  const url = new URL(link.href, location.href);
+  let url;
+  try { url = new URL(link.href, location.href); } catch (_) { return false; }
   return url.origin === location.origin || url.protocol === 'blob:' || url.protocol === 'data:';
 }
 

@@ -103,6 +103,26 @@ public sealed class CheckoutNavigationTests : BrowserTest
         Assert.That((checkout.Navigation, checkout.NewTab), Is.EqualTo((CheckoutNavigation.None, (IPage?)null)), $"a download link {where}: {await TraceTextAsync()}");
     }
 
+    [TestCase("with a download attribute", "a.download = 'order.html';")]
+    [TestCase("without one", "")]
+    public async Task Link_into_a_new_tab_whose_href_cannot_be_parsed_is_reported_as_the_new_tab_the_browser_opens_without_an_error_of_the_fakes(string which, string download)
+    {
+        // Chromium opens its blocked blank page in a new tab for such a link, download attribute or
+        // not, so the call reports a new tab (whose checkout never loads: validate fails it for
+        // that). Reading the link must not throw in the fake's own listener, or the page would seem
+        // to have failed.
+        var errors = new List<string>();
+        Page.PageError += (_, error) => errors.Add(error);
+        await OpenIntegrationAsync(CheckoutHandler($"const a = document.createElement('a'); a.href = 'http://['; a.target = '_blank'; {download} document.body.append(a); a.click();"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That((checkout.Navigation, checkout.Url), Is.EqualTo((CheckoutNavigation.NewTab, "http://[")), $"an unparseable link {which}: {await TraceTextAsync()}");
+        Assert.That(checkout.NewTab, Is.Not.Null, "the tab the browser opened");
+        Assert.That(errors, Is.Empty, "errors thrown in the page");
+    }
+
     [Test]
     public async Task Navigating_the_current_tab_is_reported_as_same_tab()
     {
