@@ -115,8 +115,9 @@ function checkout() {
 // New tab: the merchant calls window.open; observe it, then let it happen.
 const originalOpen = window.open;
 window.open = function (url, target, features) {
-  const sameTab = target === '_self' || target === '_top' || target === '_parent';
-  settleCheckout(sameTab ? NAV.sameTab : NAV.newTab, resolveUrl(url));
+  // Without a target name, window.open opens a new browsing context.
+  const where = destinationOf(target === undefined || target === null || target === '' ? '_blank' : String(target));
+  if (where !== DESTINATION.frame) settleCheckout(where === DESTINATION.thisTab ? NAV.sameTab : NAV.newTab, resolveUrl(url));
   return originalOpen.call(window, url, target, features);
 };
 
@@ -126,11 +127,46 @@ window.open = function (url, target, features) {
 // a slow checkout page cannot turn it into 'none'. _self, _top and _parent stay in this tab (the
 // Navigation API reports those).
 // `target` is the element's own (a link's target, a form's, a submit button's formtarget); without
-// one, the document's <base target> applies.
+// one, the document's <base target> applies, and without that, this tab.
 function opensNewBrowsingContext(target) {
   const base = document.querySelector('base[target]');
-  const name = (target || (base ? base.getAttribute('target') : '') || '').trim().toLowerCase();
-  return name !== '' && name !== '_self' && name !== '_top' && name !== '_parent';
+  const name = target || (base ? base.getAttribute('target') : '') || '_self';
+  return destinationOf(name) === DESTINATION.newTab;
+}
+
+// Where the browser sends a navigation with this target name. _self, _top and _parent (matched
+// without regard to case, as browsers do) and this window's own name are this tab; the name of a
+// frame in this page loads the URL in that frame, which neither opens a tab nor ends the call (a
+// handler that records the order in a hidden frame first); any other name is another browsing
+// context: a new tab as far as the call is concerned.
+const DESTINATION = Object.freeze({ thisTab: 'this-tab', frame: 'frame', newTab: 'new-tab' });
+
+function destinationOf(name) {
+  const special = name.trim().toLowerCase();
+  if (special === '_self' || special === '_top' || special === '_parent') return DESTINATION.thisTab;
+  if (special === '_blank') return DESTINATION.newTab;
+  if (name === window.name) return DESTINATION.thisTab;
+  return hasFrameNamed(window, name) ? DESTINATION.frame : DESTINATION.newTab;
+}
+
+// Whether a frame in `win`'s tree is named `name`. The frame is found as the browser names it,
+// `win[name]`, compared with each child window, so a frame of another origin (whose name cannot be
+// read) counts as well; an element with that id, or a property called so, is no child window.
+function hasFrameNamed(win, name) {
+  // A numeric name would read a child by its index instead.
+  if (/^\d+$/.test(name)) return false;
+  let named;
+  try { named = win[name]; } catch (_) { return false; }
+  for (let i = 0; i < win.frames.length; i++) {
+    const child = win.frames[i];
+    if (child === named) return true;
+    try {
+      if (hasFrameNamed(child, name)) return true;
+    } catch (_) {
+      // A window of another origin that keeps its frames to itself.
+    }
+  }
+  return false;
 }
 
 // A link with a download attribute saves its target instead of opening it, when the browser honours

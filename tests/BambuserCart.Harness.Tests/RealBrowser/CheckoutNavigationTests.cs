@@ -103,6 +103,52 @@ public sealed class CheckoutNavigationTests : BrowserTest
         Assert.That((checkout.Navigation, checkout.NewTab), Is.EqualTo((CheckoutNavigation.None, (IPage?)null)), $"a download link {where}: {await TraceTextAsync()}");
     }
 
+    // A page frame named 'order-log' in which the handler records the checkout before floating the call.
+    private const string NamedFrame = "const frame = document.createElement('iframe'); frame.name = 'order-log'; frame.hidden = true; document.body.append(frame);";
+
+    [TestCase("a link clicked", $"{NamedFrame} {Link} a.target = 'order-log'; document.body.append(a); a.click();")]
+    [TestCase("a link under <base target>", $"{NamedFrame} const b = document.createElement('base'); b.target = 'order-log'; document.head.append(b); {Link} document.body.append(a); a.click();")]
+    [TestCase("form.submit()", $"{NamedFrame} const f = document.createElement('form'); f.action = '/checkout'; f.method = 'get'; f.target = 'order-log'; document.body.append(f); f.submit();")]
+    [TestCase("form.requestSubmit()", $"{NamedFrame} const f = document.createElement('form'); f.action = '/checkout'; f.method = 'get'; f.target = 'order-log'; document.body.append(f); f.requestSubmit();")]
+    [TestCase("window.open", $"{NamedFrame} window.open('/checkout', 'order-log');")]
+    [TestCase("window.open into a frame of a frame", "const outer = document.createElement('iframe'); outer.hidden = true; document.body.append(outer); const inner = outer.contentDocument.createElement('iframe'); inner.name = 'order-log'; outer.contentDocument.body.append(inner); window.open('/checkout', 'order-log');")]
+    public async Task Navigation_into_a_frame_of_the_page_is_no_new_tab_and_leaves_the_checkout_to_what_the_handler_does_next(string how, string intoFrame)
+    {
+        // The frame's name is a target like a new window's, but the browser loads the URL in that
+        // frame: no tab opens and the call stays. The checkout is what the handler does after it,
+        // here in a later task, so no order of the two within one task can decide the outcome.
+        await OpenIntegrationAsync(CheckoutHandler($"{intoFrame} setTimeout(() => embed.floatAbove('/checkout'));"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        Assert.That((checkout.Navigation, checkout.Url, checkout.NewTab), Is.EqualTo((CheckoutNavigation.Miniplayer, Server.Url("checkout").ToString(), (IPage?)null)), $"{how}: {await TraceTextAsync()}");
+        // The browser's side of it: the frame itself shows the URL it was sent.
+        await Page.WaitForFunctionAsync(FrameShowsCheckout, null, new() { Timeout = 10_000 });
+    }
+
+    private const string FrameShowsCheckout = """
+        () => {
+          const shows = (w) => Array.from({ length: w.frames.length }, (_, i) => w.frames[i])
+            .some((f) => (f.name === 'order-log' && f.location.pathname === '/checkout') || shows(f));
+          return shows(window);
+        }
+        """;
+
+    [TestCase("_SELF")]
+    [TestCase("_Top")]
+    public async Task Window_open_into_this_tab_is_reported_as_same_tab_whatever_the_case_of_its_target(string target)
+    {
+        // Browsers match the special target names without regard to case.
+        await OpenIntegrationAsync(CheckoutHandler($"window.open('/checkout', '{target}');"));
+        await Widget.AddToCartAsync("SHIRT-BLUE-M");
+
+        var checkout = await Widget.CheckoutAsync();
+
+        // The page and its trace went with the navigation: the result is all there is to read.
+        Assert.That((checkout.Navigation, checkout.Url), Is.EqualTo((CheckoutNavigation.SameTab, Server.Url("checkout").ToString())), $"window.open('/checkout', '{target}')");
+    }
+
     [TestCase("with a download attribute", "a.download = 'order.html';")]
     [TestCase("without one", "")]
     public async Task Link_into_a_new_tab_whose_href_cannot_be_parsed_is_reported_as_the_new_tab_the_browser_opens_without_an_error_of_the_fakes(string which, string download)
