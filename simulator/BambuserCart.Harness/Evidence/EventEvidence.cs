@@ -27,18 +27,22 @@ public sealed record EventEvidence(
     public EventMark? FirstAnswer => Marks.FirstOrDefault(m => m.Kind == "answer");
 
     /// <summary>
-    /// Who spoke to the page, in this event's window and before its first callback, from where the
-    /// page's recorder cannot see requests: a Web Worker, or a frame or window of another origin
-    /// ("a Web Worker", "http://cart.example (another origin)"). That callback may rest on requests
-    /// made there. Empty when no one did.
+    /// What happened in this event's window, before its first callback, out of the page recorder's
+    /// sight: a message from a Web Worker or from a frame or window of another origin (whose
+    /// requests the page cannot see), or a navigation into a frame that loaded a document of another
+    /// origin (whose status it cannot read): "a message from a Web Worker", "a message from
+    /// http://cart.example (another origin)", "POST /cart/add, loaded in a frame as another origin".
+    /// That callback may rest on a request made there. Empty when nothing was.
     /// </summary>
-    public IReadOnlyList<string> OutOfSightSendersBeforeAnswer =>
+    public IReadOnlyList<string> OutOfSightBeforeAnswer =>
         FirstAnswer is { } answer
-            ? Marks.Where(m => m.Order < answer.Order && m.Kind is WorkerMessage or ForeignMessage).Select(Sender).Distinct().ToList()
+            ? Marks.Where(m => m.Order < answer.Order && m.Kind is WorkerMessage or ForeignMessage).Select(Sender)
+                .Concat(Requests.Where(r => r.Unreadable && r.EndOrder < answer.Order).Select(r => $"{r.Method} {r.Url}, loaded in a frame as another origin"))
+                .Distinct().ToList()
             : [];
 
-    /// <summary>Whether anyone out of the recorder's sight spoke before the first callback (see <see cref="OutOfSightSendersBeforeAnswer"/>).</summary>
-    public bool HeardFromOutOfSightBeforeAnswer => OutOfSightSendersBeforeAnswer.Count > 0;
+    /// <summary>Whether anything out of the recorder's sight happened before the first callback (see <see cref="OutOfSightBeforeAnswer"/>).</summary>
+    public bool HeardFromOutOfSightBeforeAnswer => OutOfSightBeforeAnswer.Count > 0;
 
     /// <summary>The mark of a message a Web Worker sent the page.</summary>
     internal const string WorkerMessage = "worker-message";
@@ -82,7 +86,7 @@ public sealed record EventEvidence(
                 "timeout" => $"no callback within {mark.Detail} ms",
                 "threw" => $"the handler threw {mark.Detail} at {Ms(mark.At)} ms",
                 "navigate" => $"checkout went {mark.Detail} at {Ms(mark.At)} ms",
-                WorkerMessage or ForeignMessage => $"a message from {Sender(mark)} at {Ms(mark.At)} ms",
+                WorkerMessage or ForeignMessage => $"{Sender(mark)} at {Ms(mark.At)} ms",
                 _ => $"{mark.Kind} at {Ms(mark.At)} ms",
             }));
         }
@@ -110,7 +114,7 @@ public sealed record EventEvidence(
     }
 
     private static string Sender(EventMark mark) =>
-        mark.Kind == ForeignMessage ? $"{mark.Detail ?? "a frame"} (another origin)" : "a Web Worker";
+        mark.Kind == ForeignMessage ? $"a message from {mark.Detail ?? "a frame"} (another origin)" : "a message from a Web Worker";
 
     /// <summary>"POST /cart/add → 200, GET /api/cart → 200", or "none".</summary>
     public string RequestsSeen(Uri? page) =>

@@ -3,12 +3,14 @@ using BambuserCart.Harness.Driver;
 namespace BambuserCart.Harness.Evidence;
 
 /// <summary>
-/// One fetch or XMLHttpRequest the page made (evidence.js). <see cref="Order"/> and
+/// One fetch, XMLHttpRequest, beacon or navigation into a frame of the page that the page made (evidence.js). <see cref="Order"/> and
 /// <see cref="EndOrder"/> come from one counter shared with the event marks, so "answered before
 /// the callback" is a fact about this page, not about the machine's speed.
 /// </summary>
 /// <param name="Seq">The event whose window it started in; null: outside any event.</param>
 /// <param name="ByHarness">Made by the harness itself (a cart probe), never judged.</param>
+/// <param name="Unreadable">A navigation into a frame (<see cref="Via"/> <c>frame</c>) that loaded a
+/// document of another origin, whose status the page cannot read: out of its sight.</param>
 public sealed record RequestRecord(
     int Id,
     string Via,
@@ -24,7 +26,8 @@ public sealed record RequestRecord(
     int? Status,
     string? Error,
     string? Response,
-    bool Done)
+    bool Done,
+    bool Unreadable = false)
 {
     public bool Answered => EndOrder is not null;
 

@@ -3,13 +3,19 @@ using System.Text.Json;
 namespace BambuserCart.Simulator.Cart;
 
 /// <summary>
-/// The body of a cart POST. Parsed from the raw body whatever the Content-Type, because the
-/// Cart integration page's own example <c>fetch</c> sends JSON with no Content-Type at all.
+/// The body of a cart POST. Parsed from the raw body as JSON whatever the Content-Type, because the
+/// Cart integration page's own example <c>fetch</c> sends JSON with no Content-Type at all; a form
+/// (URL-encoded or multipart, as a classic shop's cart form posts it) is read by its fields.
 /// </summary>
 internal sealed record CartRequest(string Sku, int? Quantity)
 {
     public static async Task<(CartRequest? Request, CartError? Error)> ReadAsync(HttpRequest request)
     {
+        if (request.HasFormContentType)
+        {
+            return Read(await request.ReadFormAsync(request.HttpContext.RequestAborted));
+        }
+
         string body;
         using (var reader = new StreamReader(request.Body))
         {
@@ -30,6 +36,30 @@ internal sealed record CartRequest(string Sku, int? Quantity)
         {
             return (null, CartError.BadRequest($"body: not valid JSON ({ex.Message})"));
         }
+    }
+
+    private static (CartRequest? Request, CartError? Error) Read(IFormCollection form)
+    {
+        var sku = form["sku"].ToString();
+        if (string.IsNullOrWhiteSpace(sku))
+        {
+            return (null, CartError.BadRequest("sku: expected a non-empty form field"));
+        }
+
+        var text = form["quantity"].ToString();
+        if (text.Length == 0)
+        {
+            return (new CartRequest(sku, null), null);
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var quantity))
+        {
+            return (null, CartError.BadRequest($"quantity: expected a whole number, got '{text}'"));
+        }
+
+        return quantity < 0
+            ? (null, CartError.BadRequest($"quantity: must not be negative, got {quantity}"))
+            : (new CartRequest(sku, quantity), null);
     }
 
     private static (CartRequest? Request, CartError? Error) Read(JsonElement root)

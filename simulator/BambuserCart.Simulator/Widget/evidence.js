@@ -128,6 +128,7 @@
       error: null,
       response: null,
       done: false,
+      unreadable: false,
     }));
   }
 
@@ -293,6 +294,116 @@
       return queued;
     };
   }
+
+  // ---- Navigations into a frame of the page: a classic cart form posted into a hidden iframe -----
+
+  // A form submitted, a link followed or a window.open into a frame of this page sends its request
+  // as that frame's navigation, which passes through no fetch. It is recorded as a request ('frame')
+  // from the submission until the frame's next load, with the status of the document the frame then
+  // shows. That document's status can be read only when it is of this origin; otherwise the request
+  // is marked `unreadable`, and the harness counts it out of its sight, as a worker's.
+
+  // The frame element in this document's tree that a navigation with target `name` loads in, or null:
+  // found as the browser names frames, `win[name]`, compared with each frame's window, so a frame of
+  // another origin (whose name cannot be read) is found too.
+  function frameNamed(name, doc) {
+    if (!name || /^\d+$/.test(name) || ['_blank', '_top', '_parent'].includes(name.trim().toLowerCase())) return null;
+    if (name.trim().toLowerCase() === '_self') {
+      // This document's own frame, when it is one: a form in a hidden iframe posting itself.
+      try { return window !== window.top ? window.frameElement : null; } catch (_) { return null; }
+    }
+    const win = doc.defaultView;
+    let named;
+    try { named = win[name]; } catch (_) { return null; }
+    for (const frame of doc.querySelectorAll('iframe, frame')) {
+      if (frame.contentWindow && frame.contentWindow === named) return frame;
+      let inner = null;
+      try { inner = frame.contentDocument ? frameNamed(name, frame.contentDocument) : null; } catch (_) { inner = null; }
+      if (inner) return inner;
+    }
+    return null;
+  }
+
+  function targetOf(own) {
+    if (own) return own;
+    const base = document.querySelector('base[target]');
+    return (base && base.getAttribute('target')) || '_self';
+  }
+
+  function followIntoFrame(frame, method, url, body) {
+    const record = sink.startRequest('frame', method, url, body);
+    // A capturing listener on the frame runs before any the page added without capturing (its
+    // onload), so the answer is recorded before the page can call back on it.
+    frame.addEventListener('load', () => {
+      try {
+        const entry = frame.contentWindow.performance.getEntriesByType('navigation')[0];
+        const status = entry && entry.responseStatus ? entry.responseStatus : null;
+        sink.answerRequest(record, status, status ? null : 'the frame loaded no document from a server');
+      } catch (_) {
+        record.unreadable = true;
+        sink.answerRequest(record, null, 'loaded in the frame as another origin, whose status cannot be read');
+      }
+      sink.finishRequest(record);
+    }, { once: true, capture: true });
+  }
+
+  function formRequest(form, submitter) {
+    const attribute = (name, fallback) => (submitter && submitter.hasAttribute(name) ? submitter.getAttribute(name) : fallback);
+    const method = String(attribute('formmethod', form.getAttribute('method')) || 'get').toLowerCase();
+    if (method === 'dialog') return null;
+    const action = resolveUrl(attribute('formaction', form.getAttribute('action')) || location.href);
+    let data = null;
+    try { data = new FormData(form, submitter || undefined); } catch (_) { data = null; }
+    if (method === 'post') return { method: 'POST', url: action, body: data };
+    const url = new URL(action);
+    if (data) url.search = new URLSearchParams([...data.entries()].filter(([, value]) => typeof value === 'string')).toString();
+    return { method: 'GET', url: url.href, body: null };
+  }
+
+  function followForm(form, submitter, event) {
+    try {
+      const frame = frameNamed(targetOf(submitter && submitter.hasAttribute('formtarget') ? submitter.getAttribute('formtarget') : form.getAttribute('target')), document);
+      const request = frame && formRequest(form, submitter);
+      if (!request) return;
+      // A listener may still cancel the submission; decided once the event has been dispatched.
+      if (event) queueMicrotask(() => { if (!event.defaultPrevented) followIntoFrame(frame, request.method, request.url, request.body); });
+      else followIntoFrame(frame, request.method, request.url, request.body);
+    } catch (_) {
+      // The recorder never breaks the page's own submission.
+    }
+  }
+
+  window.addEventListener('submit', (event) => {
+    if (event.target instanceof HTMLFormElement) followForm(event.target, event.submitter, event);
+  }, true);
+
+  // form.submit() fires no submit event and cannot be cancelled.
+  const nativeSubmit = HTMLFormElement.prototype.submit;
+  HTMLFormElement.prototype.submit = function submit() {
+    followForm(this, null, null);
+    return nativeSubmit.call(this);
+  };
+
+  window.addEventListener('click', (event) => {
+    try {
+      const link = event.composedPath().find((node) => node instanceof Element && (node.localName === 'a' || node.localName === 'area') && node.hasAttribute('href'));
+      const frame = link && event.button === 0 && !link.hasAttribute('download') ? frameNamed(targetOf(link.getAttribute('target')), document) : null;
+      if (frame) queueMicrotask(() => { if (!event.defaultPrevented) followIntoFrame(frame, 'GET', link.href, null); });
+    } catch (_) {
+      // As above.
+    }
+  }, true);
+
+  const nativeOpen = window.open;
+  window.open = function open(url, target) {
+    try {
+      const frame = typeof target === 'string' ? frameNamed(target, document) : null;
+      if (frame && target.trim().toLowerCase() !== '_self') followIntoFrame(frame, 'GET', url === undefined ? 'about:blank' : url, null);
+    } catch (_) {
+      // As above.
+    }
+    return nativeOpen.apply(window, arguments);
+  };
 
   // ---- Web Workers: their requests are out of sight, their messages are not ----------------------
 

@@ -36,6 +36,19 @@ public sealed class CartApiTests
     }
 
     [Test]
+    public async Task Add_posted_as_a_classic_form_reads_its_fields_and_refuses_a_quantity_that_is_no_number()
+    {
+        var added = await shop.PostFormAsync("/cart/add", ("sku", "SNEAKER-42"), ("quantity", "2"));
+        var refused = await shop.PostFormAsync("/cart/add", ("sku", "SNEAKER-42"), ("quantity", "two"));
+
+        Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.OK), await added.Content.ReadAsStringAsync());
+        Assert.That(ShopClient.Lines(await ShopClient.ReadJsonAsync(added)), Is.EqualTo(new[] { ("SNEAKER-42", 2) }));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await ShopClient.ReadJsonAsync(refused)).GetProperty("detail").GetString(), Is.EqualTo("quantity: expected a whole number, got 'two'"));
+        Assert.That(ShopClient.Lines(await shop.CartAsync()), Is.EqualTo(new[] { ("SNEAKER-42", 2) }), "the refused form changed nothing");
+    }
+
+    [Test]
     public async Task Huge_quantity_onto_an_existing_line_is_refused_as_out_of_stock_not_wrapped_around()
     {
         await shop.PostRawAsync("/cart/add", """{ "sku": "SHIRT-BLUE-M", "quantity": 4 }""");

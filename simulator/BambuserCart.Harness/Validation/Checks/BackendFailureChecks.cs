@@ -174,9 +174,9 @@ internal static class BackendFailureChecks
         // A dedicated Worker's requests, and a frame's of another origin, meet the injected failures
         // when they match the cart API; a SharedWorker's (or a service worker's) never pass the
         // browser context's routes, so those can be neither failed nor seen.
-        var senders = observed.Evidence.OutOfSightSendersBeforeAnswer;
+        var senders = observed.Evidence.OutOfSightBeforeAnswer;
         var seen = senders.Count > 0
-            ? $"it heard from {string.Join(" and ", senders)} before it answered {observed.AnswerText}, whose requests the page cannot see; make the cart request from the page for this check to prove it, or set {RunInput.CartApi.Named()} to the URL pattern of the cart backend that frame or a dedicated Worker calls (their requests do meet the failures; a SharedWorker's or a service worker's never do)"
+            ? $"it answered {observed.AnswerText} after {string.Join(" and ", senders)}, whose requests the page cannot see; make the cart request from the page for this check to prove it, or set {RunInput.CartApi.Named()} to the URL pattern of the cart backend that frame or a dedicated Worker calls (their requests do meet the failures; a SharedWorker's or a service worker's never do)"
             : observed.Evidence.Requests.Count == 0
                 ? $"it made no request at all and answered {observed.AnswerText} without contacting any backend"
                 : $"the requests it made: {observed.Evidence.RequestsSeen(run.PageUri)}; set {RunInput.CartApi.Named()} to the URL pattern of your cart backend";

@@ -73,16 +73,16 @@ internal static class EventChecks
             return;
         }
 
-        // A callback(true) after a message from a Web Worker or a frame of another origin, with no
-        // cart request in sight, may rest on a request made there: it proves nothing either way.
-        // Any other problem still fails.
+        // A callback(true) after a message from a Web Worker or a frame of another origin, or after a
+        // cart request whose frame showed another origin, with no cart request in sight, may rest on
+        // a request made there: it proves nothing either way. Any other problem still fails.
         var confirmations = answeredTrue.ToDictionary(e => e, e => Confirm(e, run.Cart));
         var unseen = answeredTrue.Where(e => confirmations[e].OutOfSight).ToList();
         if (unseen.Count > 0 && confirmations.Values.All(c => c.WhyNot is null))
         {
             run.Verdicts.Skip(
                 CallbackConfirmed,
-                $"not proven: {unseen.Count} of {answeredTrue.Count} callback(true) came after a message from {string.Join(" or ", unseen.SelectMany(e => e.Evidence.OutOfSightSendersBeforeAnswer).Distinct())} with no cart request of the page's own, and requests made there cannot be seen from the page, so they cannot be tied to the answer ({List(unseen.Select(e => $"{e.Label}: {e.Evidence.Timeline(run.Cart, run.PageUri)}"))}); make the cart request from the page itself (or from a frame of its own origin) for this check to prove it",
+                $"not proven: {unseen.Count} of {answeredTrue.Count} callback(true) came after {string.Join(" or ", unseen.SelectMany(e => e.Evidence.OutOfSightBeforeAnswer).Distinct())} with no cart request whose answer the page could read, and what happened there cannot be seen from the page, so it cannot be tied to the answer ({List(unseen.Select(e => $"{e.Label}: {e.Evidence.Timeline(run.Cart, run.PageUri)}"))}); make the cart request from the page itself (or from a frame of its own origin) for this check to prove it",
                 answeredTrue);
             return;
         }
@@ -121,6 +121,12 @@ internal static class EventChecks
         if (changes.Any(r => r.EndOrder < answer.Order && r.Succeeded))
         {
             return Confirmation.Confirmed;
+        }
+
+        // A form posted into a frame that then showed another origin: its status cannot be read.
+        if (changes.Any(r => r.EndOrder < answer.Order && r.Unreadable))
+        {
+            return Confirmation.Unseen;
         }
 
         var before = changes.Where(r => r.EndOrder < answer.Order).ToList();

@@ -127,6 +127,48 @@ public sealed class RequestsFromWorkersAndFramesTests
         </script>
         """;
 
+    // The cart changes are posted as a classic form into a hidden iframe named 'cart-frame'; the
+    // page reads the answer from the document the frame then shows, once it has loaded. With
+    // waitForLoad false, it answers as soon as the form is on its way.
+    private static string FormIntoFramePostCart(string? origin = null, bool waitForLoad = true) => $$"""
+        let cartFrame = null;
+        async function postCart(path, body) {
+          if (!cartFrame) {
+            cartFrame = document.createElement('iframe');
+            cartFrame.name = 'cart-frame';
+            cartFrame.hidden = true;
+            document.body.appendChild(cartFrame);
+          }
+          const form = document.createElement('form');
+          form.method = 'post';
+          form.action = '{{origin}}' + path;
+          form.target = 'cart-frame';
+          for (const [name, value] of Object.entries(body)) {
+            if (value === undefined || value === null) continue;
+            const input = document.createElement('input');
+            input.type = 'hidden';
+            input.name = name;
+            input.value = String(value);
+            form.appendChild(input);
+          }
+          document.body.appendChild(form);
+          const loaded = new Promise((resolve) => { cartFrame.onload = resolve; });
+          form.submit();
+          if (!{{(waitForLoad ? "true" : "false")}}) return {};
+          await loaded;
+          {{(origin is null ? ReadFrameAnswer : "return {};")}}
+        }
+        """;
+
+    // The frame shows the JSON the cart answered; its status is the frame's document's.
+    private const string ReadFrameAnswer = """
+        const shown = cartFrame.contentDocument;
+        const data = JSON.parse((shown.querySelector('pre') || shown.body).textContent || '{}');
+        const status = cartFrame.contentWindow.performance.getEntriesByType('navigation')[0].responseStatus;
+        if (status < 200 || status >= 300) throw new Error(data.error || `HTTP ${status}`);
+        return data;
+        """;
+
     private static readonly HashSet<CheckId> Judged = [CheckId.AddSuccess, CheckId.AddBackendFailure, CheckId.CallbackConfirmed];
 
     [Test]
@@ -146,7 +188,7 @@ public sealed class RequestsFromWorkersAndFramesTests
         AssertConfirmedNotProvenForTheWorker(report);
         var failure = report.Checks.Single(c => c.Id == CheckId.AddBackendFailure);
         Assert.That(failure.Status, Is.EqualTo(CheckStatus.Skipped), failure.Message);
-        Assert.That(failure.Message, Does.StartWith("not proven: no failure could be injected").And.Contain("heard from a Web Worker before it answered callback(true)"), "a shared worker's requests pass no route, so no failure meets them");
+        Assert.That(failure.Message, Does.StartWith("not proven: no failure could be injected").And.Contain("it answered callback(true) after a message from a Web Worker, whose requests"), "a shared worker's requests pass no route, so no failure meets them");
         var success = report.Checks.Single(c => c.Id == CheckId.AddSuccess);
         Assert.That(success.Status, Is.EqualTo(CheckStatus.Passed), success.Message);
     }
@@ -210,7 +252,7 @@ public sealed class RequestsFromWorkersAndFramesTests
 
         var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
         Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Skipped), confirmed.Message);
-        Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain($"came after a message from {bridgeHost.BaseUrl.GetLeftPart(UriPartial.Authority)} (another origin) with no cart request"));
+        Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain($"came after a message from {bridgeHost.BaseUrl.GetLeftPart(UriPartial.Authority)} (another origin) with no cart request whose answer the page could read"));
     }
 
     [Test]
@@ -235,6 +277,39 @@ public sealed class RequestsFromWorkersAndFramesTests
         var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
         Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);
         Assert.That(confirmed.Message, Does.Contain("callback(true) with no cart request at all"));
+    }
+
+    [Test]
+    public async Task Cart_changes_posted_as_a_form_into_a_hidden_frame_are_judged_like_the_pages_own_requests()
+    {
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(FormIntoFramePostCart()), new ValidationSettings { SampleBackend = true, OnlyChecks = Judged });
+
+        Assert.That(report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}"), Is.All.Contains(": Passed: "), "the form's post is the frame's navigation: recorded from the submission to the frame's load, with its status");
+    }
+
+    [Test]
+    public async Task Callback_true_while_the_form_posted_into_a_frame_is_still_loading_fails_confirmed()
+    {
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(FormIntoFramePostCart(waitForLoad: false)), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.CallbackConfirmed } });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), confirmed.Message);
+        Assert.That(confirmed.Message, Does.Contain("callback(true) came before the cart answered (POST ").And.Contain("/cart/add still in flight)"));
+    }
+
+    [Test]
+    public async Task Cart_changes_posted_as_a_form_into_a_frame_that_shows_another_origin_leave_callback_confirmed_not_proven()
+    {
+        // The cart form posts to a second shop on another port: the frame then shows a document the
+        // page cannot read, so the status of the post is out of its sight.
+        await using var otherOrigin = await SimulatorServer.StartAsync(new SimulatorOptions());
+        var origin = otherOrigin.BaseUrl.GetLeftPart(UriPartial.Authority);
+
+        var report = await ValidatorTests.RunScriptAsync(ReferenceWithPostCart(FormIntoFramePostCart(origin)), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.CallbackConfirmed } });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Skipped), confirmed.Message);
+        Assert.That(confirmed.Message, Does.StartWith("not proven: ").And.Contain($"came after POST {origin}/cart/add, loaded in a frame as another origin"));
     }
 
     [TestCase(1, TestName = "Cart_requests_sent_through_a_same_origin_frames_fetch_confirm_the_callbacks_like_the_pages_own")]
