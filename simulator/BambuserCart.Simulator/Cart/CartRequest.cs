@@ -11,15 +11,19 @@ internal sealed record CartRequest(string Sku, int? Quantity)
 {
     public static async Task<(CartRequest? Request, CartError? Error)> ReadAsync(HttpRequest request)
     {
-        if (request.HasFormContentType)
-        {
-            return Read(await request.ReadFormAsync(request.HttpContext.RequestAborted));
-        }
-
+        // Kept, so that a form can be read again as one after its text has been looked at.
+        request.EnableBuffering();
         string body;
-        using (var reader = new StreamReader(request.Body))
+        using (var reader = new StreamReader(request.Body, leaveOpen: true))
         {
             body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+
+        // jQuery's $.ajax labels a JSON string it posts as a form: JSON text is JSON whatever its label.
+        if (request.HasFormContentType && !body.TrimStart().StartsWith('{'))
+        {
+            request.Body.Position = 0;
+            return Read(await request.ReadFormAsync(request.HttpContext.RequestAborted));
         }
 
         if (string.IsNullOrWhiteSpace(body))

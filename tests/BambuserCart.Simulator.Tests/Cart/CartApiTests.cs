@@ -49,6 +49,26 @@ public sealed class CartApiTests
     }
 
     [Test]
+    public async Task Add_of_json_labelled_as_a_form_is_read_as_json_as_jquery_posts_it()
+    {
+        var response = await shop.PostAsync("/cart/add", new StringContent("""{ "sku": "SNEAKER-42", "quantity": 3 }""", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(ShopClient.Lines(await ShopClient.ReadJsonAsync(response)), Is.EqualTo(new[] { ("SNEAKER-42", 3) }));
+    }
+
+    [Test]
+    public async Task Add_posted_as_a_multipart_form_reads_its_fields()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("SHIRT-BLUE-M"), "sku" }, { new StringContent("2"), "quantity" } };
+
+        var response = await shop.PostAsync("/cart/add", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(ShopClient.Lines(await ShopClient.ReadJsonAsync(response)), Is.EqualTo(new[] { ("SHIRT-BLUE-M", 2) }));
+    }
+
+    [Test]
     public async Task Huge_quantity_onto_an_existing_line_is_refused_as_out_of_stock_not_wrapped_around()
     {
         await shop.PostRawAsync("/cart/add", """{ "sku": "SHIRT-BLUE-M", "quantity": 4 }""");

@@ -41,6 +41,9 @@ internal sealed class ShopClient : IAsyncDisposable
     public Task<HttpResponseMessage> PostRawAsync(string path, string body) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) });
 
+    public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content });
+
     /// <summary>POSTs URL-encoded fields, as a classic cart form does.</summary>
     public Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) });
