@@ -29,15 +29,15 @@ public sealed record EventEvidence(
     /// <summary>
     /// What happened in this event's window, before its first callback, out of the page recorder's
     /// sight: a message from a Web Worker or from a frame or window of another origin (whose
-    /// requests the page cannot see), or a navigation into a frame that loaded a document of another
-    /// origin (whose status it cannot read): "a message from a Web Worker", "a message from
-    /// http://cart.example (another origin)", "POST /cart/add, loaded in a frame as another origin".
+    /// requests the page cannot see), or a navigation into a frame that then showed a page of another
+    /// origin or the browser's error page (whose status it cannot read): "a message from a Web Worker", "a message from
+    /// http://cart.example (another origin)", "POST /cart/add, whose frame then showed a page of another origin".
     /// That callback may rest on a request made there. Empty when nothing was.
     /// </summary>
     public IReadOnlyList<string> OutOfSightBeforeAnswer =>
         FirstAnswer is { } answer
             ? Marks.Where(m => m.Order < answer.Order && m.Kind is WorkerMessage or ForeignMessage).Select(Sender)
-                .Concat(Requests.Where(r => r.Unreadable && r.EndOrder < answer.Order).Select(r => $"{r.Method} {r.Url}, loaded in a frame as another origin"))
+                .Concat(Requests.Where(r => r.Unreadable && r.EndOrder < answer.Order).Select(r => $"{r.Method} {r.Url}, whose frame then showed a page of another origin"))
                 .Distinct().ToList()
             : [];
 

@@ -139,7 +139,8 @@ function opensNewBrowsingContext(target) {
 // frame in this page loads the URL in that frame, which neither opens a tab nor ends the call (a
 // handler that records the order in a hidden frame first); any other name is another browsing
 // context: a new tab as far as the call is concerned.
-const DESTINATION = Object.freeze({ thisTab: 'this-tab', frame: 'frame', newTab: 'new-tab' });
+// Symbols: where a navigation goes is not a checkout outcome (NAV), only what decides one.
+const DESTINATION = Object.freeze({ thisTab: Symbol('this tab'), frame: Symbol('a frame'), newTab: Symbol('another browsing context') });
 
 function destinationOf(name) {
   const special = name.trim().toLowerCase();

@@ -178,11 +178,14 @@
     const ownUrl = (url) => { try { return new URL(String(url), document.baseURI).href; } catch (_) { return String(url); } };
     return {
       startRequest: (via, method, url, body) => top.startRequest(via, method, ownUrl(url), body),
+      // Followed by the top page's recorder, so the frame's load is heard even when the frame that
+      // asked is the one navigating (a form posting itself), whose own listeners die with it.
+      followIntoFrame: (frame, method, url, body) => top.followIntoFrame(frame, method, ownUrl(url), body),
       answerRequest: top.answerRequest,
       finishRequest: top.finishRequest,
     };
   }
-  const sink = topSink() || { startRequest, answerRequest, finishRequest };
+  const sink = topSink() || { startRequest, answerRequest, finishRequest, followIntoFrame };
 
   if (typeof nativeFetch === 'function') {
     const trackedFetch = function fetch(input, init) {
@@ -341,7 +344,7 @@
         sink.answerRequest(record, status, status ? null : 'the frame loaded no document from a server');
       } catch (_) {
         record.unreadable = true;
-        sink.answerRequest(record, null, 'loaded in the frame as another origin, whose status cannot be read');
+        sink.answerRequest(record, null, 'its frame then showed a page this one cannot read (of another origin, or the browser\'s error page)');
       }
       sink.finishRequest(record);
     }, { once: true, capture: true });
@@ -351,7 +354,8 @@
     const attribute = (name, fallback) => (submitter && submitter.hasAttribute(name) ? submitter.getAttribute(name) : fallback);
     const method = String(attribute('formmethod', form.getAttribute('method')) || 'get').toLowerCase();
     if (method === 'dialog') return null;
-    const action = resolveUrl(attribute('formaction', form.getAttribute('action')) || location.href);
+    // Against the document's base URL, as the browser resolves it: a frame's about:blank has its creator's.
+    const action = new URL(attribute('formaction', form.getAttribute('action')) || document.baseURI, document.baseURI).href;
     let data = null;
     try { data = new FormData(form, submitter || undefined); } catch (_) { data = null; }
     if (method === 'post') return { method: 'POST', url: action, body: data };
@@ -366,8 +370,8 @@
       const request = frame && formRequest(form, submitter);
       if (!request) return;
       // A listener may still cancel the submission; decided once the event has been dispatched.
-      if (event) queueMicrotask(() => { if (!event.defaultPrevented) followIntoFrame(frame, request.method, request.url, request.body); });
-      else followIntoFrame(frame, request.method, request.url, request.body);
+      if (event) queueMicrotask(() => { if (!event.defaultPrevented) sink.followIntoFrame(frame, request.method, request.url, request.body); });
+      else sink.followIntoFrame(frame, request.method, request.url, request.body);
     } catch (_) {
       // The recorder never breaks the page's own submission.
     }
@@ -388,7 +392,7 @@
     try {
       const link = event.composedPath().find((node) => node instanceof Element && (node.localName === 'a' || node.localName === 'area') && node.hasAttribute('href'));
       const frame = link && event.button === 0 && !link.hasAttribute('download') ? frameNamed(targetOf(link.getAttribute('target')), document) : null;
-      if (frame) queueMicrotask(() => { if (!event.defaultPrevented) followIntoFrame(frame, 'GET', link.href, null); });
+      if (frame) queueMicrotask(() => { if (!event.defaultPrevented) sink.followIntoFrame(frame, 'GET', link.href, null); });
     } catch (_) {
       // As above.
     }
@@ -398,7 +402,7 @@
   window.open = function open(url, target) {
     try {
       const frame = typeof target === 'string' ? frameNamed(target, document) : null;
-      if (frame && target.trim().toLowerCase() !== '_self') followIntoFrame(frame, 'GET', url === undefined ? 'about:blank' : url, null);
+      if (frame && target.trim().toLowerCase() !== '_self') sink.followIntoFrame(frame, 'GET', url === undefined ? 'about:blank' : url, null);
     } catch (_) {
       // As above.
     }
@@ -564,7 +568,7 @@
       trackedTimers.clear();
     },
     // Where a same-origin frame's recorder puts its requests (see topSink).
-    requestSink: Object.freeze({ startRequest, answerRequest, finishRequest }),
+    requestSink: Object.freeze({ startRequest, answerRequest, finishRequest, followIntoFrame }),
     // Requests the harness makes itself (a cart probe) are recorded as such and never judged.
     async byHarness(work) {
       harnessDepth += 1;
