@@ -289,6 +289,39 @@ public sealed class EvidenceRecorderTests : BrowserTest
         Assert.That(busy, Is.EqualTo("1 timer(s) pending"), "only requests are waited for past the quiet bound");
     }
 
+    // A hidden frame named 'cart-frame' that answers the event once it has loaded what it was sent.
+    private const string CartFrame = "const frame = document.createElement('iframe'); frame.name = 'cart-frame'; frame.hidden = true; document.body.append(frame); frame.onload = () => callback(true);";
+
+    [TestCase("a link clicked", "const a = document.createElement('a'); a.href = '/cart'; a.target = 'cart-frame'; document.body.append(a); a.click();")]
+    [TestCase("form.requestSubmit()", "const f = document.createElement('form'); f.action = '/cart'; f.target = 'cart-frame'; document.body.append(f); f.requestSubmit();")]
+    [TestCase("window.open", "window.open('/cart', 'cart-frame');")]
+    public async Task Navigation_into_a_named_frame_is_recorded_as_a_request_answered_before_the_frames_onload(string how, string navigate)
+    {
+        await OpenIntegrationAsync(AddHandler($"{CartFrame} {navigate}"));
+
+        var (_, evidence) = await AddAsync();
+
+        var request = evidence.Requests.Single();
+        Assert.That((request.Via, request.Method, request.Url, request.Status), Is.EqualTo(("frame", "GET", Server.Url("cart").ToString(), (int?)200)), $"{how}: {evidence.Timeline(null, null)}");
+        Assert.That(request.EndOrder, Is.LessThan(evidence.FirstAnswer!.Order), "the frame's load is recorded before the page's onload calls back");
+    }
+
+    [Test]
+    public async Task Submission_into_a_named_frame_that_a_listener_cancels_is_no_request()
+    {
+        await OpenIntegrationAsync(AddHandler("""
+            const frame = document.createElement('iframe'); frame.name = 'cart-frame'; document.body.append(frame);
+            const f = document.createElement('form'); f.action = '/cart'; f.target = 'cart-frame'; document.body.append(f);
+            f.addEventListener('submit', (e) => e.preventDefault());
+            f.requestSubmit();
+            callback(true);
+            """));
+
+        var (_, evidence) = await AddAsync();
+
+        Assert.That(evidence.Requests, Is.Empty, evidence.Timeline(null, null));
+    }
+
     // The test page is served by a route, which sets no cookie; the native cart needs its session.
     private async Task StartCartSessionAsync() => await Page.Context.APIRequest.GetAsync(Server.Url("cart").ToString());
 

@@ -131,6 +131,7 @@ public sealed class RequestsFromWorkersAndFramesTests
     // page reads the answer from the document the frame then shows, once it has loaded. With
     // waitForLoad false, it answers as soon as the form is on its way.
     private static string FormIntoFramePostCart(string? origin = null, bool waitForLoad = true) => $$"""
+        {{CartForm}}
         let cartFrame = null;
         async function postCart(path, body) {
           if (!cartFrame) {
@@ -139,18 +140,8 @@ public sealed class RequestsFromWorkersAndFramesTests
             cartFrame.hidden = true;
             document.body.appendChild(cartFrame);
           }
-          const form = document.createElement('form');
-          form.method = 'post';
-          form.action = '{{origin}}' + path;
+          const form = cartForm(document, '{{origin}}' + path, body);
           form.target = 'cart-frame';
-          for (const [name, value] of Object.entries(body)) {
-            if (value === undefined || value === null) continue;
-            const input = document.createElement('input');
-            input.type = 'hidden';
-            input.name = name;
-            input.value = String(value);
-            form.appendChild(input);
-          }
           document.body.appendChild(form);
           const loaded = new Promise((resolve) => { cartFrame.onload = resolve; });
           form.submit();
@@ -163,6 +154,7 @@ public sealed class RequestsFromWorkersAndFramesTests
     // The same form, made in a hidden iframe's own document and posted there (no target): the frame
     // navigates itself, and the recorder of the document that sent it goes with it.
     private static readonly string FormInAFramePostCart = $$"""
+        {{CartForm}}
         let cartFrame = null;
         async function postCart(path, body) {
           // After a network error the frame shows the browser's error page, which is no document of
@@ -174,22 +166,30 @@ public sealed class RequestsFromWorkersAndFramesTests
             document.body.appendChild(cartFrame);
           }
           const own = cartFrame.contentDocument;
-          const form = own.createElement('form');
-          form.method = 'post';
-          form.action = path;
-          for (const [name, value] of Object.entries(body)) {
-            if (value === undefined || value === null) continue;
-            const input = own.createElement('input');
-            input.type = 'hidden';
-            input.name = name;
-            input.value = String(value);
-            form.appendChild(input);
-          }
+          const form = cartForm(own, path, body);
           (own.body || own.documentElement).appendChild(form);
           const loaded = new Promise((resolve) => { cartFrame.onload = resolve; });
           form.submit();
           await loaded;
           {{ReadFrameAnswer}}
+        }
+        """;
+
+    // A classic cart form in `doc`, posting the body's fields to `action`.
+    private const string CartForm = """
+        function cartForm(doc, action, body) {
+          const form = doc.createElement('form');
+          form.method = 'post';
+          form.action = action;
+          for (const [name, value] of Object.entries(body)) {
+            if (value === undefined || value === null) continue;
+            const input = doc.createElement('input');
+            input.type = 'hidden';
+            input.name = name;
+            input.value = String(value);
+            form.appendChild(input);
+          }
+          return form;
         }
         """;
 
