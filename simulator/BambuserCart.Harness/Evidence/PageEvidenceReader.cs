@@ -30,8 +30,9 @@ internal static class PageEvidenceReader
 
     /// <summary>
     /// Waits until the open event's consequences are over: no request started in its window still
-    /// in flight and no short timer from its handling pending. Then closes the window, so that what
-    /// happens next belongs to no event. Bounded: a page that never settles is described instead.
+    /// in flight, no short timer or idle callback from its handling pending and no short animation it
+    /// started still running. Then closes the window, so that what happens next belongs to no event.
+    /// Bounded: a page that never settles is described instead.
     /// <para>
     /// Two bounds, because they bound different things. Short timers and follow-up work get
     /// <paramref name="bound"/>. The event's own requests get up to <paramref name="requestBound"/>
@@ -134,17 +135,17 @@ internal static class PageEvidenceReader
         {
             var busy = await page.EvaluateAsync<JsonElement>($"() => {EvidenceScript.Global}.busyWith()");
             var requests = busy.GetProperty("requests").EnumerateArray().Select(r => r.GetString()).ToList();
-            var timers = busy.GetProperty("timers").GetInt32();
             var parts = new List<string>();
             if (requests.Count > 0)
             {
                 parts.Add($"{string.Join(", ", requests)} in flight");
             }
 
-            if (timers > 0)
-            {
-                parts.Add($"{timers} timer(s) pending");
-            }
+            parts.AddRange(
+                from pending in new[] { ("timers", "timer(s) pending"), ("idleCallbacks", "idle callback(s) pending"), ("animations", "animation(s) running") }
+                let count = busy.GetProperty(pending.Item1).GetInt32()
+                where count > 0
+                select $"{count} {pending.Item2}");
 
             return parts.Count == 0 ? new Busy("activity", false) { Idle = true } : new Busy(string.Join(" and ", parts), requests.Count > 0);
         }
@@ -156,7 +157,7 @@ internal static class PageEvidenceReader
 
     private sealed record Busy(string Text, bool RequestsInFlight)
     {
-        /// <summary>Neither a request nor a timer was pending when it was looked at: it went quiet meanwhile.</summary>
+        /// <summary>Nothing was pending when it was looked at: it went quiet meanwhile.</summary>
         public bool Idle { get; init; }
     }
 }

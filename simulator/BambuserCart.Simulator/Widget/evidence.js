@@ -16,8 +16,10 @@
 // `seq`: that is how each request or error is attributed to the event it belongs to.
 //
 // `quiet()` tells the harness when the event's consequences are over: no request started in its
-// window is still in flight, and no short timer scheduled from its handling is pending (a merchant
-// who answers first and sends the cart request from a debounce timer is still waited for).
+// window is still in flight, no short timer or idle callback scheduled from its handling is pending
+// (a merchant who answers first and sends the cart request from a debounce timer is still waited
+// for), and no short animation started in its window is still running (a mini cart redrawn when a
+// "fly to cart" animation lands is read once it has been redrawn).
 (function () {
   'use strict';
 
@@ -31,6 +33,11 @@
   const TIMER_MAX_DEPTH = 3;
   // quiet() must see the page idle on this many consecutive polls (animation frames).
   const QUIET_POLLS = 2;
+  // A finite animation (CSS transition or animation, or element.animate) that starts while an event
+  // is open and ends within this long of its start holds the event open: a shop may redraw its mini
+  // cart when a "fly to cart" animation ends, and reading the cart before that would fail a correct
+  // page on how fast it animates. Endless ones (a spinner) and long ones (a banner) never hold it.
+  const ANIMATION_LIMIT_MS = 2000;
 
   const nativeFetch = window.fetch;
   const nativeSetTimeout = window.setTimeout;
@@ -46,6 +53,9 @@
   // The depth of the timer whose callback is running now; 0 outside any timer callback.
   let runningTimerDepth = 0;
   const trackedTimers = new Set();
+  const trackedIdleCallbacks = new Set();
+  // The animations already there when the open event was emitted: not the event's doing.
+  let animationsBefore = null;
 
   const requests = [];
   const errors = [];
@@ -448,26 +458,38 @@
     keep(marks, stamp({ kind: 'foreign-message', detail: excerpt(event.origin) }));
   }, true);
 
-  // ---- Timers: short ones scheduled while an event is being handled keep it open --------------
+  // ---- Timers and idle callbacks: short ones scheduled while an event is being handled keep it open
 
-  window.setTimeout = function setTimeout(handler, delay, ...args) {
-    const ms = Number(delay) || 0;
-    const depth = runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq ? 1 : Infinity);
-    if (typeof handler !== 'function') return nativeSetTimeout.apply(window, arguments);
-    const track = openSeq !== 0 && ms <= TIMER_LIMIT_MS && depth <= TIMER_MAX_DEPTH;
-    let id = null;
-    const run = function () {
-      trackedTimers.delete(id);
+  // The depth a callback scheduled now runs at: 1 from the event's own handling, one more from a
+  // followed callback; Infinity outside any event, so it is never followed.
+  function depthOfNewCallback() {
+    return runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq ? 1 : Infinity);
+  }
+
+  // Runs `handler` at `depth`, so what it schedules in turn is one generation deeper. It gets the
+  // arguments given when it was scheduled (setTimeout's extra ones), then what the browser passes
+  // (an idle callback's deadline).
+  function atDepth(handler, args, depth, ran) {
+    return function () {
+      ran();
       const previous = runningTimerDepth;
       runningTimerDepth = depth;
       try {
-        return handler.apply(this, args);
+        return handler.apply(this, [...args, ...arguments]);
       } finally {
         runningTimerDepth = previous;
         quietPolls = 0;
       }
     };
-    id = nativeSetTimeout.call(window, run, ms);
+  }
+
+  window.setTimeout = function setTimeout(handler, delay, ...args) {
+    const ms = Number(delay) || 0;
+    if (typeof handler !== 'function') return nativeSetTimeout.apply(window, arguments);
+    const depth = depthOfNewCallback();
+    const track = openSeq !== 0 && ms <= TIMER_LIMIT_MS && depth <= TIMER_MAX_DEPTH;
+    let id = null;
+    id = nativeSetTimeout.call(window, atDepth(handler, args, depth, () => trackedTimers.delete(id)), ms);
     if (track) trackedTimers.add(id);
     return id;
   };
@@ -476,6 +498,49 @@
     trackedTimers.delete(id);
     return nativeClearTimeout.call(window, id);
   };
+
+  // An idle callback runs as soon as the page has a moment (or at its own timeout): a page may
+  // send its cart request, or redraw its mini cart, from one. It is followed like a short timer.
+  if (typeof window.requestIdleCallback === 'function') {
+    const nativeRequestIdleCallback = window.requestIdleCallback;
+    const nativeCancelIdleCallback = window.cancelIdleCallback;
+    window.requestIdleCallback = function requestIdleCallback(handler, options) {
+      if (typeof handler !== 'function') return nativeRequestIdleCallback.apply(window, arguments);
+      const depth = depthOfNewCallback();
+      let id = null;
+      id = nativeRequestIdleCallback.call(window, atDepth(handler, [], depth, () => trackedIdleCallbacks.delete(id)), options);
+      if (openSeq !== 0 && depth <= TIMER_MAX_DEPTH) trackedIdleCallbacks.add(id);
+      return id;
+    };
+    window.cancelIdleCallback = function cancelIdleCallback(id) {
+      trackedIdleCallbacks.delete(id);
+      return nativeCancelIdleCallback.call(window, id);
+    };
+  }
+
+  // ---- Animations: short ones started while an event is open keep it open --------------------
+
+  function documentAnimations() {
+    try {
+      return typeof document.getAnimations === 'function' ? document.getAnimations() : [];
+    } catch (_) {
+      return [];
+    }
+  }
+
+  // The open event's running animations that will end: started after it was emitted, finite and
+  // shorter than the limit. Asking for them brings styles up to date, so a CSS transition that the
+  // event's handling set off is found even before the next frame has started it.
+  function eventAnimations() {
+    if (openSeq === 0 || animationsBefore === null) return 0;
+    let count = 0;
+    for (const animation of documentAnimations()) {
+      if (animationsBefore.has(animation) || animation.playState !== 'running' || !animation.effect) continue;
+      const end = animation.effect.getComputedTiming().endTime;
+      if (end <= ANIMATION_LIMIT_MS) count += 1;
+    }
+    return count;
+  }
 
   // ---- Errors and console.error ---------------------------------------------------------------
 
@@ -524,6 +589,7 @@
     if (kind === 'emit') {
       openSeq = seq;
       quietPolls = 0;
+      animationsBefore = new WeakSet(documentAnimations());
     }
     const record = keep(marks, stamp({ kind, detail: detail == null ? null : excerpt(describe(detail)) }));
     record.seq = seq;
@@ -531,14 +597,14 @@
   }
 
   function busy() {
-    if (trackedTimers.size > 0) return true;
-    return openSeq !== 0 && requests.some((r) => r.seq === openSeq && !r.done && !r.byHarness);
+    if (trackedTimers.size > 0 || trackedIdleCallbacks.size > 0) return true;
+    return openSeq !== 0 && (requests.some((r) => r.seq === openSeq && !r.done && !r.byHarness) || eventAnimations() > 0);
   }
 
   const api = {
     version: 1,
     mark,
-    // True once the open event's requests and short timers are done, on consecutive polls.
+    // True once the open event's requests, short timers, idle callbacks and short animations are done, on consecutive polls.
     quiet() {
       if (busy()) {
         quietPolls = 0;
@@ -547,7 +613,7 @@
       quietPolls += 1;
       return quietPolls >= QUIET_POLLS;
     },
-    // Whether the open event's requests or short timers are still running (no side effects).
+    // Whether the open event's requests, short timers, idle callbacks or short animations are still running (no side effects but a style update).
     busy,
     // Event `seq`'s own requests (not the harness's): whether one still waits for its answer, and
     // when the last one was done (performance.now() ms, null if none): the widget's callback
@@ -560,12 +626,14 @@
     // What is still going on, for a message when the harness stops waiting.
     busyWith() {
       const inFlight = requests.filter((r) => r.seq === openSeq && !r.done && !r.byHarness).map((r) => `${r.method} ${r.url}`);
-      return { requests: inFlight, timers: trackedTimers.size };
+      return { requests: inFlight, timers: trackedTimers.size, idleCallbacks: trackedIdleCallbacks.size, animations: eventAnimations() };
     },
     // Records after this belong to no event, until the next emit.
     close() {
       openSeq = 0;
       trackedTimers.clear();
+      trackedIdleCallbacks.clear();
+      animationsBefore = null;
     },
     // Where a same-origin frame's recorder puts its requests (see topSink).
     requestSink: Object.freeze({ startRequest, answerRequest, finishRequest, followIntoFrame }),

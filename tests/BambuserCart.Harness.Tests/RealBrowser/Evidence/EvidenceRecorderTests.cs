@@ -277,16 +277,56 @@ public sealed class EvidenceRecorderTests : BrowserTest
         Assert.That(evidence.Requests, Has.Count.EqualTo(2).And.All.Matches<RequestRecord>(r => r.Answered), evidence.Timeline(null, null));
     }
 
-    [Test]
-    public async Task Short_timers_do_not_get_the_request_bound()
+    // Three generations of 900 ms timers keep the event busy for 2.7 s; an animation for 1.5 s. Neither is a request.
+    [TestCase("const tick = (n) => n && setTimeout(() => tick(n - 1), 900); tick(3);", "1 timer(s) pending", TestName = "Short_timers_do_not_get_the_request_bound")]
+    [TestCase("document.body.animate([{ opacity: 1 }, { opacity: 0.5 }], { duration: 1500 });", "1 animation(s) running", TestName = "Event_still_animating_at_the_bound_is_described_as_such_and_not_given_the_request_bound")]
+    public async Task Short_work_of_an_event_gets_the_quiet_bound_only(string work, string described)
     {
-        // Three generations of 900 ms timers keep the event busy for 2.7 s, with no request at all.
-        await OpenIntegrationAsync(AddHandler("callback(true); const tick = (n) => n && setTimeout(() => tick(n - 1), 900); tick(3);"));
+        await OpenIntegrationAsync(AddHandler($"callback(true); {work}"));
         await Widget.AddToCartAsync(Sku);
 
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
 
-        Assert.That(busy, Is.EqualTo("1 timer(s) pending"), "only requests are waited for past the quiet bound");
+        Assert.That(busy, Is.EqualTo(described), "only requests are waited for past the quiet bound");
+    }
+
+    [Test]
+    public async Task Endless_long_and_earlier_animations_do_not_hold_an_event_open()
+    {
+        // A spinner running since the page loaded, and, started by the event, an endless pulse and a
+        // 10 s banner: none of them is the event's work ending, so the event is over at once.
+        await OpenIntegrationAsync($$"""
+            addEventListener('DOMContentLoaded', () => {
+              const spinner = document.createElement('div');
+              document.body.append(spinner);
+              spinner.animate([{ opacity: 0 }, { opacity: 1 }], { duration: 300, iterations: Infinity });
+            });
+            {{AddHandler("""
+                callback(true);
+                document.body.animate([{ opacity: 1 }, { opacity: 0.9 }], { duration: 300, iterations: Infinity });
+                document.body.animate([{ color: 'red' }, { color: 'blue' }], { duration: 10000 });
+                """)}}
+            """);
+        await Widget.AddToCartAsync(Sku);
+
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
+
+        Assert.That(busy, Is.Null);
+    }
+
+    [Test]
+    public async Task Request_sent_from_an_idle_callback_is_waited_for_and_belongs_to_the_event()
+    {
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            callback(true);
+            requestIdleCallback(() => requestIdleCallback(() => requestIdleCallback(() => fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }))));
+            """));
+
+        var (outcome, evidence) = await AddAsync();
+
+        Assert.That(evidence.Requests.Select(r => (r.Seq, r.Status)), Is.EqualTo(new[] { (outcome.Seq, (int?)200) }), evidence.Timeline(null, null));
+        Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { (Sku, 1) }));
     }
 
     // A hidden frame named 'cart-frame' that answers the event once it has loaded what it was sent.
