@@ -291,10 +291,11 @@ public sealed class EvidenceRecorderTests : BrowserTest
     }
 
     [Test]
-    public async Task Endless_long_and_earlier_animations_do_not_hold_an_event_open()
+    public async Task Endless_long_and_earlier_animations_and_a_cancelled_idle_callback_do_not_hold_an_event_open()
     {
-        // A spinner running since the page loaded, and, started by the event, an endless pulse and a
-        // 10 s banner: none of them is the event's work ending, so the event is over at once.
+        // A spinner running since the page loaded, a short fade started just before the event, and,
+        // started by the event, an endless pulse, a 10 s banner and an idle callback it cancels: none
+        // of them is the event's work still to end, so the event is over at once.
         await OpenIntegrationAsync($$"""
             addEventListener('DOMContentLoaded', () => {
               const spinner = document.createElement('div');
@@ -305,8 +306,10 @@ public sealed class EvidenceRecorderTests : BrowserTest
                 callback(true);
                 document.body.animate([{ opacity: 1 }, { opacity: 0.9 }], { duration: 300, iterations: Infinity });
                 document.body.animate([{ color: 'red' }, { color: 'blue' }], { duration: 10000 });
+                cancelIdleCallback(requestIdleCallback(() => {}));
                 """)}}
             """);
+        await Page.EvaluateAsync("() => document.body.animate([{ opacity: 1 }, { opacity: 0.8 }], { duration: 1900 })");
         await Widget.AddToCartAsync(Sku);
 
         var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
