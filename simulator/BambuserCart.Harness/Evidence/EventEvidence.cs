@@ -20,6 +20,13 @@ public sealed record EventEvidence(
     /// <summary>What was still going on when the harness stopped waiting for the event to end; null when it ended.</summary>
     public string? StillBusy { get; init; }
 
+    /// <summary>
+    /// Requests the page's background work sent while this event's window was open (a poll, a
+    /// heartbeat, a queue flushed by an interval set up before the event): not the event's, so they
+    /// neither hold it open nor answer for its callback, but a message may name them.
+    /// </summary>
+    public IReadOnlyList<RequestRecord> BackgroundRequests { get; init; } = [];
+
     /// <summary>The event's own requests still waiting for their answers when the evidence was read.</summary>
     public IReadOnlyList<RequestRecord> Unanswered => Requests.Where(r => !r.Answered).ToList();
 

@@ -11,6 +11,9 @@ namespace BambuserCart.Harness.Evidence;
 /// <param name="ByHarness">Made by the harness itself (a cart probe), never judged.</param>
 /// <param name="Unreadable">A navigation into a frame (<see cref="Via"/> <c>frame</c>) that loaded a
 /// document of another origin, whose status the page cannot read: out of its sight.</param>
+/// <param name="During">For a request of the page's background work (a timer, interval or animation
+/// frame it scheduled while no event was open), which is no event's: the event whose window it was
+/// sent in, if any.</param>
 public sealed record RequestRecord(
     int Id,
     string Via,
@@ -27,7 +30,8 @@ public sealed record RequestRecord(
     string? Error,
     string? Response,
     bool Done,
-    bool Unreadable = false)
+    bool Unreadable = false,
+    int? During = null)
 {
     public bool Answered => EndOrder is not null;
 
@@ -84,6 +88,7 @@ internal sealed record PageEvidence(
             Console.Where(c => c.Seq == seq).ToList())
         {
             StillBusy = stillBusy,
+            BackgroundRequests = Requests.Where(r => r.During == seq && !r.ByHarness).ToList(),
         };
     }
 

@@ -13,7 +13,10 @@
 // Everything gets a number from one counter (`order`) as well as a time, so "the callback came
 // before the cart request answered" is decided by the order things happened in this page, never by
 // how fast the backend or the machine was. Records made while an event's window is open carry its
-// `seq`: that is how each request or error is attributed to the event it belongs to.
+// `seq`: that is how each request or error is attributed to the event it belongs to. What the page
+// does on its own in the background (a carousel's interval, a cart poll, a chat widget's heartbeat,
+// set up before the event) is not the event's, though it happens while the window is open: see
+// "Background work" below.
 //
 // `quiet()` tells the harness when the event's consequences are over: no request started in its
 // window is still in flight, no short timer or idle callback scheduled from its handling is pending
@@ -42,6 +45,10 @@
   const nativeFetch = window.fetch;
   const nativeSetTimeout = window.setTimeout;
   const nativeClearTimeout = window.clearTimeout;
+  const nativeSetInterval = window.setInterval;
+  const nativeRequestAnimationFrame = window.requestAnimationFrame;
+  const nativeThen = Promise.prototype.then;
+  const nativeQueueMicrotask = window.queueMicrotask;
   const nativeConsoleError = console.error;
 
   let order = 0;
@@ -50,7 +57,8 @@
   let dropped = 0;
   let nextRequestId = 0;
   let quietPolls = 0;
-  // The depth of the timer whose callback is running now; 0 outside any timer callback.
+  // The depth of the timer whose callback is running now; 0 outside any timer callback, BACKGROUND
+  // in a callback the page scheduled while no event was open (or that such a callback scheduled).
   let runningTimerDepth = 0;
   const trackedTimers = new Set();
   const trackedIdleCallbacks = new Set();
@@ -73,10 +81,16 @@
     return record;
   }
 
-  function stamp(record) {
+  // A record of the page's background work belongs to no event; `during` names the event whose
+  // window it fell in, so that a message can still mention it.
+  function stamp(record, background = false) {
     record.order = ++order;
     record.at = now();
-    record.seq = openSeq || null;
+    record.seq = background ? null : openSeq || null;
+    if (background) {
+      record.background = true;
+      record.during = openSeq || null;
+    }
     return record;
   }
 
@@ -123,7 +137,8 @@
   // ---- Requests ------------------------------------------------------------------------------
 
   function startRequest(via, method, url, body) {
-    quietPolls = 0;
+    const background = inBackground();
+    if (!background) quietPolls = 0;
     return keep(requests, stamp({
       id: ++nextRequestId,
       via,
@@ -139,7 +154,7 @@
       response: null,
       done: false,
       unreadable: false,
-    }));
+    }, background));
   }
 
   // The answer arrived (status known, or the request failed): recorded before any page code sees it.
@@ -154,7 +169,7 @@
   function finishRequest(record) {
     record.done = true;
     record.doneAt = now();
-    quietPolls = 0;
+    if (!record.background) quietPolls = 0;
   }
 
   // A same-origin frame's requests go into the top page's timeline, under its counter and its open
@@ -458,28 +473,100 @@
     keep(marks, stamp({ kind: 'foreign-message', detail: excerpt(event.origin) }));
   }, true);
 
+  // ---- Background work: what the page does on its own is not the event's ----------------------
+
+  // A callback scheduled while no event is open (a carousel's interval, a cart poll's timer, a
+  // chat widget's animation loop, all set up as the page loaded), or scheduled in turn by such a
+  // callback, runs in the background: whatever it does while an event's window happens to be open
+  // is the page's doing, not the handler's. Its requests are not the event's (they do not hold it
+  // open, nor answer for its callback), and what it throws is a page error, not the handler's: else
+  // a verdict would depend on whether the page's own timers fired inside an event's window or
+  // between two. It reaches through the promise chains such a callback starts with .then (a poll's
+  // fetch(...).then(...)), and through the promise it returns (an async callback); an `await`
+  // inside it cannot be followed, so what comes after one is judged by its window, as before.
+  // The widget's events are emitted from the harness, never from such a callback, and an emit
+  // ends the background at once (see mark), so a handler's own work is never taken for it.
+  const BACKGROUND = Infinity;
+  const inBackground = () => runningTimerDepth === BACKGROUND;
+  // Promises a background callback made or returned: their unhandled rejection is a page error.
+  const backgroundPromises = new WeakSet();
+  // A background timer, interval or frame callback threw: the browser reports it as an error event
+  // as soon as the callback has returned, before any microtask runs.
+  let thrownInBackground = false;
+
+  function noteBackgroundPromise(value) {
+    if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') backgroundPromises.add(value);
+  }
+
+  function noteBackgroundThrow() {
+    thrownInBackground = true;
+    nativeQueueMicrotask.call(window, () => { thrownInBackground = false; });
+  }
+
+  // A reaction registered in the background runs in the background too. What it throws rejects
+  // the promise .then made, which is a background one.
+  function inTheBackground(handler) {
+    if (typeof handler !== 'function') return handler;
+    return function () {
+      const previous = runningTimerDepth;
+      runningTimerDepth = BACKGROUND;
+      try {
+        return handler.apply(this, arguments);
+      } finally {
+        runningTimerDepth = previous;
+      }
+    };
+  }
+
+  Promise.prototype.then = function then(onFulfilled, onRejected) {
+    if (!inBackground()) return nativeThen.apply(this, arguments);
+    const derived = nativeThen.call(this, inTheBackground(onFulfilled), inTheBackground(onRejected));
+    backgroundPromises.add(derived);
+    return derived;
+  };
+
   // ---- Timers and idle callbacks: short ones scheduled while an event is being handled keep it open
 
   // The depth a callback scheduled now runs at: 1 from the event's own handling, one more from a
-  // followed callback; Infinity outside any event, so it is never followed.
+  // followed callback; BACKGROUND outside any event, so it is never followed.
   function depthOfNewCallback() {
-    return runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq ? 1 : Infinity);
+    return runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq ? 1 : BACKGROUND);
   }
 
   // Runs `handler` at `depth`, so what it schedules in turn is one generation deeper. It gets the
   // arguments given when it was scheduled (setTimeout's extra ones), then what the browser passes
-  // (an idle callback's deadline).
+  // (an idle callback's deadline). A background callback's end is no sign of the event's work.
   function atDepth(handler, args, depth, ran) {
     return function () {
       ran();
       const previous = runningTimerDepth;
       runningTimerDepth = depth;
+      let returned = false;
       try {
-        return handler.apply(this, [...args, ...arguments]);
+        const result = handler.apply(this, [...args, ...arguments]);
+        returned = true;
+        if (depth === BACKGROUND) noteBackgroundPromise(result);
+        return result;
       } finally {
+        // Not caught and thrown again: the browser then reports the error where it was thrown.
         runningTimerDepth = previous;
-        quietPolls = 0;
+        if (depth !== BACKGROUND) quietPolls = 0;
+        else if (!returned) noteBackgroundThrow();
       }
+    };
+  }
+
+  // An interval or an animation frame loop never holds an event open; one set up in the background
+  // (a carousel, a poll) runs there. One set up by an event's handling runs as before.
+  window.setInterval = function setInterval(handler, delay, ...args) {
+    if (typeof handler !== 'function' || depthOfNewCallback() !== BACKGROUND) return nativeSetInterval.apply(window, arguments);
+    return nativeSetInterval.call(window, atDepth(handler, args, BACKGROUND, () => {}), delay);
+  };
+
+  if (typeof nativeRequestAnimationFrame === 'function') {
+    window.requestAnimationFrame = function requestAnimationFrame(handler) {
+      if (typeof handler !== 'function' || depthOfNewCallback() !== BACKGROUND) return nativeRequestAnimationFrame.apply(window, arguments);
+      return nativeRequestAnimationFrame.call(window, atDepth(handler, [], BACKGROUND, () => {}));
     };
   }
 
@@ -548,19 +635,23 @@
     // Resource load failures do not bubble to window; this is an uncaught script error.
     const error = event.error;
     const source = event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : sourceOf(error);
+    // Thrown by a background callback, or by a listener it dispatched an event to.
+    const background = thrownInBackground || inBackground();
+    thrownInBackground = false;
     keep(errors, stamp({
       kind: 'error',
       message: excerpt(error ? describe(error) : event.message || 'Script error.'),
       source,
-    }));
+    }, background));
   });
 
   window.addEventListener('unhandledrejection', (event) => {
-    keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }));
+    const background = backgroundPromises.has(event.promise);
+    keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }, background));
   });
 
   console.error = function error(...args) {
-    keep(consoleLines, stamp({ message: excerpt(args.map(describe).join(' ')), source: sourceOf(new Error()) }));
+    keep(consoleLines, stamp({ message: excerpt(args.map(describe).join(' ')), source: sourceOf(new Error()) }, inBackground()));
     return nativeConsoleError.apply(console, args);
   };
 
@@ -587,13 +678,38 @@
 
   function mark(kind, seq, detail) {
     if (kind === 'emit') {
+      // The handlers run from here on: whatever called the emit, what they do is the event's.
+      if (inBackground()) runningTimerDepth = 0;
       openSeq = seq;
       quietPolls = 0;
       animationsBefore = new WeakSet(documentAnimations());
     }
+    if (kind === 'answer') adoptBackground(seq);
     const record = keep(marks, stamp({ kind, detail: detail == null ? null : excerpt(describe(detail)) }));
     record.seq = seq;
     return record;
+  }
+
+  // An event was answered. When its answer turns out to rest on the page's background work, that
+  // work was the event's after all, and the background requests sent in its window become its own
+  // (they confirm its callback, and one still in flight holds it open):
+  //  - the answer came from a background callback (a queue that an interval set up at load flushes,
+  //    calling back from its request's .then): all of them, and what this task does next is the
+  //    event's too;
+  //  - the handler made no request of its own (it handed the change to such a queue and waits on
+  //    the promise it returns): those that can change the cart. A poll's reads never are.
+  function adoptBackground(seq) {
+    const fromBackground = inBackground();
+    if (fromBackground) runningTimerDepth = 0;
+    const ownRequests = requests.some((r) => r.seq === seq && !r.byHarness);
+    for (const request of requests) {
+      if (!request.background || request.during !== seq) continue;
+      if (fromBackground || (!ownRequests && !['GET', 'HEAD', 'OPTIONS'].includes(request.method))) {
+        request.seq = seq;
+        request.background = false;
+        request.during = null;
+      }
+    }
   }
 
   function busy() {

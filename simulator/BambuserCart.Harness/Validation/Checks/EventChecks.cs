@@ -106,7 +106,7 @@ internal static class EventChecks
             // A worker's requests, and those of a frame of another origin, never pass through the page's recorder.
             return observed.Evidence.HeardFromOutOfSightBeforeAnswer
                 ? Confirmation.Unseen
-                : Confirmation.Not("callback(true) with no cart request at all: the native cart was never asked");
+                : Confirmation.Not(BackgroundCartRequests(observed.Evidence, cart) ?? "callback(true) with no cart request at all: the native cart was never asked");
         }
 
         // Reads (GET) refresh a mini cart; only requests that can change the cart must be done —
@@ -133,6 +133,17 @@ internal static class EventChecks
         return Confirmation.Not(before.Count > 0
             ? $"callback(true) although the cart request failed ({string.Join(", ", before.Select(r => $"{r.Method} {r.Url} → {r.Result}"))})"
             : "callback(true) came before any cart request was sent");
+    }
+
+    // A cart request did go out in the event's window, from the page's background work (a poll, or
+    // a queue that a timer set up before the event flushes and whose answer reached the callback
+    // some other way): the merchant should know why it does not count. Null when none did.
+    private static string? BackgroundCartRequests(EventEvidence evidence, CartApiPattern cart)
+    {
+        var seen = evidence.BackgroundRequests.Where(cart.Matches).Select(r => $"{r.Method} {r.Url}").Distinct().Take(MaxListed).ToList();
+        return seen.Count == 0
+            ? null
+            : $"callback(true) with no cart request of its own: {string.Join(", ", seen)} went out meanwhile from the page's background work (a timer, interval or animation frame scheduled while no event was being handled), which is not this event's; send the cart request from the handler, or from a timer it sets, and call back from its answer";
     }
 
     // A handler that threw synchronously, returned a rejected promise, or made the page throw while its event was handled.

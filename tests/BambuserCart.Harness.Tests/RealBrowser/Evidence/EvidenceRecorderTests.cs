@@ -332,6 +332,64 @@ public sealed class EvidenceRecorderTests : BrowserTest
         Assert.That(await NativeCartAsync(), Is.EqualTo(new[] { (Sku, 1) }));
     }
 
+    [Test]
+    public async Task Background_requests_and_errors_during_an_event_are_no_events_and_do_not_hold_it_open()
+    {
+        // An interval set up as the page loaded runs every 4 ms, more often than the animation
+        // frames the wait polls on; it throws each time, and every tenth time sends a long poll
+        // that is never answered. The handler answers once it has run a dozen times in its window.
+        await Page.RouteAsync("**/live", _ => Task.CompletedTask);
+        await OpenIntegrationAsync($$"""
+            window.runs = 0;
+            setInterval(() => { window.runs += 1; if (window.runs % 10 === 1) fetch('/live'); throw new TypeError('no slide to show'); }, 4);
+            {{AddHandler("const seen = window.runs; const answer = () => (window.runs >= seen + 12 ? callback(true) : setTimeout(answer, 10)); answer();")}}
+            """);
+        var outcome = await Widget.AddToCartAsync(Sku);
+
+        // Asked on three animation frames in a row, with the interval's runs between each two: were
+        // they taken for the event's work, the page would never look quiet.
+        var quietByTheThirdFrame = await Page.EvaluateAsync<bool>("""
+            () => new Promise((resolve) => {
+              const ask = (frames) => requestAnimationFrame(() => {
+                const quiet = window.__bambuserCartEvidence.quiet();
+                if (frames === 1) resolve(quiet); else ask(frames - 1);
+              });
+              ask(3);
+            })
+            """);
+        Assert.That(quietByTheThirdFrame, Is.True, "the event is quiet once answered, while the page's own interval keeps running");
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600));
+
+        var page = await PageEvidenceReader.ReadAsync(Page);
+        var evidence = page.ForEvent(outcome.Seq, busy);
+        Assert.Multiple(() =>
+        {
+            Assert.That(busy, Is.Null, "neither the poll in flight nor the interval's runs hold the event open");
+            Assert.That((evidence.Requests.Count, evidence.Errors.Count), Is.EqualTo((0, 0)), evidence.Timeline(null, null));
+            Assert.That(evidence.BackgroundRequests.Select(r => (r.Url, r.During)), Has.Some.EqualTo((Server.Url("live").ToString(), (int?)outcome.Seq)));
+            Assert.That(page.ErrorsOutsideEvents.Select(e => e.Message), Has.Some.EqualTo("TypeError: no slide to show"));
+        });
+    }
+
+    [Test]
+    public async Task Work_of_a_handler_emitted_from_a_background_timer_is_the_events()
+    {
+        // The emit itself comes from a timer scheduled while no event was open: what the handler
+        // then does (a request, a timer that throws) is still the event's, never the background's.
+        await StartCartSessionAsync();
+        await OpenIntegrationAsync(AddHandler("""
+            setTimeout(() => { throw new Error('thrown by the handler'); }, 0);
+            fetch('/cart/add', { method: 'POST', body: JSON.stringify({ sku: item.sku }) }).then((r) => callback(r.ok));
+            """));
+
+        var seq = await Page.EvaluateAsync<int>($"() => new Promise((resolve) => setTimeout(() => window.bambuserSimulator.agent.addToCart('{Sku}').then((o) => resolve(o.seq)), 0))");
+        var busy = await PageEvidenceReader.WaitForEventToEndAsync(Page, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+
+        var evidence = (await PageEvidenceReader.ReadAsync(Page)).ForEvent(seq, busy);
+        Assert.That(evidence.Requests.Select(r => (r.Url, r.Status)), Is.EqualTo(new[] { (Server.Url("cart/add").ToString(), (int?)200) }), evidence.Timeline(null, null));
+        Assert.That(evidence.Errors.Select(e => e.Message), Is.EqualTo(new[] { "Error: thrown by the handler" }), evidence.Timeline(null, null));
+    }
+
     // A hidden frame named 'cart-frame' that answers the event once it has loaded what it was sent.
     private const string CartFrame = "const frame = document.createElement('iframe'); frame.name = 'cart-frame'; frame.hidden = true; document.body.append(frame); frame.onload = () => callback(true);";
 
