@@ -4,7 +4,8 @@
 //
 //  - every fetch and XMLHttpRequest: method, URL, a body excerpt, when it started and answered,
 //    its status or network error, and an excerpt of the answer;
-//  - uncaught errors and unhandled promise rejections, with the script location that threw;
+//  - uncaught errors and unhandled promise rejections (unless handled a moment later), with the
+//    script location that threw;
 //  - console.error lines;
 //  - marks from the fake embed: an event was emitted, its callback was called, checkout navigated;
 //  - each message a Web Worker, or a frame or window of another origin, sent the page (their own
@@ -645,9 +646,20 @@
     }, background));
   });
 
+  // A rejection the page handles after all, a moment later, is taken back: the browser reports a
+  // promise as unhandled once the task that rejected it is over, and announces rejectionhandled if
+  // a handler is attached later. `const add = fetch(…); const recs = fetch(…); await add; try {
+  // await recs } catch {}` meets it when `recs` fails before `add` is answered, and not otherwise:
+  // counting it would let the order of two answers decide the verdict.
+  const unhandled = new WeakMap();
   window.addEventListener('unhandledrejection', (event) => {
     const background = backgroundPromises.has(event.promise);
-    keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }, background));
+    const record = keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }, background));
+    if (event.promise) unhandled.set(event.promise, record);
+  });
+  window.addEventListener('rejectionhandled', (event) => {
+    const at = errors.indexOf(unhandled.get(event.promise));
+    if (at >= 0) errors.splice(at, 1);
   });
 
   console.error = function error(...args) {

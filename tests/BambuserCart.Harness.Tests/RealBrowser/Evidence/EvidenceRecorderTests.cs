@@ -181,6 +181,27 @@ public sealed class EvidenceRecorderTests : BrowserTest
     }
 
     [Test]
+    public async Task Rejection_the_handler_handles_a_moment_later_is_taken_back()
+    {
+        // The browser reports the rejection as unhandled before the timer catches it: the page
+        // counts both announcements, so the test proves the recorder heard one and took it back.
+        await OpenIntegrationAsync($$"""
+            window.announced = [];
+            addEventListener('unhandledrejection', () => window.announced.push('unhandled'));
+            addEventListener('rejectionhandled', () => window.announced.push('handled'));
+            {{AddHandler("""
+                const recommendations = Promise.reject(new Error('no recommendations'));
+                setTimeout(() => recommendations.catch(() => callback(true)), 20);
+                """)}}
+            """);
+
+        var (_, evidence) = await AddAsync();
+
+        Assert.That(await Page.EvaluateAsync<string[]>("() => window.announced"), Is.EqualTo(new[] { "unhandled", "handled" }));
+        Assert.That(evidence.Errors, Is.Empty, evidence.Timeline(null, null));
+    }
+
+    [Test]
     public async Task Uncaught_error_in_a_timer_and_console_error_lines_are_recorded_for_the_event()
     {
         await OpenIntegrationAsync(AddHandler("""

@@ -304,6 +304,24 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Rejection_a_handler_catches_only_after_its_cart_request_answered_does_not_fail_handler_no_throw()
+    {
+        // Recommendations are asked for beside the cart request, and their failure is caught once
+        // the cart request has settled. They fail at once, so the browser reports them unhandled
+        // for a moment, until the handler catches them: on every path, so nothing stays unhandled.
+        var script = ReferenceScript.Text().Replacing(
+            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })\n        .then(() => {",
+            "      const recommendations = (async () => { throw new Error('no recommendations for this shopper'); })();\n      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })\n        .finally(() => recommendations.catch(() => []))\n        .then(() => {");
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.HandlerNoThrow } });
+
+        Assert.That(
+            report.Checks.Select(c => (c.Id, c.Status)),
+            Is.EquivalentTo(new[] { (CheckId.AddSuccess, CheckStatus.Passed), (CheckId.HandlerNoThrow, CheckStatus.Passed) }),
+            () => string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
+    }
+
+    [Test]
     public async Task Removal_of_a_line_the_native_cart_never_held_is_not_proven_rather_than_passed()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.native-cart.js")), new ValidationSettings { SampleBackend = true });
