@@ -181,7 +181,7 @@ public sealed class ValidateCommandTests
         Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), stdout);
         Assert.That(stdout.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            "::error title=bambuser-cart checkout.handler::expected a 'goto-checkout' handler within 5 s of the widget starting, found handlers for [should-add-item-to-cart, should-update-item-in-cart]; the shopper never sees a Checkout button",
+            "::error title=bambuser-cart checkout.handler::expected a 'goto-checkout' handler within 5 s of the widget starting (and of the page's own requests being answered), found handlers for [should-add-item-to-cart, should-update-item-in-cart]; the shopper never sees a Checkout button",
             "::warning title=bambuser-cart checkout.navigation (not proven)::not proven: there is no goto-checkout handler, so no Checkout button (see checkout.handler)",
             "::warning title=bambuser-cart checkout.same-origin (not proven)::not proven: there is no goto-checkout handler, so no Checkout button (see checkout.handler)",
         }));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BambuserCart.Contract;
+using BambuserCart.Simulator.Widget;
 using Microsoft.Playwright;
 
 namespace BambuserCart.Harness.Driver;
@@ -92,30 +93,49 @@ public sealed class WidgetDriver
     internal static IReadOnlyList<string> CartEvents { get; } = [WidgetContract.Events.AddItem, WidgetContract.Events.UpdateItem];
 
     /// <summary>
+    /// How soon after its last request was sent or answered a page still without its handlers is
+    /// taken to have had its chance: a page that registers them once its settings have come does so
+    /// in that answer's reaction, a moment after it.
+    /// </summary>
+    private const int HandlersSettleMs = 500;
+
+    /// <summary>"within 5 s of the widget starting …", for messages about a handler still missing.</summary>
+    internal static string HandlerWaitText(TimeSpan bound) =>
+        $"within {bound.TotalSeconds:0.#} s of the widget starting (and of the page's own requests being answered)";
+
+    /// <summary>
     /// Waits until the page has registered handlers for <paramref name="events"/> (every one, or
     /// any one), until <paramref name="bound"/> has gone by since the widget started: a page opened
     /// a while ago has had part of its time already. The bound is the page's own clock, so it is
-    /// the same on a slow machine and a fast one.
+    /// the same on a slow machine and a fast one. Past it, a page still waiting on its own requests
+    /// (its settings, from a backend slower than the bound) is given until they are answered, and a
+    /// moment more, up to the real widget's 30 s: how fast a backend answers must not decide whether
+    /// a page had its handlers.
     /// </summary>
     /// <param name="cap">Waits no longer than this from now (what is left of a run's --max-time); null for no cap.</param>
     internal async Task<HandlerWait> WaitForHandlersAsync(IReadOnlyCollection<string> events, bool all, TimeSpan bound, TimeSpan? cap = null)
     {
-        var capped = cap < bound;
-        var timeout = capped ? cap!.Value : bound;
+        var lateBound = TimeSpan.FromMilliseconds(Math.Max(bound.TotalMilliseconds, WidgetContract.DefaultCallbackTimeoutMs));
+        var capped = cap < lateBound;
+        var timeout = capped ? cap!.Value : lateBound;
         try
         {
             var ended = await Page.WaitForFunctionAsync(
-                """
-                ([events, all, boundMs]) => {
+                $$"""
+                ([events, all, boundMs, lateBoundMs, settleMs]) => {
                   const simulator = window.bambuserSimulator;
                   if (!simulator) return false;
                   const handlers = simulator.state().handlers;
                   if (all ? events.every((e) => handlers.includes(e)) : events.some((e) => handlers.includes(e))) return 'registered';
                   const since = simulator.sinceStart();
-                  return since !== null && since >= boundMs ? 'bound-over' : false;
+                  if (since === null || since < boundMs) return false;
+                  const recorder = {{EvidenceScript.Global}};
+                  const activity = recorder ? recorder.requestActivity() : null;
+                  const waiting = activity !== null && (activity.inFlight > 0 || (activity.idleFor !== null && activity.idleFor < settleMs));
+                  return waiting && since < lateBoundMs ? false : 'bound-over';
                 }
                 """,
-                new object[] { events, all, bound.TotalMilliseconds },
+                new object[] { events, all, bound.TotalMilliseconds, lateBound.TotalMilliseconds, HandlersSettleMs },
                 // At least 1 ms: 0 would mean no timeout at all.
                 new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1, timeout.TotalMilliseconds) });
             return await ended.JsonValueAsync<string>() == "registered" ? HandlerWait.Registered : HandlerWait.BoundOver;

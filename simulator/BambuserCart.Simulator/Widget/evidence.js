@@ -751,6 +751,14 @@
       const done = own.filter((r) => r.done).map((r) => r.doneAt);
       return { inFlight: own.some((r) => !r.done), lastAnswer: done.length > 0 ? Math.max(...done) : null };
     },
+    // The page's own requests, any window or none: how many still wait for their answers, and how
+    // long ago (ms) the last one was sent or done, null if none was. A page may register its
+    // handlers only once its settings have come: the harness waits for them rather than a clock.
+    requestActivity() {
+      const own = requests.filter((r) => !r.byHarness);
+      const last = own.reduce((latest, r) => Math.max(latest, r.done ? r.doneAt : r.at), -Infinity);
+      return { inFlight: own.filter((r) => !r.done).length, idleFor: own.length > 0 ? now() - last : null };
+    },
     // What is still going on, for a message when the harness stops waiting.
     busyWith() {
       const inFlight = requests.filter((r) => r.seq === openSeq && !r.done && !r.byHarness).map((r) => `${r.method} ${r.url}`);

@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Validation.Run;
 using static BambuserCart.Contract.CheckId;
@@ -54,7 +55,7 @@ internal static class EmbedChecks
         // then, as for any step in progress at --max-time, its check fails by name.
         var within = session.HandlerWaitCutShort
             ? $" before {run.OutOfTime}"
-            : $" within {run.Settings.HandlersBound.TotalSeconds:0.#} s of the widget starting";
+            : $" {WidgetDriver.HandlerWaitText(run.Settings.HandlersBound)}";
         HandlerCheck(verdicts, AddHandler, WidgetContract.Events.AddItem, state, within);
         HandlerCheck(verdicts, UpdateHandler, WidgetContract.Events.UpdateItem, state, within);
         HandlerCheck(verdicts, CheckoutHandler, WidgetContract.Events.GotoCheckout, state, within, "; the shopper never sees a Checkout button");

@@ -25,7 +25,7 @@ internal static class HydrationCheck
                 verdicts.Skip(ProductHydration, $"not proven: {run.OutOfTime} before the page registered a provide-product-data handler");
                 return;
             case HandlerWait.BoundOver:
-                verdicts.NotApplicable(ProductHydration, $"advisory: the page registers no provide-product-data handler (within {run.Settings.HandlersBound.TotalSeconds:0.#} s of the widget starting), so agents cannot look products up (or show them) in a call; a BamHub product feed may stand in");
+                verdicts.NotApplicable(ProductHydration, $"advisory: the page registers no provide-product-data handler ({WidgetDriver.HandlerWaitText(run.Settings.HandlersBound)}), so agents cannot look products up (or show them) in a call; a BamHub product feed may stand in");
                 return;
         }
 
