@@ -67,6 +67,31 @@ internal static class PageEvidenceReader
         }
     }
 
+    /// <summary>
+    /// Runs at once the timers and intervals that events' handling left for later and that are
+    /// still pending (evidence.js, "Work left for later"), and waits for what they set off as for an
+    /// event's consequences. Returns how many it ran: 0 on a page without a recorder, or gone.
+    /// </summary>
+    public static async Task<int> RunLaterWorkAsync(IPage page, TimeSpan bound, TimeSpan requestBound)
+    {
+        int ran;
+        try
+        {
+            ran = await page.EvaluateAsync<int>($"() => {EvidenceScript.Global} ? {EvidenceScript.Global}.runLater().length : 0").WaitAsync(ReadBound);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return 0;
+        }
+
+        if (ran > 0)
+        {
+            await WaitForEventToEndAsync(page, bound, requestBound);
+        }
+
+        return ran;
+    }
+
     /// <summary>Evaluates <paramref name="expression"/> (a promise of JSON text) as the harness's own work: its requests are never judged.</summary>
     public static string ByHarness(string expression) =>
         $"async () => {{ const e = {EvidenceScript.Global}; const work = async () => JSON.stringify(await ({expression})); return e ? e.byHarness(work) : work(); }}";

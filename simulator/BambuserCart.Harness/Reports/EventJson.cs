@@ -22,7 +22,7 @@ internal static class EventJson
             ["payload"] = JsonNode.Parse(entry.Payload.ValueKind == JsonValueKind.Undefined ? "{}" : entry.Payload.GetRawText()),
             ["outcome"] = entry.Outcome,
             ["value"] = entry.Value is { ValueKind: not JsonValueKind.Undefined } value ? JsonNode.Parse(value.GetRawText()) : null,
-            ["callbackCalls"] = entry.CallbackCalls,
+            ["callbackCalls"] = observed.CallbackCalls,
             ["ms"] = entry.Ms,
             ["fault"] = CartFaultNames.Name(observed.Fault),
             ["faultedRequests"] = observed.FaultedRequests,

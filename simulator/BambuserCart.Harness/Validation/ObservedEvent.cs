@@ -27,6 +27,15 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
     /// </summary>
     public bool RefusalExpected { get; init; }
 
+    /// <summary>
+    /// What the work its handling left for later (a timer of more than a second, an interval) did
+    /// after the event was over, read when its page was done; null until then.
+    /// </summary>
+    public LaterWork? Later { get; init; }
+
+    /// <summary>How many times its handlers called back, the calls made after the event was over included.</summary>
+    public int CallbackCalls => Math.Max(Entry.CallbackCalls, Later?.CallbackCalls ?? 0);
+
     /// <summary>The handler should end in callback(true): a working or slow backend, nothing to refuse.</summary>
     public bool SuccessExpected => !RefusalExpected && Fault is BackendCondition.Ok or BackendCondition.Slow;
 
@@ -72,6 +81,14 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
     public string Timeline(CartApiPattern cart, Uri? page) =>
         Evidence.Timeline(Evidence.CartRequests(cart).Count > 0 ? cart : null, page);
 }
+
+/// <summary>
+/// What an event's work left for later did once the event was over: when its page was done, the
+/// harness ran each such timer or interval still pending (see docs/validation-checks.md).
+/// </summary>
+/// <param name="CallbackCalls">The event's callback calls in all, as the widget counted them at the end.</param>
+/// <param name="Errors">Errors that work threw (or rejections it left unhandled) after the event's evidence was read.</param>
+public sealed record LaterWork(int CallbackCalls, IReadOnlyList<PageErrorRecord> Errors);
 
 /// <summary>The fault names reports and scenario files use.</summary>
 internal static class CartFaultNames

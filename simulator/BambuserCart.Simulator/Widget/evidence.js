@@ -17,7 +17,9 @@
 // `seq`: that is how each request or error is attributed to the event it belongs to. What the page
 // does on its own in the background (a carousel's interval, a cart poll, a chat widget's heartbeat,
 // set up before the event) is not the event's, though it happens while the window is open: see
-// "Background work" below.
+// "Background work" below. What a handler leaves for later (a timer of more than a second, an
+// interval) is the event's whenever it runs, and the harness runs what is still pending once the
+// page is done: see "Work left for later" below.
 //
 // `quiet()` tells the harness when the event's consequences are over: no request started in its
 // window is still in flight, no short timer or idle callback scheduled from its handling is pending
@@ -63,6 +65,13 @@
   let runningTimerDepth = 0;
   const trackedTimers = new Set();
   const trackedIdleCallbacks = new Set();
+  // Work an event's handling left for later (see "Work left for later" below): the event a
+  // callback of it that is running now belongs to, 0 outside one; and the timers and intervals of
+  // it still pending, id → { fire, cancel, seq, ms, kind }.
+  let laterSeq = 0;
+  const laterWork = new Map();
+  // The record order at which the harness ran the work left for later (runLater); 0 before.
+  let laterRunFrom = 0;
   // The animations already there when the open event was emitted: not the event's doing.
   let animationsBefore = null;
 
@@ -83,14 +92,17 @@
   }
 
   // A record of the page's background work belongs to no event; `during` names the event whose
-  // window it fell in, so that a message can still mention it.
-  function stamp(record, background = false) {
+  // window it fell in, so that a message can still mention it. A record of work an event left for
+  // later belongs to that event, whenever it runs; `later` says it came outside the event's window.
+  function stamp(record, background = false, owner = laterSeq) {
     record.order = ++order;
     record.at = now();
-    record.seq = background ? null : openSeq || null;
+    record.seq = background ? null : owner || openSeq || null;
     if (background) {
       record.background = true;
       record.during = openSeq || null;
+    } else if (owner !== 0 && owner !== openSeq) {
+      record.later = true;
     }
     return record;
   }
@@ -491,17 +503,18 @@
   const inBackground = () => runningTimerDepth === BACKGROUND;
   // Promises a background callback made or returned: their unhandled rejection is a page error.
   const backgroundPromises = new WeakSet();
-  // A background timer, interval or frame callback threw: the browser reports it as an error event
-  // as soon as the callback has returned, before any microtask runs.
+  // A background timer, interval or frame callback threw (or one of work left for later, which
+  // names its event): the browser reports it as an error event as soon as the callback has
+  // returned, before any microtask runs.
   let thrownInBackground = false;
+  let thrownLater = 0;
 
-  function noteBackgroundPromise(value) {
-    if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') backgroundPromises.add(value);
-  }
+  const isThenable = (value) => value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
 
-  function noteBackgroundThrow() {
-    thrownInBackground = true;
-    nativeQueueMicrotask.call(window, () => { thrownInBackground = false; });
+  function noteThrow(background, owner) {
+    if (background) thrownInBackground = true;
+    else thrownLater = owner;
+    nativeQueueMicrotask.call(window, () => { thrownInBackground = false; thrownLater = 0; });
   }
 
   // A reaction registered in the background runs in the background too. What it throws rejects
@@ -519,71 +532,143 @@
     };
   }
 
+  // A reaction registered by work left for later runs as that event's, like the work itself.
+  function asLater(handler, seq) {
+    if (typeof handler !== 'function') return handler;
+    return function () {
+      const previous = laterSeq;
+      laterSeq = seq;
+      try {
+        return handler.apply(this, arguments);
+      } finally {
+        laterSeq = previous;
+      }
+    };
+  }
+
   Promise.prototype.then = function then(onFulfilled, onRejected) {
-    if (!inBackground()) return nativeThen.apply(this, arguments);
-    const derived = nativeThen.call(this, inTheBackground(onFulfilled), inTheBackground(onRejected));
-    backgroundPromises.add(derived);
+    if (inBackground()) {
+      const derived = nativeThen.call(this, inTheBackground(onFulfilled), inTheBackground(onRejected));
+      backgroundPromises.add(derived);
+      return derived;
+    }
+    if (laterSeq === 0) return nativeThen.apply(this, arguments);
+    const derived = nativeThen.call(this, asLater(onFulfilled, laterSeq), asLater(onRejected, laterSeq));
+    laterPromises.set(derived, laterSeq);
     return derived;
   };
 
-  // ---- Timers and idle callbacks: short ones scheduled while an event is being handled keep it open
+  // ---- Work left for later: it is the event's whenever it runs ---------------------------------
 
-  // The depth a callback scheduled now runs at: 1 from the event's own handling, one more from a
-  // followed callback; BACKGROUND outside any event, so it is never followed.
-  function depthOfNewCallback() {
-    return runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq ? 1 : BACKGROUND);
+  // A handler may leave work for after its event is over: a guard timer that answers false if the
+  // backend has not answered in 8 s (and is never cleared, so it answers a second time), a toast
+  // hidden after 5 s, an interval that polls for an order. Nothing waits for it (an event ends
+  // without it), so on its own it would run in whichever event's window it happened to fall, or
+  // in none, or after the page was closed: whether a second answer or an error was seen, and whom
+  // it was blamed on, would depend on how long the run happened to keep the page. So a timer of
+  // more than a second (or more generations deep than are followed) and an interval that an
+  // event's handling sets run as that event's, whenever they run (what they record carries its
+  // seq), with the .then chains they start and the promise they return; and the harness calls
+  // runLater once the page is done, which runs every one still pending at once, as the rest of a
+  // real call would have. An `await` inside one cannot be followed, as in the background.
+  const laterPromises = new WeakMap();
+
+  // The event a callback scheduled now is left for: the one being handled, or whose later work is
+  // running; 0 in the background.
+  const ownerOfNewCallback = (depth) => (depth === BACKGROUND ? 0 : laterSeq || openSeq);
+
+  function leaveForLater(id, fire, seq, ms, kind) {
+    laterWork.set(id, { fire, cancel: () => nativeClearTimeout.call(window, id), seq, ms, kind });
   }
 
-  // Runs `handler` at `depth`, so what it schedules in turn is one generation deeper. It gets the
-  // arguments given when it was scheduled (setTimeout's extra ones), then what the browser passes
-  // (an idle callback's deadline). A background callback's end is no sign of the event's work.
-  function atDepth(handler, args, depth, ran) {
+  // ---- Timers and idle callbacks: short ones scheduled while an event is being handled keep it open
+
+  // The depth a callback scheduled now runs at: 1 from the event's own handling (or its work left
+  // for later), one more from a followed callback; BACKGROUND outside any event, so it is never followed.
+  function depthOfNewCallback() {
+    return runningTimerDepth > 0 ? runningTimerDepth + 1 : (openSeq || laterSeq ? 1 : BACKGROUND);
+  }
+
+  const nothingToNote = () => {};
+
+  // Runs `handler` at `depth`, so what it schedules in turn is one generation deeper, and as work
+  // left for later by event `owner` when that is not 0. It gets the arguments given when it was
+  // scheduled (setTimeout's extra ones), then what the browser passes (an idle callback's
+  // deadline). A background callback's end, or an interval's tick, is no sign of the event's work.
+  function atDepth(handler, args, depth, ran, owner = 0, marksWork = depth !== BACKGROUND) {
     return function () {
       ran();
       const previous = runningTimerDepth;
+      const previousLater = laterSeq;
       runningTimerDepth = depth;
+      if (owner !== 0) laterSeq = owner;
       let returned = false;
       try {
         const result = handler.apply(this, [...args, ...arguments]);
         returned = true;
-        if (depth === BACKGROUND) noteBackgroundPromise(result);
+        if (isThenable(result)) {
+          if (depth === BACKGROUND) backgroundPromises.add(result);
+          else if (owner !== 0) laterPromises.set(result, owner);
+        }
         return result;
       } finally {
         // Not caught and thrown again: the browser then reports the error where it was thrown.
         runningTimerDepth = previous;
-        if (depth !== BACKGROUND) quietPolls = 0;
-        else if (!returned) noteBackgroundThrow();
+        laterSeq = previousLater;
+        if (marksWork) quietPolls = 0;
+        if (!returned && (depth === BACKGROUND || owner !== 0)) noteThrow(depth === BACKGROUND, owner);
       }
     };
   }
 
   // An interval or an animation frame loop never holds an event open; one set up in the background
-  // (a carousel, a poll) runs there. One set up by an event's handling runs as before.
+  // (a carousel, a poll) runs there. An interval set up by an event's handling is work it left for
+  // later; its ticks run at the depth of a callback outside any timer, as they always did.
   window.setInterval = function setInterval(handler, delay, ...args) {
-    if (typeof handler !== 'function' || depthOfNewCallback() !== BACKGROUND) return nativeSetInterval.apply(window, arguments);
-    return nativeSetInterval.call(window, atDepth(handler, args, BACKGROUND, () => {}), delay);
+    if (typeof handler !== 'function') return nativeSetInterval.apply(window, arguments);
+    const depth = depthOfNewCallback();
+    if (depth === BACKGROUND) return nativeSetInterval.call(window, atDepth(handler, args, BACKGROUND, nothingToNote), delay);
+    const owner = ownerOfNewCallback(depth);
+    if (owner === 0) return nativeSetInterval.apply(window, arguments);
+    const fire = atDepth(handler, args, 0, nothingToNote, owner, false);
+    const id = nativeSetInterval.call(window, fire, delay);
+    leaveForLater(id, fire, owner, Number(delay) || 0, 'setInterval');
+    return id;
   };
 
   if (typeof nativeRequestAnimationFrame === 'function') {
     window.requestAnimationFrame = function requestAnimationFrame(handler) {
       if (typeof handler !== 'function' || depthOfNewCallback() !== BACKGROUND) return nativeRequestAnimationFrame.apply(window, arguments);
-      return nativeRequestAnimationFrame.call(window, atDepth(handler, [], BACKGROUND, () => {}));
+      return nativeRequestAnimationFrame.call(window, atDepth(handler, [], BACKGROUND, nothingToNote));
     };
   }
 
+  // A short timer of an event's handling (or of its later work) keeps the event open; a longer
+  // (or deeper) one is left for later.
   window.setTimeout = function setTimeout(handler, delay, ...args) {
     const ms = Number(delay) || 0;
     if (typeof handler !== 'function') return nativeSetTimeout.apply(window, arguments);
     const depth = depthOfNewCallback();
-    const track = openSeq !== 0 && ms <= TIMER_LIMIT_MS && depth <= TIMER_MAX_DEPTH;
+    const track = (openSeq !== 0 || laterSeq !== 0) && ms <= TIMER_LIMIT_MS && depth <= TIMER_MAX_DEPTH;
+    const owner = track ? laterSeq : ownerOfNewCallback(depth);
     let id = null;
-    id = nativeSetTimeout.call(window, atDepth(handler, args, depth, () => trackedTimers.delete(id)), ms);
+    const fire = atDepth(handler, args, depth, () => { trackedTimers.delete(id); laterWork.delete(id); }, owner);
+    id = nativeSetTimeout.call(window, fire, ms);
     if (track) trackedTimers.add(id);
+    else if (owner !== 0) leaveForLater(id, fire, owner, ms, 'setTimeout');
     return id;
   };
 
+  // Timers and intervals share their ids: either clear ends either.
   window.clearTimeout = function clearTimeout(id) {
     trackedTimers.delete(id);
+    laterWork.delete(id);
+    return nativeClearTimeout.call(window, id);
+  };
+
+  window.clearInterval = function clearInterval(id) {
+    trackedTimers.delete(id);
+    laterWork.delete(id);
     return nativeClearTimeout.call(window, id);
   };
 
@@ -636,14 +721,17 @@
     // Resource load failures do not bubble to window; this is an uncaught script error.
     const error = event.error;
     const source = event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : sourceOf(error);
-    // Thrown by a background callback, or by a listener it dispatched an event to.
+    // Thrown by a background callback, or by a listener it dispatched an event to; or by work an
+    // event left for later.
     const background = thrownInBackground || inBackground();
+    const owner = thrownLater || laterSeq;
     thrownInBackground = false;
+    thrownLater = 0;
     keep(errors, stamp({
       kind: 'error',
       message: excerpt(error ? describe(error) : event.message || 'Script error.'),
       source,
-    }, background));
+    }, background, owner));
   });
 
   // A rejection the page handles after all, a moment later, is taken back: the browser reports a
@@ -654,7 +742,8 @@
   const unhandled = new WeakMap();
   window.addEventListener('unhandledrejection', (event) => {
     const background = backgroundPromises.has(event.promise);
-    const record = keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }, background));
+    const owner = laterPromises.get(event.promise) || 0;
+    const record = keep(errors, stamp({ kind: 'unhandled-rejection', message: excerpt(describe(event.reason)), source: sourceOf(event.reason) }, background, owner));
     if (event.promise) unhandled.set(event.promise, record);
   });
   window.addEventListener('rejectionhandled', (event) => {
@@ -692,6 +781,7 @@
     if (kind === 'emit') {
       // The handlers run from here on: whatever called the emit, what they do is the event's.
       if (inBackground()) runningTimerDepth = 0;
+      laterSeq = 0;
       openSeq = seq;
       quietPolls = 0;
       animationsBefore = new WeakSet(documentAnimations());
@@ -724,9 +814,16 @@
     }
   }
 
+  // The requests the open event is waiting on; once the harness has run the work left for later,
+  // those that work sent.
+  function waitedOn(r) {
+    if (r.done || r.byHarness) return false;
+    return (openSeq !== 0 && r.seq === openSeq) || (laterRunFrom !== 0 && r.order >= laterRunFrom && !r.background);
+  }
+
   function busy() {
-    if (trackedTimers.size > 0 || trackedIdleCallbacks.size > 0) return true;
-    return openSeq !== 0 && (requests.some((r) => r.seq === openSeq && !r.done && !r.byHarness) || eventAnimations() > 0);
+    if (trackedTimers.size > 0 || trackedIdleCallbacks.size > 0 || requests.some(waitedOn)) return true;
+    return openSeq !== 0 && eventAnimations() > 0;
   }
 
   const api = {
@@ -761,15 +858,32 @@
     },
     // What is still going on, for a message when the harness stops waiting.
     busyWith() {
-      const inFlight = requests.filter((r) => r.seq === openSeq && !r.done && !r.byHarness).map((r) => `${r.method} ${r.url}`);
+      const inFlight = requests.filter(waitedOn).map((r) => `${r.method} ${r.url}`);
       return { requests: inFlight, timers: trackedTimers.size, idleCallbacks: trackedIdleCallbacks.size, animations: eventAnimations() };
     },
     // Records after this belong to no event, until the next emit.
     close() {
       openSeq = 0;
+      laterRunFrom = 0;
       trackedTimers.clear();
       trackedIdleCallbacks.clear();
       animationsBefore = null;
+    },
+    // The page is done: runs at once, once each, the timers and intervals that events' handling left
+    // for later and that are still pending (see "Work left for later"), as the rest of a real call
+    // would have. What they set off is then waited for like an event's (quiet, then close).
+    // Returns what was run: [{ seq, ms, kind }].
+    runLater() {
+      const due = [...laterWork.values()];
+      laterWork.clear();
+      laterRunFrom = order + 1;
+      for (const work of due) {
+        work.cancel();
+        let id = null;
+        id = nativeSetTimeout.call(window, () => { trackedTimers.delete(id); work.fire(); }, 0);
+        trackedTimers.add(id);
+      }
+      return due.map(({ seq, ms, kind }) => ({ seq, ms, kind }));
     },
     // Where a same-origin frame's recorder puts its requests (see topSink).
     requestSink: Object.freeze({ startRequest, answerRequest, finishRequest, followIntoFrame }),

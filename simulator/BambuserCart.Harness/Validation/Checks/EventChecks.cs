@@ -29,7 +29,7 @@ internal static class EventChecks
         }
 
         var count = $"{cartEvents.Count} cart events";
-        JudgeEach(run, CallbackOnce, cartEvents, e => e.Entry.CallbackCalls > 1 ? $"called back {e.Entry.CallbackCalls} times" : null, $"every callback was called once ({count})");
+        JudgeEach(run, CallbackOnce, cartEvents, e => e.CallbackCalls > 1 ? $"called back {e.CallbackCalls} times{CalledBackLater(e)}" : null, $"every callback was called once, work the handlers left for later included ({count})");
         JudgeEach(run, CallbackValidValue, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Invalid ? $"answered {e.AnswerText}, which is not true, false or {{ success: false, reason: 'out-of-stock' }}" : null, $"every callback value was one of the three documented ones ({count})");
         JudgeEach(run, CallbackTimely, cartEvents, e => e.Outcome == WidgetContract.Outcomes.Timeout ? $"the callback never came{Explained(e)}" : null, $"every event was answered within {run.Settings.CallbackTimeoutMs} ms of its cart requests' answers ({count})");
         JudgeConfirmed(run, cartEvents);
@@ -161,8 +161,21 @@ internal static class EventChecks
             problems.Add($"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()}");
         }
 
+        foreach (var error in observed.Later?.Errors ?? [])
+        {
+            problems.Add($"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()} after the event was over, {LeftForLater}");
+        }
+
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
+
+    private const string LeftForLater = "from a timer (of more than a second) or an interval its handler set: the run runs such work still pending when the page is done, as the rest of a real call would";
+
+    // " (1 of them after the event was over, from a timer …)": a guard timer never cleared.
+    private static string CalledBackLater(ObservedEvent observed) =>
+        observed.CallbackCalls > observed.Entry.CallbackCalls
+            ? $" ({observed.CallbackCalls - observed.Entry.CallbackCalls} of them after the event was over, {LeftForLater}; clear such a timer once the handler has answered)"
+            : string.Empty;
 
     // "; while it waited the page threw ReferenceError: … (at app.js:9:14)": what explains a timeout.
     private static string Explained(ObservedEvent observed)

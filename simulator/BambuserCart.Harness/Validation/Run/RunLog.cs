@@ -40,6 +40,18 @@ internal sealed class RunLog
         return observed;
     }
 
+    /// <summary>Adds to each event of page <paramref name="session"/> what its work left for later did (null: nothing).</summary>
+    public void AddLaterWork(string session, Func<ObservedEvent, LaterWork?> laterWorkOf)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Page == session && laterWorkOf(events[i]) is { } later)
+            {
+                events[i] = events[i] with { Later = later };
+            }
+        }
+    }
+
     public void AddPageError(string session, PageErrorRecord error) => pageErrors.Add((session, error));
 
     public void AddDiagnostics(IEnumerable<WidgetDiagnostic> found)

@@ -368,7 +368,7 @@ internal sealed class TargetSession : IAsyncDisposable
         var failedHere = run.Verdicts.Failures > failuresAtStart;
         if (!Page.IsClosed)
         {
-            var evidence = await PageEvidenceReader.ReadAsync(Page);
+            var evidence = await RunLaterWorkAsync();
             foreach (var error in evidence.Errors.Where(e => e.Seq is null || e.Opaque))
             {
                 run.Log.AddPageError(Name, error);
@@ -405,6 +405,42 @@ internal sealed class TargetSession : IAsyncDisposable
             await offline.Context.Tracing.StopAsync(new TracingStopOptions { Path = path });
             run.Log.AddTrace(new SessionTrace(Name, path), failedHere);
         }
+    }
+
+    /// <summary>
+    /// Runs what this page's events left for later (a guard timer, a toast's timer, an interval)
+    /// and still pending, reads the page once more, and adds to each of its events what that work
+    /// did after the event was over: more callback calls, errors. Else whether they were seen, and
+    /// whom they were blamed on, would depend on how long the run kept the page.
+    /// </summary>
+    private async Task<PageEvidence> RunLaterWorkAsync()
+    {
+        await PageEvidenceReader.RunLaterWorkAsync(Page, run.EventEndBound, run.RequestWaitLimit);
+        var evidence = await PageEvidenceReader.ReadAsync(Page);
+        IReadOnlyList<TraceEntry> trace;
+        try
+        {
+            if (await Widget.LeftDocumentAsync(evidence.Document) is not null)
+            {
+                // Another document: its records and its widget are not these events'.
+                return evidence;
+            }
+
+            trace = await Widget.TraceAsync();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or SimulatorException)
+        {
+            return evidence;
+        }
+
+        run.Log.AddLaterWork(Name, observed =>
+        {
+            var calls = trace.LastOrDefault(t => t.Seq == observed.Entry.Seq)?.CallbackCalls ?? 0;
+            var seen = observed.Evidence.Errors.Select(e => e.Order).ToHashSet();
+            var errors = evidence.Errors.Where(e => e.Seq == observed.Entry.Seq && !e.Opaque && !seen.Contains(e.Order)).ToList();
+            return calls > observed.Entry.CallbackCalls || errors.Count > 0 ? new LaterWork(calls, errors) : null;
+        });
+        return evidence;
     }
 
     private async Task<byte[]?> ScreenshotAsync()

@@ -411,6 +411,63 @@ public sealed class EvidenceRecorderTests : BrowserTest
         Assert.That(evidence.Errors.Select(e => e.Message), Is.EqualTo(new[] { "Error: thrown by the handler" }), evidence.Timeline(null, null));
     }
 
+    [Test]
+    public async Task Work_a_handler_left_for_later_is_its_events_when_it_runs_and_holds_no_later_event_open()
+    {
+        // The first add leaves a timer of more than a second: nothing waits for it, so it runs
+        // after its event was over. What it does then (a request never answered, an error) is
+        // still that event's: not the page's between events, nor the second event's.
+        await Page.RouteAsync("**/late", _ => Task.CompletedTask);
+        await OpenIntegrationAsync(AddHandler("""
+            if (!window.left) window.left = setTimeout(() => { window.fired = true; fetch('/late'); throw new Error('thrown after the event'); }, 1100);
+            callback(true);
+            """));
+
+        var (first, firstEvidence) = await AddAsync();
+        await Page.WaitForFunctionAsync("() => window.fired === true");
+        var (second, secondEvidence) = await AddAsync();
+
+        var page = await PageEvidenceReader.ReadAsync(Page);
+        var later = page.ForEvent(first.Seq);
+        Assert.Multiple(() =>
+        {
+            Assert.That((firstEvidence.Requests.Count, firstEvidence.Errors.Count), Is.EqualTo((0, 0)), "nothing of it had run when the first event ended");
+            Assert.That(secondEvidence.StillBusy, Is.Null, "the first event's request in flight does not hold the second open");
+            Assert.That((secondEvidence.Requests.Count, secondEvidence.Errors.Count), Is.EqualTo((0, 0)), secondEvidence.Timeline(null, null));
+            Assert.That(later.Errors.Select(e => e.Message), Is.EqualTo(new[] { "Error: thrown after the event" }), later.Timeline(null, null));
+            Assert.That(later.Requests.Select(r => (r.Url, r.Done)), Is.EqualTo(new[] { (Server.Url("late").ToString(), false) }));
+            Assert.That(page.ErrorsOutsideEvents, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Running_later_work_runs_each_pending_timer_and_interval_of_a_handler_at_once_and_nothing_it_cleared()
+    {
+        // A guard timer that would answer a second time in 45 s, an async interval that rejects
+        // every 30 s, and a timer the handler cleared: the harness runs the first two at once when
+        // the page is done, each as the event's, and never the third.
+        await OpenIntegrationAsync(AddHandler("""
+            setTimeout(() => callback(false), 45000);
+            setInterval(async () => { throw new Error('rejected by the interval'); }, 30000);
+            clearTimeout(setTimeout(() => { throw new Error('cleared, never runs'); }, 20000));
+            callback(true);
+            """));
+        var (outcome, evidence) = await AddAsync();
+
+        var ran = await PageEvidenceReader.RunLaterWorkAsync(Page, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+
+        var page = await PageEvidenceReader.ReadAsync(Page);
+        var entry = (await Widget.TraceAsync()).Single(e => e.Seq == outcome.Seq);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ran, Is.EqualTo(2), "the guard timer and the interval");
+            Assert.That(evidence.Errors, Is.Empty, "nothing of it had run when the event ended");
+            Assert.That(page.ForEvent(outcome.Seq).Errors.Select(e => (e.Kind, e.Message)), Is.EqualTo(new[] { ("unhandled-rejection", "Error: rejected by the interval") }));
+            Assert.That(page.Errors.Select(e => e.Message), Has.None.Contains("cleared"));
+            Assert.That(entry.CallbackCalls, Is.EqualTo(2), "the guard timer answered a second time");
+        });
+    }
+
     // A hidden frame named 'cart-frame' that answers the event once it has loaded what it was sent.
     private const string CartFrame = "const frame = document.createElement('iframe'); frame.name = 'cart-frame'; frame.hidden = true; document.body.append(frame); frame.onload = () => callback(true);";
 

@@ -348,6 +348,50 @@ public sealed class ValidatorTests
     }
 
     [Test]
+    public async Task Work_a_handler_leaves_for_later_that_answers_nothing_twice_and_throws_nothing_passes()
+    {
+        // What a careful handler leaves for later: a guard timer it clears once the cart has
+        // answered, a toast hidden 3 s later, and a mini cart refreshed every 2 s from then on.
+        // The run runs what is still pending when each page is done: none of it may fail a check.
+        var script = ReferenceScript.Text().Replacing(
+            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })\n        .then(() => {\n          track('add_to_cart', addedItem.sku, 1);\n          callback(true);\n        })\n        .catch(answer(callback));",
+            """
+                  let answered = false;
+                  const once = (value) => { if (!answered) { answered = true; clearTimeout(guard); callback(value); } };
+                  const guard = setTimeout(() => once(false), 8000);
+                  setTimeout(() => { document.title = 'Added to your cart'; }, 3000);
+                  window.refresher = window.refresher || setInterval(() => fetch('/cart').then((r) => r.json()).then((cart) => { window.lines = cart.items.length; }), 2000);
+                  postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })
+                    .then(() => {
+                      track('add_to_cart', addedItem.sku, 1);
+                      once(true);
+                    })
+                    .catch(answer(once));
+            """);
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.AddBackendFailure, CheckId.CallbackOnce, CheckId.HandlerNoThrow, CheckId.PageNoErrors } });
+
+        Assert.That(
+            report.Checks.Select(c => (c.Id, c.Status)),
+            Is.EquivalentTo(new[] { (CheckId.AddSuccess, CheckStatus.Passed), (CheckId.AddBackendFailure, CheckStatus.Passed), (CheckId.CallbackOnce, CheckStatus.Passed), (CheckId.HandlerNoThrow, CheckStatus.Passed), (CheckId.PageNoErrors, CheckStatus.Passed) }),
+            () => string.Join("\n", report.Checks.Select(c => $"{c.Name}: {c.Status}: {c.Message}")));
+    }
+
+    [Test]
+    public async Task Guard_timer_never_cleared_fails_callback_once_however_long_the_run_keeps_the_page()
+    {
+        // Its second answer comes 8 s after each add, when no page of the run is open any more
+        // unless the run runs it: the verdict must not depend on how long the run kept the page.
+        var path = Path.Combine(Integrations, "broken", "callback.once--guard-timer-never-cleared.js");
+
+        var report = await RunAsync(ValidationTarget.Parse(path), new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.CallbackOnce } });
+
+        var once = report.Checks.Single(c => c.Id == CheckId.CallbackOnce);
+        Assert.That(once.Status, Is.EqualTo(CheckStatus.Failed), once.Message);
+        Assert.That(once.Message, Does.Contain("should-add-item-to-cart { sku: 'SHIRT-BLUE-M' }: called back 2 times (1 of them after the event was over, from a timer (of more than a second) or an interval its handler set"));
+    }
+
+    [Test]
     public async Task Removal_of_a_line_the_native_cart_never_held_is_not_proven_rather_than_passed()
     {
         var report = await RunAsync(ValidationTarget.Parse(Path.Combine(Integrations, "broken", "add.native-cart.js")), new ValidationSettings { SampleBackend = true });
