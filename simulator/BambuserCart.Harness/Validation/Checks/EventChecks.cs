@@ -65,7 +65,8 @@ internal static class EventChecks
             return;
         }
 
-        if (!run.CartApiKnown && !run.Log.Events.Any(e => e.Evidence.CartRequests(run.Cart).Count > 0))
+        // A pattern the page's own traffic matched (a mini cart's poll included) is proven to name its cart API.
+        if (!run.CartApiKnown && !run.Log.Events.Any(e => e.Evidence.CartRequests(run.Cart).Count > 0 || e.Evidence.BackgroundRequests.Any(run.Cart.Matches)))
         {
             var seen = answeredTrue.SelectMany(e => e.Evidence.Requests).Select(r => $"{r.Method} {EventEvidence.ShortUrl(r.Url, run.PageUri)}").Distinct().Take(MaxListed).ToList();
             var what = seen.Count == 0 ? "and the handlers made no request at all while answering" : $"the requests made were {string.Join(", ", seen)}; set {RunInput.CartApi.Named()} to your cart backend's URL pattern";

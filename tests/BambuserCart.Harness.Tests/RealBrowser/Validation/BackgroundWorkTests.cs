@@ -84,6 +84,24 @@ public sealed class BackgroundWorkTests
         Assert.That(report.Checks.Select(c => (c.Id, c.Status)), Is.EquivalentTo(checks.Select(id => (id, CheckStatus.Passed))), () => Details(report));
     }
 
+    [Test]
+    public async Task Callback_true_resting_only_on_a_background_cart_poll_fails_callback_confirmed_naming_the_poll()
+    {
+        // The add handler sends nothing: it answers true once the page's mini cart poll (an
+        // interval set up at load) has read the cart API in its window. That read is not the
+        // handler's, and the merchant is told why it did not count.
+        var script = "window.polls = 0;\nsetInterval(() => { window.polls += 1; fetch('/cart'); }, 20);\n" + ReferenceScript.Text().Replacing(
+            "      postCart('/cart/add', { sku: addedItem.sku, quantity: 1 })\n        .then(() => {\n          track('add_to_cart', addedItem.sku, 1);\n          callback(true);\n        })\n        .catch(answer(callback));",
+            "      const seen = window.polls;\n      const answerOncePolled = () => (window.polls > seen ? callback(true) : setTimeout(answerOncePolled, 15));\n      answerOncePolled();");
+        HashSet<CheckId> checks = [CheckId.AddSuccess, CheckId.CallbackConfirmed];
+
+        var report = await ValidatorTests.RunScriptAsync(script, new ValidationSettings { SampleBackend = true, CartApi = "**/cart**", OnlyChecks = checks });
+
+        var confirmed = report.Checks.Single(c => c.Id == CheckId.CallbackConfirmed);
+        Assert.That(confirmed.Status, Is.EqualTo(CheckStatus.Failed), () => Details(report));
+        Assert.That(confirmed.Message, Does.Match(@"callback\(true\) with no cart request of its own: GET http://127\.0\.0\.1:\d+/cart went out meanwhile from the page's background work"), () => Details(report));
+    }
+
     private static Task<ValidationReport> RunAsync(string script, string cartApi) =>
         ValidatorTests.RunScriptAsync(script, new ValidationSettings { SampleBackend = true, CartApi = cartApi, OnlyChecks = FaultAndErrorChecks });
 
