@@ -87,6 +87,13 @@ public sealed class ScenarioRunner
                     break;
                 }
             }
+
+            // What the steps left for later is theirs: run it, unless a step already failed or time is up.
+            if (results.All(r => r.Passed) && options.Bound is not { Reached: true } && await steps.LaterWorkAsync(results) is { } later)
+            {
+                results[results.FindIndex(r => r.Index == later.Index)] = later;
+                options.Progress?.Report(later);
+            }
         }
 
         var trace = await steps.TraceAsync();

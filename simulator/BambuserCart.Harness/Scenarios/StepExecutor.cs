@@ -22,6 +22,8 @@ internal sealed class StepExecutor
     private readonly IPage page;
     private readonly WidgetDriver widget;
     private readonly CartFaults faults;
+    // The steps that follow the contract, by index, with their events as they were when the step ended.
+    private readonly List<(int Index, ObservedEvent Event)> contractSteps = [];
 
     public StepExecutor(Scenario scenario, SimulatorServer shop, IPage page, CartFaults faults)
     {
@@ -179,7 +181,7 @@ internal sealed class StepExecutor
         Compare(failures, "event", step.Expect.Event, outcome.Event);
         if (step.Expect.FollowsContract)
         {
-            failures.AddRange(await ContractFailuresAsync(outcome, evidence));
+            failures.AddRange(await ContractFailuresAsync(index, outcome, evidence));
         }
 
         failures.AddRange(await StateFailuresAsync(step.Expect, Unanswered(evidence)));
@@ -192,10 +194,11 @@ internal sealed class StepExecutor
 
     // The rules validate judges over every event (callback.once, handler.no-throw, callback.confirmed),
     // judged on this one event's evidence once it is over.
-    private async Task<IEnumerable<string>> ContractFailuresAsync(CartOutcome outcome, EventEvidence evidence)
+    private async Task<IEnumerable<string>> ContractFailuresAsync(int index, CartOutcome outcome, EventEvidence evidence)
     {
         var entry = (await widget.TraceAsync()).FirstOrDefault(e => e.Seq == outcome.Seq);
         var observed = new ObservedEvent(outcome.Seq, outcome.Event, entry ?? new TraceEntry(outcome.Seq, outcome.Event, null, default, outcome.Outcome.Wire(), outcome.Value, outcome.CallbackCalls, outcome.Ms), evidence);
+        contractSteps.Add((index, observed));
         var failures = new List<string>();
         var calls = Math.Max(outcome.CallbackCalls, observed.Entry.CallbackCalls);
         if (calls > 1)
@@ -219,6 +222,55 @@ internal sealed class StepExecutor
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// Once every step has run: runs what the handlers of the steps that follow the contract left
+    /// for later and is still pending (a guard timer, a toast's timer, an interval), as validate
+    /// does when a page is done, and returns the first such step again with what that work did
+    /// against the contract (a second answer, an error); null when it did nothing of the kind.
+    /// Else whether it was seen would depend on how long the scenario kept the page.
+    /// </summary>
+    public async Task<StepResult?> LaterWorkAsync(IReadOnlyList<StepResult> results)
+    {
+        if (contractSteps.Count == 0 || page.IsClosed)
+        {
+            return null;
+        }
+
+        await PageEvidenceReader.RunLaterWorkAsync(page, EventEndBound, RequestWaitLimit);
+        var read = await PageEvidenceReader.ReadAsync(page);
+        if (await widget.LeftDocumentAsync(read.Document) is not null)
+        {
+            // Another document: its records and its widget are not these steps'.
+            return null;
+        }
+
+        var trace = await TraceAsync();
+        foreach (var (index, before) in contractSteps)
+        {
+            if (LaterWork.Of(before, read, trace) is not { } later)
+            {
+                continue;
+            }
+
+            var observed = before with { Later = later };
+            var failures = new List<string>();
+            if (observed.CallbackCalls > 1)
+            {
+                failures.Add($"followsContract: the callback was called {observed.CallbackCalls} times{Validation.Checks.EventChecks.CalledBackLater(observed)}; the first answer counts and the others are ignored");
+            }
+
+            if (Validation.Checks.EventChecks.ThrownLater(observed) is { } thrown)
+            {
+                failures.Add($"followsContract: {thrown}");
+            }
+
+            var ran = results.First(r => r.Index == index);
+            return ran with { Failures = [.. ran.Failures, .. failures] };
+        }
+
+        return null;
     }
 
     private async Task<StepResult> CheckoutAsync(int index, ScenarioStep step)

@@ -88,7 +88,20 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
 /// </summary>
 /// <param name="CallbackCalls">The event's callback calls in all, as the widget counted them at the end.</param>
 /// <param name="Errors">Errors that work threw (or rejections it left unhandled) after the event's evidence was read.</param>
-public sealed record LaterWork(int CallbackCalls, IReadOnlyList<PageErrorRecord> Errors);
+public sealed record LaterWork(int CallbackCalls, IReadOnlyList<PageErrorRecord> Errors)
+{
+    /// <summary>
+    /// What <paramref name="observed"/>'s later work did, from a read of its page (and the widget's
+    /// trace) made once that work was run: null when it called back no more and threw nothing.
+    /// </summary>
+    internal static LaterWork? Of(ObservedEvent observed, PageEvidence read, IReadOnlyList<TraceEntry> trace)
+    {
+        var calls = trace.LastOrDefault(t => t.Seq == observed.Entry.Seq)?.CallbackCalls ?? 0;
+        var seen = observed.Evidence.Errors.Select(e => e.Order).ToHashSet();
+        var errors = read.Errors.Where(e => e.Seq == observed.Entry.Seq && !e.Opaque && !seen.Contains(e.Order)).ToList();
+        return calls > observed.Entry.CallbackCalls || errors.Count > 0 ? new LaterWork(calls, errors) : null;
+    }
+}
 
 /// <summary>The fault names reports and scenario files use.</summary>
 internal static class CartFaultNames

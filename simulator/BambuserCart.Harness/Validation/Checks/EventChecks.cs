@@ -162,18 +162,27 @@ internal static class EventChecks
             problems.Add($"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()}");
         }
 
-        foreach (var error in observed.Later?.Errors ?? [])
+        if (ThrownLater(observed) is { } later)
         {
-            problems.Add($"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()} after the event was over, {LeftForLater}");
+            problems.Add(later);
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
+    /// <summary>What the work the handler left for later threw once the event was over; null when nothing.</summary>
+    internal static string? ThrownLater(ObservedEvent observed)
+    {
+        var errors = observed.Later?.Errors ?? [];
+        return errors.Count == 0
+            ? null
+            : string.Join("; ", errors.Select(error => $"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()} after the event was over, {LeftForLater}"));
+    }
+
     private const string LeftForLater = "from a timer (of more than a second) or an interval its handler set: the run runs such work still pending when the page is done, as the rest of a real call would";
 
-    // " (1 of them after the event was over, from a timer …)": a guard timer never cleared.
-    private static string CalledBackLater(ObservedEvent observed) =>
+    /// <summary>" (1 of them after the event was over, from a timer …)": a guard timer never cleared; empty when none was.</summary>
+    internal static string CalledBackLater(ObservedEvent observed) =>
         observed.CallbackCalls > observed.Entry.CallbackCalls
             ? $" ({observed.CallbackCalls - observed.Entry.CallbackCalls} of them after the event was over, {LeftForLater}; clear such a timer once the handler has answered)"
             : string.Empty;

@@ -433,13 +433,7 @@ internal sealed class TargetSession : IAsyncDisposable
             return evidence;
         }
 
-        run.Log.AddLaterWork(Name, observed =>
-        {
-            var calls = trace.LastOrDefault(t => t.Seq == observed.Entry.Seq)?.CallbackCalls ?? 0;
-            var seen = observed.Evidence.Errors.Select(e => e.Order).ToHashSet();
-            var errors = evidence.Errors.Where(e => e.Seq == observed.Entry.Seq && !e.Opaque && !seen.Contains(e.Order)).ToList();
-            return calls > observed.Entry.CallbackCalls || errors.Count > 0 ? new LaterWork(calls, errors) : null;
-        });
+        run.Log.AddLaterWork(Name, observed => LaterWork.Of(observed, evidence, trace));
         return evidence;
     }
 

@@ -23,13 +23,10 @@ public sealed class ExplorerTests
     // What explore cannot reach by sessions, and why (their checks stay validate's): a missing
     // goto-checkout handler only hides the button (the model follows the page's handlers); the
     // checkout page's own answer and framing; GTM pushes; errors outside events; a second widget
-    // instance (every cart event still works); what a handler leaves for later (a guard timer
-    // answering a second time 8 s on, a toast's timer that throws 3 s on), which only validate runs
-    // when a page is done, since explore judges each step when its event ends.
+    // instance (every cart event still works).
     private static readonly string[] Unreachable =
     [
         "checkout.handler", "checkout.same-origin", "checkout.navigation--new-tab-not-found", "tracking.", "page.no-errors", "embed.single-instance",
-        "callback.once--guard-timer-never-cleared", "handler.no-throw--timer-after-answering",
     ];
 
     // Bugs that need a rarer move get more sessions: a removal (2 moves in 15) that meets a failing

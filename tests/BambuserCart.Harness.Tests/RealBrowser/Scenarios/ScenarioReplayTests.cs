@@ -186,6 +186,27 @@ public sealed class ScenarioReplayTests
         Assert.That(result.Steps, Has.Count.EqualTo(fixture.StartsWith("add.", StringComparison.Ordinal) ? 1 : 2), "the steps after it are not run");
     }
 
+    [TestCase("callback.once--guard-timer-never-cleared.js", 0, "followsContract: the callback was called 2 times (1 of them after the event was over, from a timer (of more than a second) or an interval its handler set", TestName = "Guard_timer_never_cleared_fails_the_step_that_set_it_once_every_step_has_passed")]
+    [TestCase("handler.no-throw--timer-after-answering.js", 1, "followsContract: an uncaught error TypeError: Cannot set properties of null (setting 'hidden')", TestName = "Timer_that_throws_seconds_after_answering_fails_the_step_that_set_it_once_every_step_has_passed")]
+    public async Task Work_a_step_left_for_later_is_judged_once_every_step_has_passed(string fixture, int failingStep, string failure)
+    {
+        // The second answer comes 8 s after the add, the error 3 s after the quantity change: long
+        // after the scenario's last step, unless the run runs what is still pending then.
+        var path = Path.Combine(TestFixtures.Directory, "integrations", "broken", fixture).Replace("\\", "/", StringComparison.Ordinal);
+        var scenario = FromJson($$"""
+            { "name": "work left for later", "target": { "file": "{{path}}", "backend": "sample" },
+              "steps": [
+                { "action": "add", "sku": "SHIRT-BLUE-M", "expect": { "outcome": "success", "followsContract": true } },
+                { "action": "setQuantity", "sku": "SHIRT-BLUE-M", "quantity": 2, "expect": { "outcome": "success", "followsContract": true } } ] }
+            """);
+
+        var result = await RunAsync(scenario);
+
+        Assert.That(result.Passed, Is.False, "every step passed when its event ended; what it left for later did not");
+        Assert.That(result.Steps.Select(s => s.Passed), Is.EqualTo(new[] { failingStep != 0, failingStep != 1 }), result.FailureMessage());
+        Assert.That(result.Steps[failingStep].Failures.Single(), Does.StartWith(failure), result.FailureMessage());
+    }
+
     private static Scenario FromJson(string json) =>
         ScenarioLoader.Parse(json.Replace("{{SHOP}}", BrowserTestEnvironment.Server.BaseUrl.ToString(), StringComparison.Ordinal), "inline.json", BrowserTestEnvironment.Server.Catalog);
 
