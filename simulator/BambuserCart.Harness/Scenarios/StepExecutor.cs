@@ -238,15 +238,13 @@ internal sealed class StepExecutor
             return null;
         }
 
-        await PageEvidenceReader.RunLaterWorkAsync(page, EventEndBound, RequestWaitLimit);
-        var read = await PageEvidenceReader.ReadAsync(page);
-        if (await widget.LeftDocumentAsync(read.Document) is not null)
+        var (read, trace) = await LaterWorkRun.RunAsync(page, widget, EventEndBound, RequestWaitLimit);
+        if (trace is null)
         {
-            // Another document: its records and its widget are not these steps'.
+            // Another document (its records and its widget are not these steps'), or no widget.
             return null;
         }
 
-        var trace = await TraceAsync();
         foreach (var (index, before) in contractSteps)
         {
             if (LaterWork.Of(before, read, trace) is not { } later)

@@ -415,25 +415,12 @@ internal sealed class TargetSession : IAsyncDisposable
     /// </summary>
     private async Task<PageEvidence> RunLaterWorkAsync()
     {
-        await PageEvidenceReader.RunLaterWorkAsync(Page, run.EventEndBound, run.RequestWaitLimit);
-        var evidence = await PageEvidenceReader.ReadAsync(Page);
-        IReadOnlyList<TraceEntry> trace;
-        try
+        var (evidence, trace) = await LaterWorkRun.RunAsync(Page, Widget, run.EventEndBound, run.RequestWaitLimit);
+        if (trace is not null)
         {
-            if (await Widget.LeftDocumentAsync(evidence.Document) is not null)
-            {
-                // Another document: its records and its widget are not these events'.
-                return evidence;
-            }
-
-            trace = await Widget.TraceAsync();
-        }
-        catch (Exception ex) when (ex is PlaywrightException or SimulatorException)
-        {
-            return evidence;
+            run.Log.AddLaterWork(Name, observed => LaterWork.Of(observed, evidence, trace));
         }
 
-        run.Log.AddLaterWork(Name, observed => LaterWork.Of(observed, evidence, trace));
         return evidence;
     }
 

@@ -444,12 +444,13 @@ public sealed class EvidenceRecorderTests : BrowserTest
     public async Task Running_later_work_runs_each_pending_timer_and_interval_of_a_handler_at_once_and_nothing_it_cleared()
     {
         // A guard timer that would answer a second time in 45 s, an async interval that rejects
-        // every 30 s, and a timer the handler cleared: the harness runs the first two at once when
-        // the page is done, each as the event's, and never the third.
+        // every 30 s, and a timer and an interval the handler cleared: the harness runs the first
+        // two at once when the page is done, each as the event's, and never the cleared ones.
         await OpenIntegrationAsync(AddHandler("""
             setTimeout(() => callback(false), 45000);
             setInterval(async () => { throw new Error('rejected by the interval'); }, 30000);
             clearTimeout(setTimeout(() => { throw new Error('cleared, never runs'); }, 20000));
+            clearInterval(setInterval(() => { throw new Error('cleared interval, never runs'); }, 25000));
             callback(true);
             """));
         var (outcome, evidence) = await AddAsync();
