@@ -33,6 +33,7 @@ public enum CheckId
     CallbackTimely,
     CallbackConfirmed,
     HandlerNoThrow,
+    HandlerStaysOnPage,
     PageNoErrors,
     TrackingAffiliation,
 }

@@ -31,7 +31,7 @@ public sealed class ConnectTests
         var exit = await ValidateCommand.RunAsync(request, console, errors, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output + errors);
-        Assert.That(console.Output, Does.Contain("23 passed, 0 failed, 0 skipped — all required checks passed"));
+        Assert.That(console.Output, Does.Contain("24 passed, 0 failed, 0 skipped — all required checks passed"));
     }
 
     [Test]

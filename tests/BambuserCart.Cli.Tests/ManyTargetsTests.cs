@@ -36,7 +36,7 @@ public sealed class ManyTargetsTests
         Assert.That(exit, Is.EqualTo(ExitCodes.ChecksFailed), console.Output);
         Assert.That(console.Output, Does.StartWith("validate: 2 targets, 2 at a time\n"));
         // Each block is whole: from its "Validating" line to its own verdict, with no line of the other run inside.
-        foreach (var (target, verdict) in new[] { (Reference, "validate: 23 passed"), (Broken, "2 required checks failed: update.remove, callback.confirmed") })
+        foreach (var (target, verdict) in new[] { (Reference, "validate: 24 passed"), (Broken, "2 required checks failed: update.remove, callback.confirmed") })
         {
             var start = console.Output.IndexOf($"Validating {target} …", StringComparison.Ordinal);
             Assert.That(start, Is.GreaterThanOrEqualTo(0), console.Output);
@@ -45,7 +45,7 @@ public sealed class ManyTargetsTests
             Assert.That(console.Output[start..], Does.Contain(verdict));
         }
 
-        Assert.That(console.Output, Does.Contain($"  ✓ {Reference} — 23 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
+        Assert.That(console.Output, Does.Contain($"  ✓ {Reference} — 24 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
         Assert.That(console.Output, Does.Contain($"  ✗ {Broken} — ").And.Contain("2 required checks failed: update.remove, callback.confirmed"));
         Assert.That(console.Output, Does.Contain("validate: 2 targets: 1 passed, 1 failed, 0 not run (exit 1)"));
 
@@ -74,7 +74,7 @@ public sealed class ManyTargetsTests
         Assert.That(exit, Is.EqualTo(ExitCodes.UsageError), console.Output + errors);
         Assert.That(errors.ToString(), Is.EqualTo($"error: {Url}: {Refusal}\n"));
         Assert.That(console.Output, Does.Contain($"  ✗ {Url} — not run: {Refusal} (exit 2)"));
-        Assert.That(console.Output, Does.Contain($"  ✓ {Reference} — 23 passed"));
+        Assert.That(console.Output, Does.Contain($"  ✓ {Reference} — 24 passed"));
         Assert.That(console.Output, Does.Contain("validate: 2 targets: 1 passed, 0 failed, 1 not run (exit 2)"));
         Assert.That(console.Output, Does.Not.Contain("Validating "), "--quiet keeps only the summary");
     }
@@ -95,7 +95,7 @@ public sealed class ManyTargetsTests
         var summary = output.IndexOf("Summary of 2 targets (1 at a time", StringComparison.Ordinal);
         Assert.That(refused, Is.GreaterThanOrEqualTo(0), output);
         Assert.That(new[] { refused, reference, summary }, Is.Ordered, "blocks in the order given, then the summary:\n" + output);
-        Assert.That(output[reference..summary], Does.Contain("  ✓ add.success").And.Contain("validate: 23 passed"), "the reference run's own lines, before the summary");
+        Assert.That(output[reference..summary], Does.Contain("  ✓ add.success").And.Contain("validate: 24 passed"), "the reference run's own lines, before the summary");
     }
 
     [Test]

@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests
         var exit = await ValidateCommand.RunAsync(Request(null), console, TextWriter.Null, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), console.Output);
-        Assert.That(console.Output, Does.Contain("validate: 23 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
+        Assert.That(console.Output, Does.Contain("validate: 24 passed, 0 failed, 0 skipped — all required checks passed (exit 0)"));
         Assert.That(console.Output, Does.Contain("✓ add.success"), "a progress line per check");
     }
 
@@ -62,7 +62,7 @@ public sealed class ValidateCommandTests
         // checkout.navigation and .same-origin cannot run without a handler; the script pushes no GTM events
         // and registers no hydration handler (both advisory).
         Assert.That(Unwrapped(console.Output), Is.EqualTo(
-            "validate: 18 passed, 1 failed, 4 skipped — a required check failed: checkout.handler; "
+            "validate: 19 passed, 1 failed, 4 skipped — a required check failed: checkout.handler; "
             + "2 required checks were not proven: checkout.navigation, checkout.same-origin (exit 1)"));
     }
 
@@ -167,7 +167,7 @@ public sealed class ValidateCommandTests
         var (failing, failOutput, _) = await CliProcess.RunAsync("validate", Path.Combine(Broken, "add.out-of-stock.js"), "--backend", "sample", "--quiet");
 
         Assert.That((passing, failing), Is.EqualTo((ExitCodes.Success, ExitCodes.ChecksFailed)), passOutput + failOutput);
-        Assert.That(failOutput.Trim(), Does.StartWith("validate: 20 passed, 1 failed, 2 skipped — a required check failed: add.out-of-stock (exit 1)"));
+        Assert.That(failOutput.Trim(), Does.StartWith("validate: 21 passed, 1 failed, 2 skipped — a required check failed: add.out-of-stock (exit 1)"));
     }
 
     [Test]

@@ -62,6 +62,18 @@ public sealed record ConsoleRecord(string Message, string? Source, double At, in
 /// <summary>What the fake embed marked: <c>emit</c>, <c>answer</c> (a callback call), <c>timeout</c>, <c>threw</c>, <c>navigate</c>.</summary>
 public sealed record EventMark(string Kind, string? Detail, double At, int Order, int? Seq);
 
+/// <summary>
+/// A navigation away from the page that work an event left for later started once that event was
+/// over (a reload, a new URL, a form posted into the page): the recorder stopped it and kept it here,
+/// under that event (evidence.js, "Leaving the document").
+/// </summary>
+/// <param name="Href">Where it was going: for a reload, the page's own URL.</param>
+public sealed record DepartureRecord(string Href, bool Reload, double At, int Order, int? Seq)
+{
+    /// <summary>"reloaded the page", "navigated to https://…".</summary>
+    public string Describe() => Reload ? "reloaded the page" : $"navigated to {Href}";
+}
+
 /// <summary>Everything the recorder kept in one page, as read at one moment.</summary>
 internal sealed record PageEvidence(
     IReadOnlyList<RequestRecord> Requests,
@@ -74,6 +86,9 @@ internal sealed record PageEvidence(
 
     /// <summary>The document that was read, and whether it had begun to leave; null when nothing was read.</summary>
     public PageDocument? Document { get; init; }
+
+    /// <summary>Navigations that work left for later started after its event, which the recorder stopped.</summary>
+    public IReadOnlyList<DepartureRecord> Departures { get; init; } = [];
 
     /// <summary>What belongs to one event: the records made while its window was open.</summary>
     public EventEvidence ForEvent(int seq, string? stillBusy = null)

@@ -228,7 +228,7 @@ internal sealed class StepExecutor
     /// Once every step has run: runs what the handlers of the steps that follow the contract left
     /// for later and is still pending (a guard timer, a toast's timer, an interval), as validate
     /// does when a page is done, and returns the first such step again with what that work did
-    /// against the contract (a second answer, an error); null when it did nothing of the kind.
+    /// against the contract (a second answer, an error, leaving the page); null when it did nothing of the kind.
     /// Else whether it was seen would depend on how long the scenario kept the page.
     /// </summary>
     public async Task<StepResult?> LaterWorkAsync(IReadOnlyList<StepResult> results)
@@ -262,6 +262,11 @@ internal sealed class StepExecutor
             if (Validation.Checks.EventChecks.ThrownLater(observed) is { } thrown)
             {
                 failures.Add($"followsContract: {thrown}");
+            }
+
+            if (Validation.Checks.EventChecks.LeftPageLater(observed) is { } left)
+            {
+                failures.Add($"followsContract: {left}. {Validation.Checks.EventChecks.LeftPageBecause}");
             }
 
             var ran = results.First(r => r.Index == index);

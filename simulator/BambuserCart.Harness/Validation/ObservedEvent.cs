@@ -88,7 +88,8 @@ public sealed record ObservedEvent(int Number, string Step, TraceEntry Entry, Ev
 /// </summary>
 /// <param name="CallbackCalls">The event's callback calls in all, as the widget counted them at the end.</param>
 /// <param name="Errors">Errors that work threw (or rejections it left unhandled) after the event's evidence was read.</param>
-public sealed record LaterWork(int CallbackCalls, IReadOnlyList<PageErrorRecord> Errors)
+/// <param name="Departures">Navigations away from the page it started, stopped by the recorder: each would have ended the call.</param>
+public sealed record LaterWork(int CallbackCalls, IReadOnlyList<PageErrorRecord> Errors, IReadOnlyList<DepartureRecord> Departures)
 {
     /// <summary>
     /// What <paramref name="observed"/>'s later work did, from a read of its page (and the widget's
@@ -99,7 +100,8 @@ public sealed record LaterWork(int CallbackCalls, IReadOnlyList<PageErrorRecord>
         var calls = trace.LastOrDefault(t => t.Seq == observed.Entry.Seq)?.CallbackCalls ?? 0;
         var seen = observed.Evidence.Errors.Select(e => e.Order).ToHashSet();
         var errors = read.Errors.Where(e => e.Seq == observed.Entry.Seq && !e.Opaque && !seen.Contains(e.Order)).ToList();
-        return calls > observed.Entry.CallbackCalls || errors.Count > 0 ? new LaterWork(calls, errors) : null;
+        var departures = read.Departures.Where(d => d.Seq == observed.Entry.Seq).ToList();
+        return calls > observed.Entry.CallbackCalls || errors.Count > 0 || departures.Count > 0 ? new LaterWork(calls, errors, departures) : null;
     }
 }
 

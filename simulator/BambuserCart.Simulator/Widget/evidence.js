@@ -416,12 +416,14 @@
   }
 
   window.addEventListener('submit', (event) => {
+    noteSubmitOwner(event.target, event.submitter, event);
     if (event.target instanceof HTMLFormElement) followForm(event.target, event.submitter, event);
   }, true);
 
   // form.submit() fires no submit event and cannot be cancelled.
   const nativeSubmit = HTMLFormElement.prototype.submit;
   HTMLFormElement.prototype.submit = function submit() {
+    noteSubmitOwner(this, null, null);
     followForm(this, null, null);
     return nativeSubmit.call(this);
   };
@@ -764,15 +766,61 @@
   // the URL alone could not tell). A navigation the page keeps in this document (a router calling
   // intercept(), pushState, a hash) or cancels, and a download, are not leaving; which it was is
   // known only once every listener has run, so it is decided in a microtask.
+  //
+  // Work an event left for later (see above) that leaves the page once that event is over would
+  // end the call all the same, but when it runs depends on how long the run keeps the page: during
+  // a later event (which would be blamed), between events, or only when the harness runs it at the
+  // end. So such a navigation is cancelled as it is announced, and kept in `departures` under the
+  // event that left the work: the page stays, the run goes on, and the verdict is the same whenever
+  // the timer fires. (window.stop() would also cancel it, but it aborts the page's fetches in
+  // flight, another event's among them.) A router that then tries to keep it in this document
+  // (intercept()) was not leaving: its departure is withdrawn. A checkout's is exempt: leaving is
+  // its job, and its own checks judge where it went.
   let leavingFor = null;
+  const departures = [];
+  const checkoutSeqs = new Set();
+  const cancelledNavigations = new WeakMap();
+  // A form submitted from work left for later navigates a task after submit() returns, when that
+  // work is no longer running: its owner is noted here until its navigation is announced. Only a
+  // submission of this document's own (no other target), which a listener did not cancel.
+  let submitOwner = 0;
+  function noteSubmitOwner(form, submitter, event) {
+    const owner = laterSeq;
+    if (owner === 0 || !(form instanceof HTMLFormElement)) return;
+    const target = (submitter && submitter.hasAttribute('formtarget') ? submitter.getAttribute('formtarget') : form.getAttribute('target')) || '';
+    if (!['', '_self', '_top', '_parent'].includes(target.trim().toLowerCase())) return;
+    submitOwner = owner;
+    if (event) queueMicrotask(() => { if (event.defaultPrevented && submitOwner === owner) submitOwner = 0; });
+  }
+
   if (window.navigation && typeof window.navigation.addEventListener === 'function') {
     window.navigation.addEventListener('navigate', (event) => {
       if (event.destination.sameDocument || event.downloadRequest !== null) return;
+      const owner = laterSeq || submitOwner;
+      submitOwner = 0;
+      if (owner !== 0 && owner !== openSeq && !checkoutSeqs.has(owner) && event.cancelable) {
+        event.preventDefault();
+        const departure = keep(departures, stamp({ href: event.destination.url, reload: event.navigationType === 'reload' }, false, owner));
+        cancelledNavigations.set(event, departure);
+        return;
+      }
       queueMicrotask(() => {
         const intercepted = window.navigation.transition !== null && window.navigation.transition.navigationType === event.navigationType;
         if (!event.defaultPrevented && !intercepted) leavingFor = event.destination.url;
       });
     });
+  }
+
+  const NavigateEventType = window.NavigateEvent;
+  if (NavigateEventType && typeof NavigateEventType.prototype.intercept === 'function') {
+    const nativeIntercept = NavigateEventType.prototype.intercept;
+    NavigateEventType.prototype.intercept = function intercept() {
+      const departure = cancelledNavigations.get(this);
+      if (departure === undefined) return nativeIntercept.apply(this, arguments);
+      const at = departures.indexOf(departure);
+      if (at >= 0) departures.splice(at, 1);
+      return undefined;
+    };
   }
 
   // ---- What the fake embed and the harness call ------------------------------------------------
@@ -783,6 +831,7 @@
       if (inBackground()) runningTimerDepth = 0;
       laterSeq = 0;
       openSeq = seq;
+      if (detail === 'goto-checkout') checkoutSeqs.add(seq); // the fake's emit names its event
       quietPolls = 0;
       animationsBefore = new WeakSet(documentAnimations());
     }
@@ -911,7 +960,7 @@
     },
     snapshot() {
       const shown = { href: location.href, origin: performance.timeOrigin, leavingFor };
-      return JSON.stringify({ requests, errors, console: consoleLines, marks, dropped, now: now(), document: shown });
+      return JSON.stringify({ requests, errors, console: consoleLines, marks, departures, dropped, now: now(), document: shown });
     },
   };
 

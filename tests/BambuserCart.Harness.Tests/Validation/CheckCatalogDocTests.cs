@@ -36,7 +36,7 @@ public sealed class CheckCatalogDocTests
             "update.backend-failure", "callback.once", "callback.valid-value", "callback.timely",
             "handler.no-throw", "checkout.handler", "checkout.navigation", "checkout.same-origin", "tracking.affiliation",
             // Added later, as issues named them; just as fixed.
-            "callback.confirmed", "add.unknown-sku", "page.no-errors", "product.hydration",
+            "callback.confirmed", "add.unknown-sku", "page.no-errors", "product.hydration", "handler.stays-on-page",
         ];
 
         Assert.That(CheckIds.All, Is.EquivalentTo(fixedIds));

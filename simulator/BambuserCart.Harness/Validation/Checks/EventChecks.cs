@@ -1,4 +1,5 @@
 using BambuserCart.Contract;
+using BambuserCart.Harness.Driver;
 using BambuserCart.Harness.Evidence;
 using BambuserCart.Harness.Inputs;
 using BambuserCart.Harness.Validation.Run;
@@ -8,12 +9,13 @@ namespace BambuserCart.Harness.Validation.Checks;
 
 /// <summary>
 /// The checks judged over every event of the run, each from the event's own evidence:
-/// callback.once, callback.valid-value, callback.timely, callback.confirmed and handler.no-throw.
+/// callback.once, callback.valid-value, callback.timely, callback.confirmed, handler.no-throw and
+/// handler.stays-on-page.
 /// A failure names each offending event with its timeline.
 /// </summary>
 internal static class EventChecks
 {
-    public static IReadOnlyList<CheckId> Ids { get; } = [CallbackOnce, CallbackValidValue, CallbackTimely, CallbackConfirmed, HandlerNoThrow];
+    public static IReadOnlyList<CheckId> Ids { get; } = [CallbackOnce, CallbackValidValue, CallbackTimely, CallbackConfirmed, HandlerNoThrow, HandlerStaysOnPage];
 
     private const int MaxListed = 5;
 
@@ -35,9 +37,13 @@ internal static class EventChecks
         JudgeConfirmed(run, cartEvents);
         // The errors are the evidence here: each names its message and where it was thrown.
         JudgeEach(run, HandlerNoThrow, events.ToList(), Thrown, $"no handler threw and the page threw nothing while events were handled ({events.Count} events)", withTimeline: false);
+        // A checkout's leaving is its job (checkout.navigation judges where it went).
+        var callEvents = events.Where(e => e.Event != WidgetContract.Events.GotoCheckout).ToList();
+        JudgeEach(run, HandlerStaysOnPage, callEvents, LeftPageLater, $"no work a handler left for later reloaded the page or navigated away ({callEvents.Count} events)", withTimeline: false, because: LeftPageBecause);
     }
 
-    private static void JudgeEach(RunContext run, CheckId id, IReadOnlyList<ObservedEvent> events, Func<ObservedEvent, string?> problem, string passMessage, bool withTimeline = true)
+    // `because`, when given, explains once, after the list, what every listed problem means.
+    private static void JudgeEach(RunContext run, CheckId id, IReadOnlyList<ObservedEvent> events, Func<ObservedEvent, string?> problem, string passMessage, bool withTimeline = true, string? because = null)
     {
         var failures = events.Select(e => (Event: e, Problem: problem(e))).Where(x => x.Problem is not null).ToList();
         if (failures.Count == 0)
@@ -48,7 +54,7 @@ internal static class EventChecks
 
         run.Verdicts.Fail(
             id,
-            List(failures.Select(f => $"{f.Event.Label}: {f.Problem}{(withTimeline ? $"; {f.Event.Timeline(run.Cart, run.PageUri)}" : string.Empty)}")),
+            List(failures.Select(f => $"{f.Event.Label}: {f.Problem}{(withTimeline ? $"; {f.Event.Timeline(run.Cart, run.PageUri)}" : string.Empty)}")) + (because is null ? string.Empty : $". {because}"),
             failures.Select(f => f.Event));
     }
 
@@ -178,6 +184,18 @@ internal static class EventChecks
             ? null
             : string.Join("; ", errors.Select(error => $"{(error.Kind == "unhandled-rejection" ? "an unhandled rejection" : "an uncaught error")} {error.Describe()} after the event was over, {LeftForLater}"));
     }
+
+    /// <summary>Where the work the handler left for later took the page once the event was over; null when nowhere.</summary>
+    internal static string? LeftPageLater(ObservedEvent observed)
+    {
+        var departures = observed.Later?.Departures ?? [];
+        return departures.Count == 0
+            ? null
+            : $"{string.Join("; ", departures.Select(d => d.Describe()))} after the event was over";
+    }
+
+    /// <summary>What a navigation <see cref="LeftPageLater"/> names means: said once after them.</summary>
+    internal static string LeftPageBecause => $"Such a navigation comes {LeftForLater}. The recorder stopped it so the run could go on; in a real call {PageNavigatedException.Consequence}";
 
     private const string LeftForLater = "from a timer (of more than a second) or an interval its handler set: the run runs such work still pending when the page is done, as the rest of a real call would";
 

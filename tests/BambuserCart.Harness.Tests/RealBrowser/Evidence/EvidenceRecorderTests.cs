@@ -469,6 +469,56 @@ public sealed class EvidenceRecorderTests : BrowserTest
         });
     }
 
+    [TestCase("location.reload()", true, null, TestName = "Reload_from_work_left_for_later_after_its_event_is_stopped_and_kept_under_that_event")]
+    [TestCase("location.href = '/cart-page'", false, "cart-page", TestName = "New_url_from_work_left_for_later_after_its_event_is_stopped_and_kept_under_that_event")]
+    [TestCase("const f = document.createElement('form'); f.method = 'post'; f.action = '/cart-page'; document.body.append(f); f.submit()", false, "cart-page", TestName = "Form_submitted_from_work_left_for_later_after_its_event_is_stopped_and_kept_under_that_event")]
+    [TestCase("const f = document.createElement('form'); f.action = '/cart-page'; document.body.append(f); f.requestSubmit()", false, "cart-page?", TestName = "Form_request_submitted_from_work_left_for_later_after_its_event_is_stopped_and_kept_under_that_event")]
+    public async Task Navigation_from_work_left_for_later_after_its_event_is_stopped_and_kept_under_that_event(string navigate, bool reload, string? path)
+    {
+        // The timer fires after the first event is over: the page must stay (the run goes on, and
+        // the verdict does not depend on when it fired), with the navigation kept as that event's.
+        await OpenIntegrationAsync(AddHandler($$"""
+            if (!window.left) window.left = setTimeout(() => { {{navigate}}; window.fired = true; }, 1100);
+            callback(true);
+            """));
+        var document = await PageEvidenceReader.ReadAsync(Page);
+
+        var (first, _) = await AddAsync();
+        await Page.WaitForFunctionAsync("() => window.fired === true");
+        // Another product: an add of the same one would be a quantity change, with no handler here.
+        var second = await Widget.AddToCartAsync("SHIRT-WHITE-L");
+
+        var page = await PageEvidenceReader.ReadAsync(Page);
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Document?.Origin, Is.EqualTo(document.Document?.Origin), "the same document: the navigation was stopped");
+            Assert.That(page.Document?.LeavingFor, Is.Null);
+            Assert.That(second.Outcome, Is.EqualTo(CallbackOutcome.Success), "the page still runs the call");
+            Assert.That(
+                page.Departures.Select(d => (d.Seq, d.Reload, d.Href)),
+                Is.EqualTo(new[] { ((int?)first.Seq, reload, path is null ? Page.Url : Server.Url(path).ToString()) }));
+        });
+    }
+
+    [Test]
+    public async Task Navigation_from_work_left_for_later_that_a_router_keeps_in_the_document_is_no_departure()
+    {
+        // A single-page shop's router intercepts every same-origin navigation: the URL changes,
+        // the document (and the call) stays. Such a navigation is not leaving the page.
+        await OpenIntegrationAsync("""
+            navigation.addEventListener('navigate', (event) => { if (event.canIntercept) event.intercept({ handler: async () => { window.routed = true; } }); });
+            """ + AddHandler("""
+            setTimeout(() => { location.href = '/cart-page'; window.fired = true; }, 1100);
+            callback(true);
+            """));
+
+        var (first, _) = await AddAsync();
+        await Page.WaitForFunctionAsync("() => window.fired === true");
+
+        var page = await PageEvidenceReader.ReadAsync(Page);
+        Assert.That((page.Departures.Count, page.Document?.LeavingFor), Is.EqualTo((0, (string?)null)), $"event #{first.Seq}'s navigation was kept in the document by the router");
+    }
+
     // A hidden frame named 'cart-frame' that answers the event once it has loaded what it was sent.
     private const string CartFrame = "const frame = document.createElement('iframe'); frame.name = 'cart-frame'; frame.hidden = true; document.body.append(frame); frame.onload = () => callback(true);";
 

@@ -188,6 +188,7 @@ public sealed class ScenarioReplayTests
 
     [TestCase("callback.once--guard-timer-never-cleared.js", 0, "followsContract: the callback was called 2 times (1 of them after the event was over, from a timer (of more than a second) or an interval its handler set", TestName = "Guard_timer_never_cleared_fails_the_step_that_set_it_once_every_step_has_passed")]
     [TestCase("handler.no-throw--timer-after-answering.js", 1, "followsContract: an uncaught error TypeError: Cannot set properties of null (setting 'hidden')", TestName = "Timer_that_throws_seconds_after_answering_fails_the_step_that_set_it_once_every_step_has_passed")]
+    [TestCase("handler.stays-on-page.js", 0, "followsContract: navigated to http://127.0.0.1:", TestName = "Redirect_from_a_timer_seconds_after_answering_fails_the_step_that_set_it_once_every_step_has_passed")]
     public async Task Work_a_step_left_for_later_is_judged_once_every_step_has_passed(string fixture, int failingStep, string failure)
     {
         // The second answer comes 8 s after the add, the error 3 s after the quantity change: long

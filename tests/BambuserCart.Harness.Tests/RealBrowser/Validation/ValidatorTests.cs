@@ -391,6 +391,45 @@ public sealed class ValidatorTests
         Assert.That(once.Message, Does.Contain("should-add-item-to-cart { sku: 'SHIRT-BLUE-M' }: called back 2 times (1 of them after the event was over, from a timer (of more than a second) or an interval its handler set"));
     }
 
+    [TestCase(1_200, TestName = "Redirect_from_a_timer_fails_handler_stays_on_page_naming_the_add_when_it_fires_during_a_later_event")]
+    [TestCase(60_000, TestName = "Redirect_from_a_timer_fails_handler_stays_on_page_naming_the_add_when_it_runs_only_once_the_page_is_done")]
+    public async Task Redirect_from_a_timer_fails_handler_stays_on_page_and_blames_no_other_step_whenever_it_fires(int afterMs)
+    {
+        // "Added! Taking you to your cart…": the redirect ends the call whenever it fires. At 1.2 s
+        // it fires while a later step is handled, at 60 s only when the run runs what is pending
+        // once the page is done: the same verdict either way, on the add that set it, and the step
+        // it happened to fire in is not blamed.
+        var script = ReferenceScript.Text().Replacing(
+            "          track('add_to_cart', addedItem.sku, 1);\n          callback(true);",
+            $"          track('add_to_cart', addedItem.sku, 1);\n          callback(true);\n          setTimeout(() => {{ window.location.href = '/cart-page'; }}, {afterMs});");
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.AddNativeCart, CheckId.UpdateQuantity, CheckId.HandlerStaysOnPage } });
+
+        var stays = report.Checks.Single(c => c.Id == CheckId.HandlerStaysOnPage);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Checks.Where(c => c.Id != CheckId.HandlerStaysOnPage).Select(c => (c.Id, c.Status, c.Message)), Has.All.Matches<(CheckId, CheckStatus Status, string)>(c => c.Status == CheckStatus.Passed), "no step is blamed for a redirect it did not start");
+            Assert.That(stays.Status, Is.EqualTo(CheckStatus.Failed), stays.Message);
+            Assert.That(stays.Message, Does.Contain("should-add-item-to-cart { sku: 'SHIRT-BLUE-M' }: navigated to http://127.0.0.1:").And.Contain("/cart-page after the event was over"));
+            Assert.That(stays.Message, Does.Contain("The recorder stopped it so the run could go on; in a real call the call would end, since the widget goes with the page"));
+            Assert.That(stays.Message, Does.Not.Contain("should-update-item-in-cart"), "the quantity change left nothing for later");
+        });
+    }
+
+    [Test]
+    public async Task Checkout_that_floats_above_from_a_timer_is_not_stopped_and_passes()
+    {
+        // A checkout handler that says "Taking you to checkout…" and floats the call above the
+        // checkout page 1.5 s later: leaving is its job, so its timer is not stopped.
+        var script = ReferenceScript.Text().Replacing(
+            "          oneToOneEmbed.floatAbove(checkoutUrl);",
+            "          setTimeout(() => oneToOneEmbed.floatAbove(checkoutUrl), 1500);");
+
+        var report = await RunScriptAsync(script, new ValidationSettings { SampleBackend = true, OnlyChecks = new HashSet<CheckId> { CheckId.AddSuccess, CheckId.CheckoutNavigation, CheckId.HandlerStaysOnPage } });
+
+        Assert.That(report.Checks.Select(c => (c.Id, c.Status)), Is.EquivalentTo(new[] { (CheckId.AddSuccess, CheckStatus.Passed), (CheckId.CheckoutNavigation, CheckStatus.Passed), (CheckId.HandlerStaysOnPage, CheckStatus.Passed) }), string.Join("\n", report.Checks.Select(c => c.Message)));
+    }
+
     [Test]
     public async Task Removal_of_a_line_the_native_cart_never_held_is_not_proven_rather_than_passed()
     {
