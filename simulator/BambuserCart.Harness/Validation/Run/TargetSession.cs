@@ -410,7 +410,7 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>
     /// Runs what this page's events left for later (a guard timer, a toast's timer, an interval)
     /// and still pending, reads the page once more, and adds to each of its events what that work
-    /// did after the event was over: more callback calls, errors. Else whether they were seen, and
+    /// did after the event was over: more callback calls, errors, navigations it started. Else whether they were seen, and
     /// whom they were blamed on, would depend on how long the run kept the page.
     /// </summary>
     private async Task<PageEvidence> RunLaterWorkAsync()
